@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { SingleBar } from 'cli-progress';
+import type { BatchResult } from '@bem/commands';
+import { EXIT, type CliIO, UsageError } from '../io';
+import { type LedgerLine, type LineIssue, formatIssue, parseLedger } from '../ledger-file';
+import type { Runtime } from '../runtime';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  actor?: string;
+}
+
+/** Files this long get a progress bar on a terminal. */
+const PROGRESS_BAR_LINES = 5_000;
+
+export async function importLedger(runtime: Runtime, file: string, options: ImportOptions, io: CliIO): Promise<number> {
+  if (!existsSync(file)) throw new UsageError(`文件不存在 / no such file: ${file}`);
+  const extension = extname(file).toLowerCase();
+  if (extension !== '.jsonl' && extension !== '.ndjson' && extension !== '.json') {
+    throw new UsageError(`暂不支持的文件格式 / unsupported ledger format "${extension}": use a JSON Lines (.jsonl) ledger`);
+  }
+  const parsed = parseLedger(readFileSync(file, 'utf8'));
+  for (const warning of parsed.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
+
+  const bar = parsed.lines.length >= PROGRESS_BAR_LINES && io.stderrIsTTY ? startBar(parsed.lines.length) : null;
+  const result = await runtime.handler.handleBatch(
+    parsed.lines.map((entry) => entry.command),
+    {
+      dryRun: options.dryRun || parsed.errors.length > 0,
+      actor: options.actor ?? process.env.USER ?? 'cli',
+      source: `cli-import:${basename(file)}`,
+      onProgress: (done) => bar?.update(done),
+    },
+  );
+  bar?.stop();
+
+  const errors = [...parsed.errors, ...domainIssues(parsed.lines, result)].sort((a, b) => a.line - b.line);
+  if (errors.length) {
+    for (const issue of errors) io.stderr(`${formatIssue(issue)}\n`);
+    io.stderr(`导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${errors.length} problem(s) in ${file}\n`);
+    if (options.json) io.stdout(`${JSON.stringify({ file, ok: false, appended: 0, errors })}\n`);
+    return EXIT.rejected;
+  }
+
+  const summary = summarise(file, parsed.lines.length, result, Boolean(options.dryRun));
+  io.stdout(options.json ? `${JSON.stringify(summary)}\n` : `${describe(summary)}\n`);
+  return EXIT.ok;
+}
+
+function domainIssues(lines: LedgerLine[], result: BatchResult): LineIssue[] {
+  return result.rejected.map(({ index, error }) => ({ line: lines[index].line, field: error.field, message: error.message }));
+}
+
+interface ImportSummary {
+  file: string;
+  ok: true;
+  dryRun: boolean;
+  commands: number;
+  /** Commands whose events were (or, in a dry run, would be) appended. */
+  appended: number;
+  /** Commands already recorded earlier: skipped, nothing written. */
+  duplicates: number;
+  events: number;
+}
+
+function summarise(file: string, commands: number, result: BatchResult, dryRun: boolean): ImportSummary {
+  let appended = 0;
+  let duplicates = 0;
+  let events = 0;
+  for (const outcome of result.outcomes) {
+    if (outcome?.status === 'appended') {
+      appended++;
+      events += outcome.eventIds.length;
+    } else if (outcome?.status === 'duplicate') duplicates++;
+  }
+  return { file, ok: true, dryRun, commands, appended, duplicates, events };
+}
+
+function describe(summary: ImportSummary): string {
+  const verb = summary.dryRun ? '校验通过（未写入）/ dry run OK, nothing appended' : '导入完成 / imported';
+  return `${verb}: ${summary.commands} 条命令 commands, ${summary.appended} 条新记录 new (${summary.events} events), ${summary.duplicates} 条已存在 already recorded`;
+}
+
+function startBar(total: number): SingleBar {
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: '导入 importing [{bar}] {percentage}% | {value}/{total} | ETA {eta}s',
+    hideCursor: true,
+  });
+  bar.start(total, 0);
+  return bar;
+}

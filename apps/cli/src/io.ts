@@ -1,0 +1,19 @@
+/** Where a CLI run writes: real streams in production, buffers in tests. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** True when stderr is a terminal (progress bars only then). */
+  stderrIsTTY: boolean;
+}
+
+export const processIO = (): CliIO => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+});
+
+/** Exit codes (architecture §5): 0 ok, 1 domain or validation error, 2 usage error. */
+export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
+
+/** A wrong invocation: bad option value, missing file … */
+export class UsageError extends Error {}

@@ -1,0 +1,224 @@
+import {
+  type DomainEvent,
+  DomainError,
+  type LedgerCommand,
+  type StreamState,
+  decideCommand,
+  evolveStream,
+  initialStateFor,
+  routeCommand,
+} from '@bem/domain';
+import { type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
+import { commandHash, eventIdFor } from './command-identity';
+import { type BatchResult, type CommandOutcome, type RejectedCommand, commandIdConflict } from './outcomes';
+
+export interface CommandMetadata {
+  actor?: string;
+  /** Entry point: cli-import, api, worker … */
+  source?: string;
+  correlationId?: string;
+}
+
+export interface BatchOptions extends CommandMetadata {
+  /** Decide everything, append nothing. */
+  dryRun?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface LoadedStream {
+  state: StreamState;
+  revision: number;
+}
+
+interface PendingWrite extends StreamWrite {
+  index: number;
+  expectedRevision: number | 'no_stream';
+}
+
+const MAX_ATTEMPTS = 5;
+const LOOKUP_CHUNK = 500;
+
+/**
+ * The one command handler every entry point uses (emmett's handleCommand, batched):
+ * read stream -> fold -> decide -> append with the expected revision; on a revision conflict, read again and retry.
+ * A batch is all or nothing: one rejected command and nothing of it is appended.
+ */
+export class CommandHandler {
+  constructor(private readonly store: EventStore) {}
+
+  /** One command; throws the DomainError that rejected it. */
+  async handle(command: LedgerCommand, metadata: CommandMetadata = {}): Promise<CommandOutcome> {
+    const result = await this.handleBatch([command], metadata);
+    if (result.rejected.length) throw result.rejected[0].error;
+    return result.outcomes[0] as CommandOutcome;
+  }
+
+  async handleBatch(commands: readonly LedgerCommand[], options: BatchOptions = {}): Promise<BatchResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(commands, options);
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async attempt(commands: readonly LedgerCommand[], options: BatchOptions): Promise<BatchResult> {
+    const streams = new Map<string, LoadedStream>();
+    const stored = await this.storedFirstEvents(commands);
+    const seenInBatch = new Map<string, { hash: string; index: number }>();
+    const outcomes: (CommandOutcome | null)[] = [];
+    const rejected: RejectedCommand[] = [];
+    const writes: PendingWrite[] = [];
+
+    for (let index = 0; index < commands.length; index++) {
+      const command = commands[index];
+      const hash = commandHash(command);
+      try {
+        const earlier = stored.get(eventIdFor(command.id, 0));
+        const inBatch = seenInBatch.get(command.id);
+        if (earlier || inBatch) {
+          outcomes.push(duplicateOutcome(command, hash, earlier, inBatch && outcomes[inBatch.index], inBatch?.hash));
+          continue;
+        }
+        seenInBatch.set(command.id, { hash, index });
+        const route = routeCommand(command);
+        const target = await this.load(streams, route.stream);
+        const lookups = {
+          department: route.lookups.department ? (await this.load(streams, route.lookups.department)).state : undefined,
+          counterpart: route.lookups.counterpart ? (await this.load(streams, route.lookups.counterpart)).state : undefined,
+        };
+        const events = decideCommand(command, target.state, lookups);
+        const write = toWrite(index, route.stream, target.revision, command, hash, events, options);
+        writes.push(write);
+        streams.set(route.stream, {
+          state: events.reduce((state, event) => evolveStream(route.stream, state, event), target.state),
+          revision: target.revision + events.length,
+        });
+        outcomes.push(null);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        rejected.push({ index, command, error });
+        outcomes.push(null);
+      }
+      if (options.onProgress && index % 1000 === 999) options.onProgress(index + 1, commands.length);
+    }
+
+    if (rejected.length || options.dryRun || writes.length === 0) {
+      return { outcomes: fillPlanned(outcomes, writes), rejected, appended: false };
+    }
+    const results = await this.store.appendMany(writes);
+    writes.forEach((write, i) => {
+      const result = results[i];
+      outcomes[write.index] = {
+        commandId: commands[write.index].id,
+        status: result.written ? 'appended' : 'duplicate',
+        stream: write.stream,
+        eventIds: result.eventIds,
+        revision: result.nextRevision,
+        position: result.position,
+      };
+    });
+    resolveInBatchDuplicates(outcomes, commands);
+    options.onProgress?.(commands.length, commands.length);
+    return { outcomes, rejected, appended: true };
+  }
+
+  private async load(streams: Map<string, LoadedStream>, stream: string): Promise<LoadedStream> {
+    const cached = streams.get(stream);
+    if (cached) return cached;
+    const events = await this.store.readStream(stream);
+    let state = initialStateFor(stream);
+    for (const event of events) state = evolveStream(stream, state, event as unknown as DomainEvent);
+    const loaded = { state, revision: events.length ? events[events.length - 1].revision : -1 };
+    streams.set(stream, loaded);
+    return loaded;
+  }
+
+  /** The first event of every command already recorded, found by its deterministic id. */
+  private async storedFirstEvents(commands: readonly LedgerCommand[]): Promise<Map<string, RecordedEvent>> {
+    const found = new Map<string, RecordedEvent>();
+    for (let start = 0; start < commands.length; start += LOOKUP_CHUNK) {
+      const ids = commands.slice(start, start + LOOKUP_CHUNK).map((command) => eventIdFor(command.id, 0));
+      for (const [id, event] of await this.store.findEvents(ids)) found.set(id, event);
+    }
+    return found;
+  }
+}
+
+function toWrite(
+  index: number,
+  stream: string,
+  revision: number,
+  command: LedgerCommand,
+  hash: string,
+  events: DomainEvent[],
+  options: CommandMetadata,
+): PendingWrite {
+  const metadata = {
+    commandId: command.id,
+    commandHash: hash,
+    actor: options.actor ?? 'system',
+    source: options.source ?? 'unknown',
+    correlationId: options.correlationId ?? command.id,
+    causationId: command.id,
+  };
+  const newEvents: NewEvent[] = events.map((event, i) => ({
+    id: eventIdFor(command.id, i),
+    type: event.type,
+    data: event.data,
+    metadata,
+    recordedAt: command.recordedAt,
+  }));
+  return { index, stream, events: newEvents, expectedRevision: revision === -1 ? 'no_stream' : revision };
+}
+
+function duplicateOutcome(
+  command: LedgerCommand,
+  hash: string,
+  stored: RecordedEvent | undefined,
+  earlierInBatch: CommandOutcome | null | undefined,
+  earlierHash: string | undefined,
+): CommandOutcome {
+  const storedHash = stored ? (stored.metadata.commandHash as string | undefined) : earlierHash;
+  if (storedHash !== hash) throw commandIdConflict(command.id);
+  if (stored) {
+    return {
+      commandId: command.id,
+      status: 'duplicate',
+      stream: stored.stream,
+      eventIds: [stored.id],
+      revision: stored.revision,
+      position: stored.position,
+    };
+  }
+  // Same command twice in one batch: resolved once the first copy is appended.
+  return earlierInBatch ?? { commandId: command.id, status: 'duplicate', stream: '', eventIds: [], revision: -1, position: 0 };
+}
+
+/** In a dry run or a rejected batch, outcomes say what would have been appended (positions unknown). */
+function fillPlanned(outcomes: (CommandOutcome | null)[], writes: PendingWrite[]): (CommandOutcome | null)[] {
+  for (const write of writes) {
+    const revision = typeof write.expectedRevision === 'number' ? write.expectedRevision : -1;
+    outcomes[write.index] = {
+      commandId: String(write.events[0]?.metadata?.commandId ?? ''),
+      status: 'appended',
+      stream: write.stream,
+      eventIds: write.events.map((event) => event.id),
+      revision: revision + write.events.length,
+      position: 0,
+    };
+  }
+  return outcomes;
+}
+
+function resolveInBatchDuplicates(outcomes: (CommandOutcome | null)[], commands: readonly LedgerCommand[]): void {
+  const byId = new Map<string, CommandOutcome>();
+  outcomes.forEach((outcome, i) => {
+    if (!outcome) return;
+    if (outcome.stream === '') {
+      const first = byId.get(commands[i].id);
+      if (first) outcomes[i] = { ...first, status: 'duplicate' };
+    } else if (!byId.has(outcome.commandId)) byId.set(outcome.commandId, outcome);
+  });
+}

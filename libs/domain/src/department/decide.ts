@@ -1,0 +1,64 @@
+import type { CommandOf } from '../ledger/commands';
+import type { DomainEvent } from '../ledger/events';
+import { DomainError, dateOutsideFiscalYear, unknownDepartment } from '../shared/errors';
+import { yearOf } from '../shared/dates';
+import { unknownIndicator } from '../project/errors';
+import { type DepartmentState, departmentIndicatorKey } from './state';
+
+export type DepartmentCommand =
+  | CommandOf<'RegisterDepartment'>
+  | CommandOf<'SetIndicator'>
+  | CommandOf<'RecordIndicatorActual'>
+  | CommandOf<'SetDepartmentText'>;
+
+export function decideDepartment(command: DepartmentCommand, state: DepartmentState): DomainEvent[] {
+  switch (command.command) {
+    case 'RegisterDepartment':
+      return registerDepartment(command, state);
+    case 'SetIndicator':
+      requireRegistered(state, command.departmentCode ?? '');
+      return [{ type: 'IndicatorSet', data: withoutEnvelope(command) }];
+    case 'RecordIndicatorActual':
+      return recordActual(command, state);
+    case 'SetDepartmentText':
+      requireRegistered(state, command.departmentCode);
+      return [{ type: 'DepartmentTextSet', data: withoutEnvelope(command) }];
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled department command ${JSON.stringify(unhandled)}`);
+    }
+  }
+}
+
+function registerDepartment(command: CommandOf<'RegisterDepartment'>, state: DepartmentState): DomainEvent[] {
+  if (state.status === 'registered') {
+    throw new DomainError(
+      'DEPARTMENT_ALREADY_REGISTERED',
+      'departmentCode',
+      `部门 ${command.departmentCode} 已登记`,
+      `department ${command.departmentCode} is already registered`,
+      { departmentCode: command.departmentCode },
+    );
+  }
+  return [{ type: 'DepartmentRegistered', data: withoutEnvelope(command) }];
+}
+
+function recordActual(command: CommandOf<'RecordIndicatorActual'>, state: DepartmentState): DomainEvent[] {
+  requireRegistered(state, command.departmentCode ?? '');
+  const fiscalYear = command.fiscalYear ?? 0;
+  if (!state.indicators.has(departmentIndicatorKey(fiscalYear, command.indicatorId))) throw unknownIndicator(command.indicatorId);
+  if (yearOf(command.occurredOn) !== fiscalYear) throw dateOutsideFiscalYear(command.occurredOn, fiscalYear);
+  return [{ type: 'IndicatorActualRecorded', data: withoutEnvelope(command) }];
+}
+
+function requireRegistered(state: DepartmentState, code: string): void {
+  if (state.status !== 'registered') throw unknownDepartment(code);
+}
+
+/** The event payload is the command less its envelope (id, command name, recordedAt). */
+export function withoutEnvelope<T extends { id: string; command: string; recordedAt?: string }>(
+  command: T,
+): Omit<T, 'id' | 'command' | 'recordedAt'> {
+  const { id: _id, command: _name, recordedAt: _recordedAt, ...data } = command;
+  return data;
+}

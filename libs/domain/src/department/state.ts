@@ -1,0 +1,33 @@
+import type { DomainEvent } from '../ledger/events';
+
+export interface DepartmentState {
+  readonly status: 'unregistered' | 'registered';
+  readonly departmentCode: string;
+  readonly name: string;
+  /** Department-wide (部门整体) indicators, keyed `${fiscalYear}/${indicatorId}`. */
+  readonly indicators: ReadonlySet<string>;
+}
+
+export const initialDepartmentState = (): DepartmentState => ({
+  status: 'unregistered',
+  departmentCode: '',
+  name: '',
+  indicators: new Set(),
+});
+
+export const departmentIndicatorKey = (fiscalYear: number, indicatorId: string) => `${fiscalYear}/${indicatorId}`;
+
+export function evolveDepartment(state: DepartmentState, event: DomainEvent): DepartmentState {
+  switch (event.type) {
+    case 'DepartmentRegistered':
+      return { ...state, status: 'registered', departmentCode: event.data.departmentCode, name: event.data.name };
+    case 'IndicatorSet':
+      if (event.data.fiscalYear === undefined) return state;
+      return {
+        ...state,
+        indicators: new Set(state.indicators).add(departmentIndicatorKey(event.data.fiscalYear, event.data.indicatorId)),
+      };
+    default:
+      return state;
+  }
+}

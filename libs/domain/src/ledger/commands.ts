@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import { FUND_SOURCES, fiscalYear, identifier, isoDate, isoInstant, oneOf, text, yuan } from '../shared/fields';
+
+/** Fields every ledger line may carry. `recordedAt` is only for history booked earlier in another system. */
+const base = {
+  id: identifier('命令编号'),
+  recordedAt: isoInstant.optional(),
+};
+
+const projectRef = {
+  projectId: identifier('项目编码'),
+  /** When given, must match the project's fiscal year. */
+  fiscalYear: fiscalYear.optional(),
+};
+
+/** Indicators and their actuals belong to a project, or to a department's whole year (部门整体). */
+const indicatorScope = {
+  projectId: identifier('项目编码').optional(),
+  departmentCode: identifier('部门编码').optional(),
+  fiscalYear: fiscalYear.optional(),
+};
+
+const flag = z.boolean({ error: '须为 true 或 false / must be true or false' });
+
+export const RegisterDepartment = z.object({
+  ...base,
+  command: z.literal('RegisterDepartment'),
+  departmentCode: identifier('部门编码'),
+  name: text('部门名称', 200),
+  level: oneOf(['central', 'province', 'city', 'district', 'county', 'township', 'unit'], '层级').optional(),
+  parentCode: identifier('上级部门编码').optional(),
+});
+
+export const RegisterProject = z.object({
+  ...base,
+  command: z.literal('RegisterProject'),
+  projectId: identifier('项目编码'),
+  departmentCode: identifier('部门编码'),
+  fiscalYear,
+  name: text('项目名称', 200),
+  kind: oneOf(['basic', 'project'], '支出类型').default('project'),
+  basicClass: oneOf(['personnel', 'public'], '基本支出分类').optional(),
+  functionalCode: identifier('功能分类科目').optional(),
+  economicClass: identifier('经济分类').optional(),
+  programCode: identifier('转移支付项目编码').optional(),
+});
+
+export const IssueBudget = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('IssueBudget'),
+  occurredOn: isoDate,
+  amount: yuan('positive'),
+  source: oneOf(FUND_SOURCES, '资金来源').default('own'),
+  basis: oneOf(['initial', 'supplementary', 'carryover'], '下达依据'),
+  document: text('文号', 200).optional(),
+  procurementAmount: yuan('non-negative').optional(),
+  threePublicAmount: yuan('non-negative').optional(),
+});
+
+export const ADJUSTMENT_KINDS = ['increase', 'decrease', 'transfer-in', 'transfer-out', 'cancel'] as const;
+
+export const AdjustBudget = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('AdjustBudget'),
+  occurredOn: isoDate,
+  delta: yuan('non-zero'),
+  kind: oneOf(ADJUSTMENT_KINDS, '调整类型'),
+  reason: text('调整原因', 500),
+  counterpartProjectId: identifier('调剂对方项目').optional(),
+  document: text('文号', 200).optional(),
+});
+
+export const RecordFundsArrival = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('RecordFundsArrival'),
+  occurredOn: isoDate,
+  amount: yuan('positive'),
+  source: oneOf(FUND_SOURCES, '资金来源').default('own'),
+});
+
+export const RecordPayment = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('RecordPayment'),
+  paymentId: identifier('支付编号'),
+  occurredOn: isoDate,
+  amount: yuan('positive'),
+  economicCode: identifier('经济分类科目').optional(),
+  source: oneOf(FUND_SOURCES, '资金来源').optional(),
+  procurement: flag.optional(),
+  threePublic: oneOf(['overseas', 'vehicle', 'reception'], '三公经费类别').optional(),
+  assetPurchase: flag.optional(),
+  publicExpense: flag.optional(),
+  summary: text('摘要', 500).optional(),
+});
+
+export const ReversePayment = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('ReversePayment'),
+  paymentId: identifier('支付编号'),
+  occurredOn: isoDate,
+  reason: text('冲销原因', 500),
+});
+
+export const SetIndicator = z.object({
+  ...base,
+  ...indicatorScope,
+  command: z.literal('SetIndicator'),
+  indicatorId: identifier('指标编号'),
+  level1: text('一级指标', 50),
+  level2: text('二级指标', 50),
+  name: text('三级指标名称', 200),
+  target: text('指标值', 200),
+  weight: yuan('non-negative').optional(),
+});
+
+export const RecordIndicatorActual = z.object({
+  ...base,
+  ...indicatorScope,
+  command: z.literal('RecordIndicatorActual'),
+  indicatorId: identifier('指标编号'),
+  occurredOn: isoDate,
+  value: text('实际完成值', 200),
+});
+
+export const CloseProject = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('CloseProject'),
+  occurredOn: isoDate,
+});
+
+export const SetDepartmentText = z.object({
+  ...base,
+  command: z.literal('SetDepartmentText'),
+  departmentCode: identifier('部门编码'),
+  fiscalYear,
+  section: identifier('章节'),
+  text: text('内容', 20_000),
+});
+
+export const COMMAND_SCHEMAS = {
+  RegisterDepartment,
+  RegisterProject,
+  IssueBudget,
+  AdjustBudget,
+  RecordFundsArrival,
+  RecordPayment,
+  ReversePayment,
+  SetIndicator,
+  RecordIndicatorActual,
+  CloseProject,
+  SetDepartmentText,
+} as const;
+
+export type CommandName = keyof typeof COMMAND_SCHEMAS;
+export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];
+
+export type LedgerCommand = { [K in CommandName]: z.output<(typeof COMMAND_SCHEMAS)[K]> }[CommandName];
+export type CommandOf<K extends CommandName> = Extract<LedgerCommand, { command: K }>;

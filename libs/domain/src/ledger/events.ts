@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { yuan } from '../shared/fields';
+import * as C from './commands';
+
+const envelopeFields = { id: true, command: true, recordedAt: true } as const;
+const projectEnvelope = { ...envelopeFields, fiscalYear: true } as const;
+
+/** Event payload schemas, derived from the commands that produce them so the two never drift apart. */
+export const EVENT_SCHEMAS = {
+  /** 部门登记 */
+  DepartmentRegistered: C.RegisterDepartment.omit(envelopeFields),
+  /** 项目登记 */
+  ProjectRegistered: C.RegisterProject.omit(envelopeFields),
+  /** 预算下达 (年初预算 / 追加 / 上年结转) */
+  BudgetIssued: C.IssueBudget.omit(projectEnvelope),
+  /** 预算调整 / 调剂 / 追减 / 年末注销: signed delta */
+  BudgetAdjusted: C.AdjustBudget.omit(projectEnvelope),
+  /** 资金到位 */
+  FundsArrived: C.RecordFundsArrival.omit(projectEnvelope),
+  /** 支付 */
+  PaymentMade: C.RecordPayment.omit(projectEnvelope),
+  /** 冲销: names the payment and repeats its amount; the payment itself is never edited */
+  PaymentReversed: C.ReversePayment.omit(projectEnvelope).extend({ amount: yuan('positive') }),
+  /** 绩效目标 */
+  IndicatorSet: C.SetIndicator.omit(envelopeFields),
+  /** 实际完成值 */
+  IndicatorActualRecorded: C.RecordIndicatorActual.omit(envelopeFields),
+  /** 年度关账 */
+  ProjectClosed: C.CloseProject.omit(projectEnvelope),
+  /** 部门自评报告文字 (职能, 年度工作, 存在问题 …) */
+  DepartmentTextSet: C.SetDepartmentText.omit(envelopeFields),
+} as const;
+
+export type EventType = keyof typeof EVENT_SCHEMAS;
+export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as EventType[];
+
+export type DomainEvent = { [K in EventType]: { readonly type: K; readonly data: z.output<(typeof EVENT_SCHEMAS)[K]> } }[EventType];
+export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
+export type EventData<K extends EventType> = EventOf<K>['data'];
+
+export const isDomainEventType = (type: string): type is EventType => type in EVENT_SCHEMAS;

@@ -1,0 +1,67 @@
+import type Decimal from 'decimal.js';
+import type { DomainEvent } from '../ledger/events';
+import { ZERO, money } from '../shared/money';
+
+export interface PaymentRecord {
+  readonly amount: string;
+  readonly reversed: boolean;
+}
+
+export interface ProjectState {
+  readonly status: 'unregistered' | 'open' | 'closed';
+  readonly projectId: string;
+  readonly departmentCode: string;
+  readonly fiscalYear: number;
+  /** Everything issued and adjusted, whatever its date. */
+  readonly budget: Decimal;
+  /** Payments net of reversals, whatever their date. */
+  readonly paid: Decimal;
+  readonly payments: ReadonlyMap<string, PaymentRecord>;
+  readonly indicators: ReadonlySet<string>;
+}
+
+export const initialProjectState = (): ProjectState => ({
+  status: 'unregistered',
+  projectId: '',
+  departmentCode: '',
+  fiscalYear: 0,
+  budget: ZERO,
+  paid: ZERO,
+  payments: new Map(),
+  indicators: new Set(),
+});
+
+export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
+  switch (event.type) {
+    case 'ProjectRegistered':
+      return {
+        ...state,
+        status: 'open',
+        projectId: event.data.projectId,
+        departmentCode: event.data.departmentCode,
+        fiscalYear: event.data.fiscalYear,
+      };
+    case 'BudgetIssued':
+      return { ...state, budget: state.budget.plus(money(event.data.amount)) };
+    case 'BudgetAdjusted':
+      return { ...state, budget: state.budget.plus(money(event.data.delta)) };
+    case 'PaymentMade':
+      return {
+        ...state,
+        paid: state.paid.plus(money(event.data.amount)),
+        payments: new Map(state.payments).set(event.data.paymentId, { amount: event.data.amount, reversed: false }),
+      };
+    case 'PaymentReversed':
+      return {
+        ...state,
+        paid: state.paid.minus(money(event.data.amount)),
+        payments: new Map(state.payments).set(event.data.paymentId, { amount: event.data.amount, reversed: true }),
+      };
+    case 'IndicatorSet':
+      return { ...state, indicators: new Set(state.indicators).add(event.data.indicatorId) };
+    case 'ProjectClosed':
+      return { ...state, status: 'closed' };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,37 @@
+import type {
+  AppendOptions,
+  AppendResult,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamWrite,
+  Subscription,
+  SubscribeOptions,
+  SubscriptionHandler,
+} from './types';
+
+/**
+ * The event store port (architecture §3). Abstract class so it doubles as the Nest injection token.
+ *
+ * - append is atomic per call and checks `expectedRevision` (default `any`);
+ * - an event whose id is already stored with the same type, data and stream is skipped: a batch
+ *   made only of such events is an idempotent retry and succeeds without writing; the same id with
+ *   another payload, or a batch only partly stored, is a `DuplicateEventId`;
+ * - readAll and subscribe deliver in global commit order, never skipping or repeating.
+ */
+export abstract class EventStore {
+  abstract append(stream: string, events: NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /** Several streams in one atomic write: all of it or nothing (sqlite and memory; kurrentdb documents its limits). */
+  abstract appendMany(writes: StreamWrite[]): Promise<AppendResult[]>;
+  abstract readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** The stored events with these ids (missing ids are absent from the map). */
+  abstract findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>>;
+  /** Revision of the stream's last event, -1 when the stream does not exist. */
+  abstract streamRevision(stream: string): Promise<number>;
+  /** Position of the last stored event, 0 when empty. */
+  abstract headPosition(): Promise<number>;
+  abstract subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,56 @@
+import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
+import type { ProgressReadModel } from './progress-read-model';
+
+const yearKey = (code: string, fiscalYear: number) => `${code}/${fiscalYear}`;
+
+export class MemoryProgressReadModel implements ProgressReadModel {
+  private checkpoint = 0;
+  private departments = new Map<string, DepartmentInfo>();
+  private projects = new Map<string, ProjectInfo>();
+  private factsByYear = new Map<string, ProgressFact[]>();
+
+  position(): number {
+    return this.checkpoint;
+  }
+
+  apply(events: readonly StoredEventLike[]): void {
+    for (const event of events) {
+      if (event.position <= this.checkpoint) continue;
+      const change = progressChangeOf(event);
+      if (change?.kind === 'department') this.departments.set(change.department.code, change.department);
+      if (change?.kind === 'project') this.projects.set(change.project.projectId, change.project);
+      if (change?.kind === 'fact') {
+        const project = this.projects.get(change.fact.projectId);
+        if (!project) continue;
+        const key = yearKey(project.departmentCode, project.fiscalYear);
+        const list = this.factsByYear.get(key) ?? [];
+        list.push(change.fact);
+        this.factsByYear.set(key, list);
+      }
+      this.checkpoint = event.position;
+    }
+  }
+
+  reset(): void {
+    this.checkpoint = 0;
+    this.departments.clear();
+    this.projects.clear();
+    this.factsByYear.clear();
+  }
+
+  department(code: string): DepartmentInfo | undefined {
+    return this.departments.get(code);
+  }
+
+  project(projectId: string): ProjectInfo | undefined {
+    return this.projects.get(projectId);
+  }
+
+  projectsOf(departmentCode: string, fiscalYear: number): ProjectInfo[] {
+    return [...this.projects.values()].filter((p) => p.departmentCode === departmentCode && p.fiscalYear === fiscalYear);
+  }
+
+  facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact> {
+    return (this.factsByYear.get(yearKey(departmentCode, fiscalYear)) ?? []).filter((fact) => fact.occurredOn <= asOf);
+  }
+}

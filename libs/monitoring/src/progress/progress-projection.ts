@@ -1,0 +1,89 @@
+import { lastDayOfYear, todayInChina, unknownDepartment, unknownProject } from '@bem/domain';
+import type { EventStore } from '@bem/event-store';
+import {
+  type DepartmentProgress,
+  type ProgressFigures,
+  type ProgressView,
+  computeDepartmentProgress,
+} from './compute-progress';
+import type { DepartmentInfo, ProjectInfo } from './progress-facts';
+import type { ProgressReadModel } from './progress-read-model';
+
+export interface ViewRequest {
+  asOf?: string;
+  knownAt?: string;
+}
+
+export interface SingleProjectProgress extends ProgressView, ProgressFigures {
+  department: DepartmentInfo;
+  fiscalYear: number;
+  projectId: string;
+  name: string;
+  kind: ProjectInfo['kind'];
+}
+
+const CATCH_UP_BATCH = 10_000;
+
+/** Default business date: the fiscal year's last day, or today if that is earlier. */
+export function defaultAsOf(fiscalYear: number, today: string = todayInChina()): string {
+  const last = lastDayOfYear(fiscalYear);
+  return today < last ? today : last;
+}
+
+/** Execution progress (执行进度) read from the stored log, as of any date and as known at any instant. */
+export class ProgressProjection {
+  constructor(
+    private readonly store: EventStore,
+    private readonly model: ProgressReadModel,
+  ) {}
+
+  /** Applies every event stored after the model's checkpoint; returns how many were read. */
+  async catchUp(onProgress?: (position: number) => void): Promise<number> {
+    let read = 0;
+    for (;;) {
+      const events = await this.store.readAll({ fromPosition: this.model.position(), limit: CATCH_UP_BATCH });
+      if (events.length === 0) return read;
+      this.model.apply(events);
+      read += events.length;
+      onProgress?.(events[events.length - 1].position);
+    }
+  }
+
+  /** Rebuilds the read model from the first event. */
+  async rebuild(onProgress?: (position: number) => void): Promise<number> {
+    this.model.reset();
+    return this.catchUp(onProgress);
+  }
+
+  async department(code: string, fiscalYear: number, request: ViewRequest = {}): Promise<DepartmentProgress> {
+    await this.catchUp();
+    const department = this.model.department(code);
+    if (!department) throw unknownDepartment(code);
+    const view = toView(fiscalYear, request);
+    const projects = this.model
+      .projectsOf(code, fiscalYear)
+      .filter((project) => view.knownAt === null || project.recordedAt <= view.knownAt);
+    return computeDepartmentProgress(department, fiscalYear, projects, this.model.facts(code, fiscalYear, view.asOf), view);
+  }
+
+  async project(projectId: string, request: ViewRequest = {}): Promise<SingleProjectProgress> {
+    await this.catchUp();
+    const project = this.model.project(projectId);
+    if (!project) throw unknownProject(projectId);
+    const department = this.model.department(project.departmentCode) ?? { code: project.departmentCode, name: '' };
+    const view = toView(project.fiscalYear, request);
+    const facts = [...this.model.facts(project.departmentCode, project.fiscalYear, view.asOf)].filter(
+      (fact) => fact.projectId === projectId,
+    );
+    const { projects: [row], ...rest } = computeDepartmentProgress(department, project.fiscalYear, [project], facts, view);
+    const { department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = rest;
+    return { ...view, department, fiscalYear: project.fiscalYear, projectId, name: row.name, kind: row.kind, ...figures };
+  }
+}
+
+function toView(fiscalYear: number, request: ViewRequest): ProgressView {
+  return {
+    asOf: request.asOf ?? defaultAsOf(fiscalYear),
+    knownAt: request.knownAt ? new Date(request.knownAt).toISOString() : null,
+  };
+}

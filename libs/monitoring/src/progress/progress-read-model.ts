@@ -1,0 +1,18 @@
+import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from './progress-facts';
+
+/**
+ * Where the progress projection keeps its state and its checkpoint (the global position it has applied).
+ * `apply` writes the changes and the new checkpoint together, so a crash or a replay never double-counts.
+ */
+export interface ProgressReadModel {
+  position(): number;
+  apply(events: readonly StoredEventLike[]): void;
+  /** Forget everything (before a full replay). */
+  reset(): void;
+  department(code: string): DepartmentInfo | undefined;
+  project(projectId: string): ProjectInfo | undefined;
+  /** Projects of a department's fiscal year, in registration order. */
+  projectsOf(departmentCode: string, fiscalYear: number): ProjectInfo[];
+  /** Facts of a department's fiscal year dated on or before asOf (the caller applies knownAt). */
+  facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact>;
+}

@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const lib = (name: string) => resolve(__dirname, `libs/${name}/src/index.ts`);
+
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: {
+      '@bem/domain': lib('domain'),
+      '@bem/event-store': lib('event-store'),
+      '@bem/monitoring': lib('monitoring'),
+      '@bem/commands': lib('commands'),
+    },
+  },
+  test: {
+    include: ['libs/**/*.spec.ts', 'apps/**/*.spec.ts', 'test/**/*.spec.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
