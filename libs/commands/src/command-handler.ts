@@ -35,7 +35,9 @@ interface PendingWrite extends StreamWrite {
   expectedRevision: number | 'no_stream';
 }
 
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 20;
+/** Jittered back-off between attempts, so racing writers spread out instead of colliding again. */
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
 const LOOKUP_CHUNK = 500;
 
 /**
@@ -59,6 +61,7 @@ export class CommandHandler {
         return await this.attempt(commands, options);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || attempt >= MAX_ATTEMPTS) throw error;
+        await backOff(attempt);
       }
     }
   }

@@ -29,7 +29,7 @@ export function parseCommand(raw: unknown): ParsedCommand {
   }
   const schema: z.ZodObject = COMMAND_SCHEMAS[name];
   const result = schema.safeParse(raw);
-  if (!result.success) return { ok: false, issues: result.error.issues.map(toFieldIssue) };
+  if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => toFieldIssue(issue, raw as Record<string, unknown>)) };
   const command = result.data as LedgerCommand;
   const scopeIssue = indicatorScopeIssue(command);
   if (scopeIssue) return { ok: false, issues: [scopeIssue] };
@@ -38,9 +38,9 @@ export function parseCommand(raw: unknown): ParsedCommand {
   return { ok: true, command, unknownFields };
 }
 
-function toFieldIssue(issue: z.core.$ZodIssue): FieldIssue {
+function toFieldIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldIssue {
   const field = issue.path.length ? issue.path.join('.') : '(line)';
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && issue.path.length === 1 && raw[String(issue.path[0])] === undefined) {
     return { field, message: `缺少必填字段 / required field is missing` };
   }
   return { field, message: issue.message };

@@ -1,0 +1,26 @@
+import { describe, it } from 'vitest';
+import { departmentRegistered } from '../testing/builders';
+import { given } from '../testing/specification';
+
+describe('department decider', () => {
+  it('registers a department once', () => {
+    given([]).when({ command: 'RegisterDepartment', departmentCode: 'd1', name: '测试局' }).then([departmentRegistered()]);
+    given([departmentRegistered()])
+      .when({ command: 'RegisterDepartment', departmentCode: 'd1', name: '测试局' })
+      .thenThrows('DEPARTMENT_ALREADY_REGISTERED', 'departmentCode');
+  });
+
+  it('keeps department-wide indicators per fiscal year', () => {
+    const set = { command: 'SetIndicator', departmentCode: 'd1', fiscalYear: 2022, indicatorId: 'i1', level1: '产出指标', level2: '数量指标', name: '参保人数', target: '>183690人' };
+    given([]).when(set).thenThrows('UNKNOWN_DEPARTMENT', 'departmentCode');
+    const indicatorSet = { type: 'IndicatorSet' as const, data: { departmentCode: 'd1', fiscalYear: 2022, indicatorId: 'i1', level1: '产出指标', level2: '数量指标', name: '参保人数', target: '>183690人' } };
+    given([departmentRegistered()]).when(set).then([indicatorSet]);
+    const actual = { command: 'RecordIndicatorActual', departmentCode: 'd1', fiscalYear: 2022, indicatorId: 'i1', occurredOn: '2022-12-31', value: '185164' };
+    given([departmentRegistered()]).when(actual).thenThrows('UNKNOWN_INDICATOR', 'indicatorId');
+    given([departmentRegistered(), indicatorSet]).when({ ...actual, fiscalYear: 2023, occurredOn: '2023-12-31' }).thenThrows('UNKNOWN_INDICATOR');
+    given([departmentRegistered(), indicatorSet]).when({ ...actual, occurredOn: '2023-01-01' }).thenThrows('DATE_OUTSIDE_FISCAL_YEAR', 'occurredOn');
+    given([departmentRegistered(), indicatorSet]).when(actual).then([
+      { type: 'IndicatorActualRecorded', data: { departmentCode: 'd1', fiscalYear: 2022, indicatorId: 'i1', occurredOn: '2022-12-31', value: '185164' } },
+    ]);
+  });
+});

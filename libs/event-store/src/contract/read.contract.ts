@@ -1,0 +1,69 @@
+import { v4 as uuidv4 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { newEvents, oneTo, useStore, type MakeStore } from './helpers';
+
+/** readStream, readAll, findEvents. */
+export function readContract(makeStore: MakeStore): void {
+  const store = useStore(makeStore);
+
+  describe('reading', () => {
+    it('readStream reads one stream in revision order, from a revision', async () => {
+      await store().appendMany([
+        { stream: 'a', events: newEvents(3, 'A') },
+        { stream: 'b', events: newEvents(2, 'B') },
+        { stream: 'a', events: newEvents(2, 'A', 3) },
+      ]);
+      const all = await store().readStream('a');
+      expect(all.map((e) => [e.revision, e.position, (e.data as { n: number }).n])).toEqual([
+        [0, 1, 0],
+        [1, 2, 1],
+        [2, 3, 2],
+        [3, 6, 3],
+        [4, 7, 4],
+      ]);
+      expect((await store().readStream('a', { fromRevision: 3 })).map((e) => e.revision)).toEqual([3, 4]);
+      expect(await store().readStream('a', { fromRevision: 5 })).toEqual([]);
+    });
+
+    it('readAll reads after a position (exclusive) with a limit', async () => {
+      await store().append('a', newEvents(4));
+      await store().append('b', newEvents(6));
+      expect((await store().readAll()).map((e) => e.position)).toEqual(oneTo(10));
+      expect((await store().readAll({ fromPosition: 3, limit: 4 })).map((e) => e.position)).toEqual([4, 5, 6, 7]);
+      expect((await store().readAll({ fromPosition: 8 })).map((e) => e.position)).toEqual([9, 10]);
+      expect((await store().readAll({ limit: 2 })).map((e) => e.position)).toEqual([1, 2]);
+      expect(await store().readAll({ fromPosition: 10 })).toEqual([]);
+      expect(await store().readAll({ fromPosition: 2, limit: 0 })).toEqual([]);
+    });
+
+    it('readAll returns the same envelopes as readStream', async () => {
+      await store().append('a', newEvents(2));
+      expect(await store().readAll()).toEqual(await store().readStream('a'));
+    });
+
+    it('findEvents returns the stored events by id, leaving out unknown ids, beyond one query chunk', async () => {
+      const writes = Array.from({ length: 3 }, (_, s) => ({ stream: `s${s}`, events: newEvents(400, 'Found', s * 400) }));
+      await store().appendMany(writes);
+      const known = writes.flatMap((w) => w.events.map((e) => e.id));
+      const unknown = Array.from({ length: 30 }, () => uuidv4());
+      const found = await store().findEvents([...unknown.slice(0, 15), ...known, ...unknown.slice(15)]);
+      expect(found.size).toBe(1200);
+      for (const id of unknown) expect(found.has(id)).toBe(false);
+      const last = found.get(known[1199]);
+      expect(last).toMatchObject({ id: known[1199], stream: 's2', revision: 399, position: 1200, type: 'Found', data: { n: 1199 } });
+      expect(found.get(known[0])).toMatchObject({ stream: 's0', revision: 0, position: 1 });
+      expect((await store().findEvents([])).size).toBe(0);
+      expect([...(await store().findEvents([known[5], known[5]])).keys()]).toEqual([known[5]]);
+    });
+
+    it('returns copies: mutating a read event does not change the store', async () => {
+      await store().append('a', newEvents(1));
+      const [event] = await store().readStream('a');
+      (event.data as { n: number }).n = 42;
+      event.metadata.actor = 'mallory';
+      const [again] = await store().readStream('a');
+      expect(again.data).toEqual({ n: 0 });
+      expect(again.metadata).toEqual({});
+    });
+  });
+}

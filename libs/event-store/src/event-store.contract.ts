@@ -1,0 +1,19 @@
+import { describe } from 'vitest';
+import { appendContract } from './contract/append.contract';
+import type { MakeStore } from './contract/helpers';
+import { idempotencyContract } from './contract/idempotency.contract';
+import { readContract } from './contract/read.contract';
+import { subscribeContract } from './contract/subscribe.contract';
+
+/**
+ * The behaviour every EventStore adapter must show (the port's contract). Each adapter's spec runs
+ * it with a factory giving a fresh, empty store per test; the suite closes each store after its test.
+ */
+export function describeEventStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`EventStore contract: ${name}`, () => {
+    appendContract(makeStore);
+    idempotencyContract(makeStore);
+    readContract(makeStore);
+    subscribeContract(makeStore);
+  });
+}

@@ -1,0 +1,118 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { caught, newEvents, oneTo, sleep } from '../contract/helpers';
+import { WrongExpectedRevision } from '../errors';
+import { describeEventStoreContract } from '../event-store.contract';
+import { openEventStore } from '../index';
+import { SqliteEventStore } from './sqlite-event-store';
+
+const dir = mkdtempSync(join(tmpdir(), 'bem-event-store-'));
+let files = 0;
+const freshFile = (): string => join(dir, `store-${++files}.sqlite`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeEventStoreContract('sqlite file', async () => SqliteEventStore.open(freshFile()));
+
+describe('SqliteEventStore', () => {
+  it('creates the parent folder and sets the pragmas', async () => {
+    const file = join(dir, 'nested', 'deeper', 'events.sqlite');
+    const store = SqliteEventStore.open(file);
+    expect(existsSync(file)).toBe(true);
+    const pragma = (name: string): unknown => store.db.pragma(name, { simple: true });
+    expect([pragma('journal_mode'), pragma('synchronous'), pragma('foreign_keys'), pragma('busy_timeout')]).toEqual(['wal', 2, 1, 5000]);
+    await store.close();
+    expect(store.db.open).toBe(false);
+  });
+
+  it('keeps events across reopening and continues positions', async () => {
+    const file = freshFile();
+    const first = SqliteEventStore.open(file);
+    await first.append('a', newEvents(3));
+    await first.close();
+    const second = openEventStore(`sqlite:${file}`);
+    expect(second).toBeInstanceOf(SqliteEventStore);
+    expect(await second.append('a', newEvents(1), { expectedRevision: 2 })).toMatchObject({ nextRevision: 3, position: 4 });
+    expect((await second.readAll()).map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 2, 0]);
+    await second.close();
+  });
+
+  it('transaction() lets a read model update its own table atomically in the same file', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    store.db.exec('CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    const save = store.db.prepare<[string, number]>('INSERT OR REPLACE INTO checkpoints (name, position) VALUES (?, ?)');
+    store.transaction(() => save.run('totals', 1));
+    expect(() =>
+      store.transaction(() => {
+        save.run('totals', 2);
+        throw new Error('projection failed');
+      }),
+    ).toThrow('projection failed');
+    expect(store.db.prepare('SELECT position FROM checkpoints').pluck().get()).toBe(1);
+    await store.close();
+  });
+
+  it('two connections on one file see each other through subscriptions; exact revisions let one writer win', async () => {
+    const file = freshFile();
+    const a = SqliteEventStore.open(file);
+    const b = SqliteEventStore.open(file);
+    const seenByB: number[] = [];
+    const subscription = b.subscribe((events) => void seenByB.push(...events.map((e) => e.position)));
+
+    await a.append('a', newEvents(20));
+    for (let round = 0; round < 40 && seenByB.length < 20; round += 1) await sleep(10); // via polling only
+    expect(seenByB).toEqual(oneTo(20));
+
+    const outcomes = await Promise.allSettled([
+      a.append('contested', newEvents(1), { expectedRevision: -1 }),
+      b.append('contested', newEvents(1), { expectedRevision: -1 }),
+    ]);
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+    const refused = outcomes.find((o) => o.status === 'rejected');
+    expect(refused?.status === 'rejected' ? refused.reason : undefined).toBeInstanceOf(WrongExpectedRevision);
+    expect(await b.readStream('contested')).toHaveLength(1);
+
+    await subscription.caughtUp();
+    expect(seenByB).toEqual(oneTo(21));
+    await subscription.stop();
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('serialises appends of two other processes: no lost update, no gap, seen live in order', async () => {
+    const file = freshFile();
+    const store = SqliteEventStore.open(file);
+    const seen: number[] = [];
+    const subscription = store.subscribe((events) => void seen.push(...events.map((e) => e.position)));
+    const script = join(__dirname, 'test-support', 'append-process.ts');
+    const run = promisify(execFile);
+    const count = 150;
+    const children = ['p1', 'p2'].map((name) =>
+      run(process.execPath, ['--import', 'tsx', script, file, name, String(count)], { cwd: process.cwd() }),
+    );
+    const outputs = await Promise.all(children);
+    const conflicts = outputs.map((o) => (JSON.parse(o.stdout) as { conflicts: number }).conflicts);
+
+    const total = 4 * count;
+    expect(await store.headPosition()).toBe(total);
+    const shared = await store.readStream('shared');
+    expect(shared.map((e) => e.revision)).toEqual(oneTo(2 * count).map((n) => n - 1));
+    for (const name of ['p1', 'p2']) {
+      const own = await store.readStream(`own-${name}`);
+      expect(own.map((e) => (e.data as { i: number }).i)).toEqual(oneTo(count).map((n) => n - 1));
+    }
+    await subscription.caughtUp();
+    expect(seen).toEqual(oneTo(total));
+    expect(conflicts.every((n) => Number.isInteger(n) && n >= 0)).toBe(true);
+    await store.close();
+  }, 60_000);
+
+  it('refuses to subscribe after close', async () => {
+    const store = SqliteEventStore.open(':memory:');
+    await store.close();
+    expect(() => store.subscribe(() => undefined)).toThrow(/closed/);
+    expect(await caught(store.readAll())).toBeInstanceOf(Error);
+  });
+});
