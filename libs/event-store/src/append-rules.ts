@@ -101,7 +101,7 @@ export function planAppend(writes: readonly StreamWrite[], view: AppendView, now
     events.forEach((event, i) => {
       const found = stored.get(event.id);
       if (!found) return;
-      if (found.stream !== stream || found.type !== event.type || false) {
+      if (found.stream !== stream || found.type !== event.type || found.data !== data[i]) {
         throw new DuplicateEventId(event.id, 'stored with a different payload');
       }
       storedCount += 1;

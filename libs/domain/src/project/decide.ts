@@ -80,9 +80,10 @@ function adjustBudget(command: CommandOf<'AdjustBudget'>, state: ProjectState, c
     if (!command.counterpartProjectId) throw E.counterpartRequired(command.kind);
     if (command.counterpartProjectId === state.projectId) throw E.selfTransfer(state.projectId);
   }
-  if (command.counterpartProjectId) {
-    const counterpart = context.counterpart;
-    if (!counterpart || counterpart.status === 'unregistered') throw unknownProject(command.counterpartProjectId, 'counterpartProjectId');
+  // The other half of a 调剂 may be booked before its project is registered (ledgers list them in any order),
+  // so only a counterpart already known is checked: it must be of the same fiscal year.
+  const counterpart = context.counterpart;
+  if (command.counterpartProjectId && counterpart && counterpart.status !== 'unregistered') {
     if (counterpart.fiscalYear !== state.fiscalYear) {
       throw fiscalYearMismatch(command.counterpartProjectId, counterpart.fiscalYear, state.fiscalYear, 'counterpartProjectId');
     }

@@ -51,10 +51,15 @@ describe('project decider: dates and fiscal year', () => {
       .thenThrows('FISCAL_YEAR_MISMATCH', 'counterpartProjectId');
   });
 
-  it('refuses a 调剂 with an unknown counterpart', () => {
+  it('accepts a 调剂 whose counterpart is not registered yet (ledgers book the pair in any order)', () => {
     given(B.openProject(), { counterpart: [] })
       .when({ command: 'AdjustBudget', projectId: 'p1', occurredOn: '2020-05-01', delta: '10', kind: 'transfer-in', reason: '调剂', counterpartProjectId: 'p2' })
-      .thenThrows('UNKNOWN_PROJECT', 'counterpartProjectId');
+      .then([
+        {
+          type: 'BudgetAdjusted',
+          data: { projectId: 'p1', occurredOn: '2020-05-01', delta: '10.00', kind: 'transfer-in', reason: '调剂', counterpartProjectId: 'p2' },
+        },
+      ]);
   });
 });
 

@@ -62,8 +62,9 @@ describe('SqliteEventStore', () => {
     const seenByB: number[] = [];
     const subscription = b.subscribe((events) => void seenByB.push(...events.map((e) => e.position)));
 
+    await sleep(30); // b's subscription has read the empty store and sleeps: only its polling can see a's appends
     await a.append('a', newEvents(20));
-    for (let round = 0; round < 40 && seenByB.length < 20; round += 1) await sleep(10); // via polling only
+    for (let round = 0; round < 40 && seenByB.length < 20; round += 1) await sleep(10);
     expect(seenByB).toEqual(oneTo(20));
 
     const outcomes = await Promise.allSettled([

@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { MemoryEventStore } from '@bem/event-store';
+import { MemoryProgressReadModel } from './memory-progress-read-model';
+import { ProgressProjection, defaultAsOf } from './progress-projection';
+import type { ProgressReadModel } from './progress-read-model';
+import { SqliteProgressReadModel } from './sqlite-progress-read-model';
+
+type Given = { stream: string; type: string; data: Record<string, unknown>; recordedAt: string };
+
+const p = (projectId: string) => `project-${projectId}`;
+const at = (day: string) => `${day}T09:00:00.000Z`;
+
+/** A department with two projects; a backdated payment recorded in August for March. */
+const history: Given[] = [
+  { stream: 'department-d1', type: 'DepartmentRegistered', data: { departmentCode: 'd1', name: '测试局' }, recordedAt: at('2020-01-02') },
+  { stream: p('a'), type: 'ProjectRegistered', data: { projectId: 'a', departmentCode: 'd1', fiscalYear: 2020, name: '甲项目', kind: 'project' }, recordedAt: at('2020-01-02') },
+  { stream: p('b'), type: 'ProjectRegistered', data: { projectId: 'b', departmentCode: 'd1', fiscalYear: 2020, name: '乙项目', kind: 'basic' }, recordedAt: at('2020-01-02') },
+  { stream: p('a'), type: 'BudgetIssued', data: { projectId: 'a', occurredOn: '2020-01-10', amount: '1000.00', source: 'own', basis: 'initial' }, recordedAt: at('2020-01-10') },
+  { stream: p('b'), type: 'BudgetIssued', data: { projectId: 'b', occurredOn: '2020-01-01', amount: '300.00', source: 'own', basis: 'carryover' }, recordedAt: at('2020-01-10') },
+  { stream: p('a'), type: 'FundsArrived', data: { projectId: 'a', occurredOn: '2020-02-01', amount: '500.00', source: 'own' }, recordedAt: at('2020-02-01') },
+  { stream: p('a'), type: 'PaymentMade', data: { projectId: 'a', paymentId: 'x1', occurredOn: '2020-04-01', amount: '100.10' }, recordedAt: at('2020-04-01') },
+  { stream: p('a'), type: 'PaymentReversed', data: { projectId: 'a', paymentId: 'x1', occurredOn: '2020-04-05', reason: '错', amount: '100.10' }, recordedAt: at('2020-04-05') },
+  { stream: p('a'), type: 'BudgetIssued', data: { projectId: 'a', occurredOn: '2020-07-01', amount: '1000.00', source: 'central', basis: 'supplementary' }, recordedAt: at('2020-07-01') },
+  { stream: p('a'), type: 'BudgetAdjusted', data: { projectId: 'a', occurredOn: '2020-07-02', delta: '-200.00', kind: 'decrease', reason: '压减' }, recordedAt: at('2020-07-02') },
+  { stream: p('b'), type: 'PaymentMade', data: { projectId: 'b', paymentId: 'y1', occurredOn: '2020-03-15', amount: '150.00' }, recordedAt: at('2020-08-20') },
+];
+
+async function projectionOver(model: ProgressReadModel) {
+  const store = new MemoryEventStore();
+  let n = 0;
+  for (const event of history) {
+    await store.append(event.stream, [{ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type: event.type, data: event.data, recordedAt: event.recordedAt }]);
+  }
+  return new ProgressProjection(store, model);
+}
+
+const models: Record<string, () => ProgressReadModel> = {
+  memory: () => new MemoryProgressReadModel(),
+  sqlite: () => new SqliteProgressReadModel(new Database(':memory:')),
+};
+
+describe.each(Object.keys(models))('progress projection (%s read model)', (kind) => {
+  it('sums every fact up to the business date, with the budget as of that date as denominator', async () => {
+    const projection = await projectionOver(models[kind]());
+    const june = await projection.department('d1', 2020, { asOf: '2020-06-30' });
+    expect(june).toMatchObject({ asOf: '2020-06-30', knownAt: null, fiscalYear: 2020, department: { code: 'd1', name: '测试局' } });
+    expect(june).toMatchObject({ budgetInitial: '1300.00', budgetCurrent: '1300.00', arrived: '500.00', paid: '150.00', balance: '1150.00', executionRate: '11.54', arrivalRate: '38.46' });
+    const year = await projection.department('d1', 2020, { asOf: '2020-12-31' });
+    expect(year).toMatchObject({ budgetInitial: '1300.00', budgetCurrent: '2100.00', paid: '150.00', executionRate: '7.14' });
+    expect(year.projects.map((row) => [row.projectId, row.kind, row.budgetCurrent, row.paid, row.executionRate])).toEqual([
+      ['a', 'project', '1800.00', '0.00', '0.00'],
+      ['b', 'basic', '300.00', '150.00', '50.00'],
+    ]);
+  });
+
+  it('counts a payment between its date and its reversal date', async () => {
+    const projection = await projectionOver(models[kind]());
+    expect(await projection.project('a', { asOf: '2020-04-03' })).toMatchObject({ paid: '100.10', executionRate: '10.01' });
+    expect(await projection.project('a', { asOf: '2020-04-05' })).toMatchObject({ paid: '0.00' });
+  });
+
+  it('as known at an instant, ignores what was recorded later even when dated earlier', async () => {
+    const projection = await projectionOver(models[kind]());
+    const knownInJuly = await projection.department('d1', 2020, { asOf: '2020-06-30', knownAt: '2020-07-31T00:00:00Z' });
+    expect(knownInJuly).toMatchObject({ knownAt: '2020-07-31T00:00:00.000Z', paid: '0.00', executionRate: '0.00' });
+    const knownLater = await projection.department('d1', 2020, { asOf: '2020-06-30', knownAt: '2020-08-21T00:00:00Z' });
+    expect(knownLater).toMatchObject({ paid: '150.00', executionRate: '11.54' });
+    const beforeAnything = await projection.department('d1', 2020, { asOf: '2020-12-31', knownAt: '2020-01-01T00:00:00Z' });
+    expect(beforeAnything.projects).toEqual([]);
+    expect(beforeAnything.executionRate).toBeNull();
+  });
+
+  it('gives null rates for a zero budget and refuses unknown departments and projects', async () => {
+    const projection = await projectionOver(models[kind]());
+    expect(await projection.project('a', { asOf: '2020-01-05' })).toMatchObject({ budgetCurrent: '0.00', executionRate: null, arrivalRate: null });
+    await expect(projection.department('nope', 2020)).rejects.toMatchObject({ code: 'UNKNOWN_DEPARTMENT' });
+    await expect(projection.project('nope')).rejects.toMatchObject({ code: 'UNKNOWN_PROJECT' });
+  });
+
+  it('rebuilds to the same figures and never double-counts on a second catch-up', async () => {
+    const projection = await projectionOver(models[kind]());
+    const before = await projection.department('d1', 2020, { asOf: '2020-12-31' });
+    expect(await projection.catchUp()).toBe(0);
+    expect(await projection.rebuild()).toBe(history.length);
+    expect(await projection.department('d1', 2020, { asOf: '2020-12-31' })).toEqual(before);
+  });
+});
+
+describe('default business date', () => {
+  it('is the last day of the fiscal year, or today when earlier', () => {
+    expect(defaultAsOf(2020, '2026-11-25')).toBe('2020-12-31');
+    expect(defaultAsOf(2026, '2026-11-25')).toBe('2026-11-25');
+  });
+});
