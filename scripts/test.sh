@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The test command (README): installs what the tests need when it is missing, runs every test once,
+# and ends with one line "N passed, N failed" read from vitest's JSON report.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests use: a real redis-server for BullMQ (the tests start and stop it themselves).
+missing=()
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing ${missing[*]} …"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "missing ${missing[*]}: install them (sudo apt-get install -y ${missing[*]}) and run again" >&2
+  fi
+fi
+
+[ -d node_modules ] || npm ci
+
+report=.vitest-results.json
+rm -f "$report"
+npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
+status=$?
+
+if [ -f "$report" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  ' "$PWD/$report"
+else
+  echo "0 passed, 1 failed"
+  [ $status -eq 0 ] && status=1
+fi
+exit $status
