@@ -1,3 +1,4 @@
+import { Set as ImmutableSet } from 'immutable';
 import type { DomainEvent } from '../ledger/events';
 
 export interface DepartmentState {
@@ -5,14 +6,14 @@ export interface DepartmentState {
   readonly departmentCode: string;
   readonly name: string;
   /** Department-wide (部门整体) indicators, keyed `${fiscalYear}/${indicatorId}`. */
-  readonly indicators: ReadonlySet<string>;
+  readonly indicators: ImmutableSet<string>;
 }
 
 export const initialDepartmentState = (): DepartmentState => ({
   status: 'unregistered',
   departmentCode: '',
   name: '',
-  indicators: new Set(),
+  indicators: ImmutableSet(),
 });
 
 export const departmentIndicatorKey = (fiscalYear: number, indicatorId: string) => `${fiscalYear}/${indicatorId}`;
@@ -25,7 +26,7 @@ export function evolveDepartment(state: DepartmentState, event: DomainEvent): De
       if (event.data.fiscalYear === undefined) return state;
       return {
         ...state,
-        indicators: new Set(state.indicators).add(departmentIndicatorKey(event.data.fiscalYear, event.data.indicatorId)),
+        indicators: state.indicators.add(departmentIndicatorKey(event.data.fiscalYear, event.data.indicatorId)),
       };
     default:
       return state;

@@ -1,4 +1,5 @@
 import type Decimal from 'decimal.js';
+import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
 import type { DomainEvent } from '../ledger/events';
 import { ZERO, money } from '../shared/money';
 
@@ -16,8 +17,9 @@ export interface ProjectState {
   readonly budget: Decimal;
   /** Payments net of reversals, whatever their date. */
   readonly paid: Decimal;
-  readonly payments: ReadonlyMap<string, PaymentRecord>;
-  readonly indicators: ReadonlySet<string>;
+  /** Persistent (structurally shared) collections: evolve stays pure without copying long histories. */
+  readonly payments: ImmutableMap<string, PaymentRecord>;
+  readonly indicators: ImmutableSet<string>;
 }
 
 export const initialProjectState = (): ProjectState => ({
@@ -27,8 +29,8 @@ export const initialProjectState = (): ProjectState => ({
   fiscalYear: 0,
   budget: ZERO,
   paid: ZERO,
-  payments: new Map(),
-  indicators: new Set(),
+  payments: ImmutableMap(),
+  indicators: ImmutableSet(),
 });
 
 export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
@@ -49,16 +51,16 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
       return {
         ...state,
         paid: state.paid.plus(money(event.data.amount)),
-        payments: new Map(state.payments).set(event.data.paymentId, { amount: event.data.amount, reversed: false }),
+        payments: state.payments.set(event.data.paymentId, { amount: event.data.amount, reversed: false }),
       };
     case 'PaymentReversed':
       return {
         ...state,
         paid: state.paid.minus(money(event.data.amount)),
-        payments: new Map(state.payments).set(event.data.paymentId, { amount: event.data.amount, reversed: true }),
+        payments: state.payments.set(event.data.paymentId, { amount: event.data.amount, reversed: true }),
       };
     case 'IndicatorSet':
-      return { ...state, indicators: new Set(state.indicators).add(event.data.indicatorId) };
+      return { ...state, indicators: state.indicators.add(event.data.indicatorId) };
     case 'ProjectClosed':
       return { ...state, status: 'closed' };
     default:

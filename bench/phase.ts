@@ -1,0 +1,50 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../apps/cli/src/cli';
+
+/** One measured phase in its own process, so peak RSS belongs to that phase alone. Prints one JSON line. */
+const [phase, ...args] = process.argv.slice(2);
+
+const quietIO = (sink: string[]) => ({ stdout: (t: string) => void sink.push(t), stderr: (t: string) => void process.stderr.write(t), stderrIsTTY: false });
+const maxRssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function timed(fn: () => Promise<unknown> | unknown) {
+  const started = process.hrtime.bigint();
+  const result = await fn();
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, result };
+}
+
+async function main() {
+  if (phase === 'import' || phase === 'replay') {
+    const [file, store] = phase === 'import' ? args : [undefined, args[0]];
+    const out: string[] = [];
+    const argv = phase === 'import' ? ['import', file as string, '--store', store, '--json'] : ['replay', '--store', store, '--json'];
+    const { seconds, result: code } = await timed(() => runCli(argv, quietIO(out)));
+    if (code !== 0) throw new Error(`${phase} failed with exit ${code}`);
+    console.log(JSON.stringify({ phase, seconds, maxRssMB: maxRssMB(), output: JSON.parse(out.join('')) }));
+    return;
+  }
+  if (phase === 'raw') {
+    // The ceiling: the same rows inserted with one prepared statement in one transaction, same pragmas and schema.
+    const source = new Database(args[0], { readonly: true });
+    const rows = source.prepare('SELECT id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position').raw().all() as unknown[][];
+    source.close();
+    const target = new Database(join(mkdtempSync(join(tmpdir(), 'bem-raw-')), 'raw.sqlite'));
+    target.pragma('journal_mode = WAL');
+    target.pragma('synchronous = FULL');
+    const schema = new Database(args[0], { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE name = 'events'").pluck().get() as string;
+    target.exec(schema);
+    const insert = target.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const { seconds } = await timed(() => target.transaction(() => { for (const row of rows) insert.run(...row); })());
+    console.log(JSON.stringify({ phase, seconds, rows: rows.length, maxRssMB: maxRssMB() }));
+    return;
+  }
+  throw new Error(`unknown phase ${phase}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
