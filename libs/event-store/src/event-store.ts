@@ -32,6 +32,13 @@ export abstract class EventStore {
   abstract streamRevision(stream: string): Promise<number>;
   /** Position of the last stored event, 0 when empty. */
   abstract headPosition(): Promise<number>;
+  /**
+   * Catch-up subscription: hands every event with position > `fromPosition` to `handler` in position
+   * order, in batches, awaiting it before the next batch, then keeps delivering new events (appends
+   * from other connections or processes too, where the adapter can see them). A handler error ends
+   * the subscription and rejects `caughtUp()` with it. Do not await `stop()` inside the handler.
+   */
   abstract subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
+  /** Stops every subscription (awaiting handlers in progress), then releases the store. */
   abstract close(): Promise<void>;
 }
