@@ -28,7 +28,8 @@ export async function generateLedger(path: string, shape: LedgerShape): Promise<
   const random = prng(42);
   const { fiscalYear } = shape;
   const projects = shape.departments * shape.projectsPerDepartment;
-  const perProject = Math.floor((shape.commands - shape.departments) / projects);
+  const base = Math.floor((shape.commands - shape.departments) / projects);
+  const extra = (shape.commands - shape.departments) % projects;
   const out = createWriteStream(path);
   let seq = 0;
   let written = 0;
@@ -50,6 +51,7 @@ export async function generateLedger(path: string, shape: LedgerShape): Promise<
     const payments: { id: string; fen: number; reversed: boolean }[] = [];
     byDay[0].push({ command: 'RegisterProject', projectId, departmentCode, fiscalYear, name: `项目${p}`, kind: p % 5 ? 'project' : 'basic' });
     byDay[0].push({ command: 'IssueBudget', projectId, occurredOn: day(0), amount: yuan(budget), source: 'own', basis: 'initial' });
+    const perProject = base + (p < extra ? 1 : 0);
     for (let i = 2; i < perProject; i++) {
       const n = Math.min(364, 1 + Math.floor(((i - 2) / (perProject - 2)) * 363));
       const occurredOn = day(n);

@@ -56,9 +56,10 @@ export class CommandHandler {
   }
 
   async handleBatch(commands: readonly LedgerCommand[], options: BatchOptions = {}): Promise<BatchResult> {
+    const identities = commands.map(identify);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(commands, options);
+        return await this.attempt(commands, identities, options);
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || attempt >= MAX_ATTEMPTS) throw error;
         await backOff(attempt);
@@ -66,9 +67,9 @@ export class CommandHandler {
     }
   }
 
-  private async attempt(commands: readonly LedgerCommand[], options: BatchOptions): Promise<BatchResult> {
+  private async attempt(commands: readonly LedgerCommand[], identities: readonly Identity[], options: BatchOptions): Promise<BatchResult> {
     const streams = new Map<string, LoadedStream>();
-    const stored = await this.storedFirstEvents(commands);
+    const stored = await this.storedFirstEvents(identities);
     const seenInBatch = new Map<string, { hash: string; index: number }>();
     const outcomes: (CommandOutcome | null)[] = [];
     const rejected: RejectedCommand[] = [];
@@ -76,9 +77,9 @@ export class CommandHandler {
 
     for (let index = 0; index < commands.length; index++) {
       const command = commands[index];
-      const hash = commandHash(command);
+      const { hash, firstEventId } = identities[index];
       try {
-        const earlier = stored.get(eventIdFor(command.id, 0));
+        const earlier = stored.get(firstEventId);
         const inBatch = seenInBatch.get(command.id);
         if (earlier || inBatch) {
           outcomes.push(duplicateOutcome(command, hash, earlier, inBatch && outcomes[inBatch.index], inBatch?.hash));
@@ -92,7 +93,7 @@ export class CommandHandler {
           counterpart: route.lookups.counterpart ? (await this.load(streams, route.lookups.counterpart)).state : undefined,
         };
         const events = decideCommand(command, target.state, lookups);
-        const write = toWrite(index, route.stream, target.revision, command, hash, events, options);
+        const write = toWrite(index, route.stream, target.revision, command, identities[index], events, options);
         writes.push(write);
         streams.set(route.stream, {
           state: events.reduce((state, event) => evolveStream(route.stream, state, event), target.state),
@@ -139,35 +140,43 @@ export class CommandHandler {
   }
 
   /** The first event of every command already recorded, found by its deterministic id. */
-  private async storedFirstEvents(commands: readonly LedgerCommand[]): Promise<Map<string, RecordedEvent>> {
+  private async storedFirstEvents(identities: readonly Identity[]): Promise<Map<string, RecordedEvent>> {
     const found = new Map<string, RecordedEvent>();
-    for (let start = 0; start < commands.length; start += LOOKUP_CHUNK) {
-      const ids = commands.slice(start, start + LOOKUP_CHUNK).map((command) => eventIdFor(command.id, 0));
+    for (let start = 0; start < identities.length; start += LOOKUP_CHUNK) {
+      const ids = identities.slice(start, start + LOOKUP_CHUNK).map((identity) => identity.firstEventId);
       for (const [id, event] of await this.store.findEvents(ids)) found.set(id, event);
     }
     return found;
   }
 }
 
+/** What makes a command recognisable when it comes again: its content hash and its first event's id. */
+interface Identity {
+  hash: string;
+  firstEventId: string;
+}
+
+const identify = (command: LedgerCommand): Identity => ({ hash: commandHash(command), firstEventId: eventIdFor(command.id, 0) });
+
 function toWrite(
   index: number,
   stream: string,
   revision: number,
   command: LedgerCommand,
-  hash: string,
+  identity: Identity,
   events: DomainEvent[],
   options: CommandMetadata,
 ): PendingWrite {
   const metadata = {
     commandId: command.id,
-    commandHash: hash,
+    commandHash: identity.hash,
     actor: options.actor ?? 'system',
     source: options.source ?? 'unknown',
     correlationId: options.correlationId ?? command.id,
     causationId: command.id,
   };
   const newEvents: NewEvent[] = events.map((event, i) => ({
-    id: eventIdFor(command.id, i),
+    id: i === 0 ? identity.firstEventId : eventIdFor(command.id, i),
     type: event.type,
     data: event.data,
     metadata,

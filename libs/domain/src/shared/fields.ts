@@ -26,15 +26,20 @@ export function amountProblem(text: string, rule: AmountRule): string | null {
   return null;
 }
 
+/** Already canonical: no sign, no leading zeros, exactly 2 decimals, below 10^13 (the common case, checked without Decimal). */
+const CANONICAL = /^(0|[1-9]\d{0,12})\.\d{2}$/;
+
 /** A decimal string in 元 (never a JS number), normalised to 2 decimals. */
 export function yuan(rule: AmountRule = 'positive') {
   return z
     .string({ error: '金额须为字符串（如 "1234.56"）/ must be a decimal string in 元, e.g. "1234.56"' })
-    .superRefine((text, ctx) => {
+    .transform((text, ctx) => {
+      if (CANONICAL.test(text) && (rule === 'non-negative' || text !== '0.00')) return text;
       const problem = amountProblem(text, rule);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    })
-    .transform((text) => (amountProblem(text, rule) ? text : formatYuan(new Money(text))));
+      if (!problem) return formatYuan(new Money(text));
+      ctx.addIssue({ code: 'custom', message: problem });
+      return z.NEVER;
+    });
 }
 
 export const isoDate = z
