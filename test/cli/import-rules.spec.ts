@@ -156,6 +156,19 @@ describe('bem usage errors exit 2', () => {
   });
 });
 
+describe('bem progress --project', () => {
+  it('refuses a project of another department or year', async () => {
+    const store = freshStore();
+    await bem(store, 'import', ledgerFile(base));
+    const other = await bem(store, 'progress', '--department', 'd2', '--year', '2021', '--project', 'p1');
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('project: ');
+    const year = await bem(store, 'progress', '--department', 'd1', '--year', '2020', '--project', 'p1');
+    expect(year.code).toBe(1);
+    expect(year.stderr).toContain('year: ');
+  });
+});
+
 describe('the human-readable progress table', () => {
   it('shows Chinese labels and the totals line', async () => {
     const store = freshStore();

@@ -1,4 +1,5 @@
 import type { DepartmentProgress, ProgressFigures, SingleProjectProgress, ViewRequest } from '@bem/monitoring';
+import { DomainError, fiscalYearMismatch } from '@bem/domain';
 import { EXIT, type CliIO } from '../io';
 import type { Runtime } from '../runtime';
 import { renderTable } from '../table';
@@ -14,12 +15,26 @@ export async function printProgress(runtime: Runtime, options: ProgressOptions, 
   const view = { asOf: options.asOf, knownAt: options.knownAt };
   if (options.project) {
     const progress = await runtime.progress.project(options.project, view);
+    requireOwnedBy(progress, options);
     io.stdout(options.json ? `${JSON.stringify(progress, null, 2)}\n` : `${describeProject(progress)}\n`);
     return EXIT.ok;
   }
   const progress = await runtime.progress.department(options.department, options.year, view);
   io.stdout(options.json ? `${JSON.stringify(progress, null, 2)}\n` : `${describeDepartment(progress)}\n`);
   return EXIT.ok;
+}
+
+/** `--project` must name a project of the `--department` and `--year` given. */
+function requireOwnedBy(progress: SingleProjectProgress, options: ProgressOptions): void {
+  if (progress.department.code !== options.department) {
+    throw new DomainError(
+      'PROJECT_OF_OTHER_DEPARTMENT',
+      'project',
+      `项目 ${progress.projectId} 属于部门 ${progress.department.code}，不属于 ${options.department}`,
+      `project ${progress.projectId} belongs to department ${progress.department.code}, not ${options.department}`,
+    );
+  }
+  if (progress.fiscalYear !== options.year) throw fiscalYearMismatch(progress.projectId, progress.fiscalYear, options.year, 'year');
 }
 
 const HEADERS = ['项目', '类型', '年初预算(元)', '调整后预算(元)', '到位(元)', '支付(元)', '结余(元)', '执行率', '到位率'];
