@@ -14,6 +14,8 @@ export default defineConfig({
       '@bem/event-store': lib('event-store'),
       '@bem/monitoring': lib('monitoring'),
       '@bem/commands': lib('commands'),
+      '@bem/ledger-io': lib('ledger-io'),
+      '@bem/auth': lib('auth'),
     },
   },
   test: {

@@ -1,8 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { DomainError } from '@bem/domain';
+import { printAlerts } from './commands/alerts';
+import { printBacktest } from './commands/backtest';
+import { printCheckpoints } from './commands/checkpoints';
 import { importLedger } from './commands/import';
 import { printProgress } from './commands/progress';
 import { replay } from './commands/replay';
+import { createToken } from './commands/token';
 import { EXIT, type CliIO, UsageError } from './io';
 import { parseDate, parseInstant, parseYear } from './options';
 import { type Runtime, defaultStoreSpec, openRuntime } from './runtime';
@@ -40,8 +44,9 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       .option('--json', '输出 JSON / one JSON document on stdout');
 
   common(program.command('import <file>'))
-    .description('导入账本 import a JSON Lines ledger (validated whole first; all or nothing)')
+    .description('导入账本 import a ledger: JSON Lines, CSV or XLSX (validated whole first; all or nothing)')
     .option('--dry-run', '只校验不写入 / validate without appending')
+    .option('--unit <unit>', '金额单位 unit of the amounts: 元 (default) or 万元 (multiplied by 10000 exactly)')
     .action(withRuntime((runtime, options, [file]) => importLedger(runtime, file, options, io)));
 
   common(program.command('progress'))
@@ -68,9 +73,49 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       ),
     );
 
+  common(program.command('checkpoints'))
+    .description('检查点评价 evaluate the profile checkpoints that have passed (appends once), then print them')
+    .requiredOption('--department <code>', '部门编码 department code')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .option('--profile <name>', '评价方案 profile (default national)')
+    .option('--dry-run', '只计算不写入 / compute without appending')
+    .action(
+      withRuntime((runtime, options) =>
+        printCheckpoints(
+          runtime,
+          { department: options.department as string, year: options.year as number, profile: options.profile as string | undefined, dryRun: Boolean(options.dryRun), json: options.json },
+          io,
+        ),
+      ),
+    );
+
+  common(program.command('alerts'))
+    .description('预警 alerts of a department-year with status (open / acknowledged / disposed / overdue) and 暂停 projects')
+    .requiredOption('--department <code>', '部门编码 department code')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .action(withRuntime((runtime, options) => printAlerts(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io)));
+
+  common(program.command('backtest'))
+    .description('回测 replay a past year through a profile\'s alert rules at each checkpoint, without appending')
+    .requiredOption('--profile <name>', '评价方案 profile')
+    .requiredOption('--department <code>', '部门编码 department code')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .action(
+      withRuntime((runtime, options) =>
+        printBacktest(runtime, { department: options.department as string, year: options.year as number, profile: options.profile as string, json: options.json }, io),
+      ),
+    );
+
   common(program.command('replay'))
     .description('重放 rebuild every projection from the log; prints events and events/s')
     .action(withRuntime((runtime, options) => replay(runtime, options, io)));
+
+  common(program.command('token').command('create'))
+    .description('创建 API 令牌 create an API bearer token (printed once; only its SHA-256 hash is stored)')
+    .requiredOption('--role <role>', '角色 clerk | manager | auditor | admin')
+    .requiredOption('--departments <codes>', '部门范围 department codes "a,b", or * for all')
+    .option('--label <text>', '备注 a label to recognise the token by')
+    .action(withRuntime((runtime, options) => createToken(runtime, options, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

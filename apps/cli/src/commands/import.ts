@@ -3,13 +3,15 @@ import { basename, extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { BatchResult } from '@bem/commands';
 import { EXIT, type CliIO, UsageError } from '../io';
-import { type LedgerLine, type LineIssue, formatIssue, parseLedger } from '../ledger-file';
+import { type LedgerLine, type LineIssue, formatIssue, formatOfFileName, parseUnit, readLedger } from '@bem/ledger-io';
 import type { Runtime } from '../runtime';
 
 export interface ImportOptions {
   dryRun?: boolean;
   json?: boolean;
   actor?: string;
+  /** 元 (default) or 万元: unit of the file's amounts. */
+  unit?: string;
 }
 
 /** Files this long get a progress bar on a terminal. */
@@ -17,11 +19,15 @@ const PROGRESS_BAR_LINES = 5_000;
 
 export async function importLedger(runtime: Runtime, file: string, options: ImportOptions, io: CliIO): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`文件不存在 / no such file: ${file}`);
-  const extension = extname(file).toLowerCase();
-  if (extension !== '.jsonl' && extension !== '.ndjson' && extension !== '.json') {
-    throw new UsageError(`暂不支持的文件格式 / unsupported ledger format "${extension}": use a JSON Lines (.jsonl) ledger`);
+  const format = formatOfFileName(file);
+  if (!format) {
+    throw new UsageError(
+      `暂不支持的文件格式 / unsupported ledger format "${extname(file).toLowerCase()}": use .jsonl, .csv or .xlsx`,
+    );
   }
-  const parsed = parseLedger(readFileSync(file, 'utf8'));
+  const unit = parseUnit(options.unit);
+  if (!unit) throw new UsageError(`--unit 须为 元 或 万元 / --unit must be 元 or 万元 (got "${options.unit}")`);
+  const parsed = await readLedger(readFileSync(file), format, { fileName: basename(file), unit });
   for (const warning of parsed.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
 
   const bar = parsed.lines.length >= PROGRESS_BAR_LINES && io.stderrIsTTY ? startBar(parsed.lines.length) : null;

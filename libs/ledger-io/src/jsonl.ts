@@ -1,23 +1,9 @@
-import { type FieldIssue, type LedgerCommand, parseCommand } from '@bem/domain';
-
-export interface LedgerLine {
-  /** 1-based line number in the file. */
-  line: number;
-  command: LedgerCommand;
-}
-
-export interface LineIssue extends FieldIssue {
-  line: number;
-}
-
-export interface ParsedLedger {
-  lines: LedgerLine[];
-  errors: LineIssue[];
-  warnings: LineIssue[];
-}
+import { parseCommand } from '@bem/domain';
+import { type AmountUnit, type ParsedLedger } from './types';
+import { applyUnit } from './units';
 
 /** Parses a JSON Lines ledger: every line is validated, every problem is kept with its line number. */
-export function parseLedger(content: string): ParsedLedger {
+export function parseLedger(content: string, unit: AmountUnit = '元'): ParsedLedger {
   const result: ParsedLedger = { lines: [], errors: [], warnings: [] };
   const rows = content.replace(/^\uFEFF/, '').split(/\r?\n/);
   rows.forEach((text, i) => {
@@ -30,7 +16,12 @@ export function parseLedger(content: string): ParsedLedger {
       result.errors.push({ line, field: '(json)', message: `不是有效的 JSON / invalid JSON: ${(error as Error).message}` });
       return;
     }
-    const parsed = parseCommand(raw);
+    const scaled = unit === '元' ? { raw, issues: [] } : applyUnit(raw, unit);
+    if (scaled.issues.length) {
+      for (const issue of scaled.issues) result.errors.push({ line, ...issue });
+      return;
+    }
+    const parsed = parseCommand(scaled.raw);
     if (!parsed.ok) {
       for (const issue of parsed.issues) result.errors.push({ line, ...issue });
       return;
@@ -43,4 +34,3 @@ export function parseLedger(content: string): ParsedLedger {
   return result;
 }
 
-export const formatIssue = (issue: LineIssue): string => `line ${issue.line}: ${issue.field}: ${issue.message}`;

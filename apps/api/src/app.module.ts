@@ -1,0 +1,49 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { Logger } from 'pino';
+import type { ApiRuntime } from './api-runtime';
+import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { DocsController } from './docs/docs.controller';
+import { HealthController } from './health/health.controller';
+import { ProblemFilter } from './http/problem.filter';
+import { CommandsController } from './ledger/commands.controller';
+import { ImportsController } from './ledger/imports.controller';
+import { ImportLedgerBatchHandler, SubmitLedgerCommandHandler } from './ledger/ledger-commands';
+import {
+  AcknowledgeAlertHandler,
+  DisposeAlertHandler,
+  GetAlertsHandler,
+  GetCheckpointsHandler,
+} from './monitoring/monitoring-messages';
+import { MonitoringController } from './monitoring/monitoring.controller';
+import { GetDepartmentProgressHandler, GetProjectEventsHandler, GetProjectProgressHandler } from './progress/progress-queries';
+import { ProgressController } from './progress/progress.controller';
+import { API_LOGGER, API_RUNTIME } from './tokens';
+
+/** The API's table of contents: the runtime (store and its adapters) is chosen by the caller. */
+@Module({})
+export class ApiModule {
+  static register(runtime: ApiRuntime, logger: Logger): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [CommandsController, ImportsController, ProgressController, MonitoringController, DocsController, HealthController],
+      providers: [
+        { provide: API_RUNTIME, useValue: runtime },
+        { provide: API_LOGGER, useValue: logger },
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        SubmitLedgerCommandHandler,
+        ImportLedgerBatchHandler,
+        GetDepartmentProgressHandler,
+        GetProjectProgressHandler,
+        GetProjectEventsHandler,
+        GetCheckpointsHandler,
+        GetAlertsHandler,
+        AcknowledgeAlertHandler,
+        DisposeAlertHandler,
+      ],
+    };
+  }
+}

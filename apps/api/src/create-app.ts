@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from 'pino';
+import { type ApiRuntime, openApiRuntime } from './api-runtime';
+import { ApiModule } from './app.module';
+import { PinoNestLogger, createLogger, requestLogging } from './logging';
+
+export interface CreateAppOptions {
+  /** Event store: a sqlite path, `sqlite::memory:` or `memory`. */
+  storeSpec: string;
+  /** 0 for an ephemeral port (tests). */
+  port: number;
+  host?: string;
+  logger?: Logger;
+  /** Largest accepted body (imports of big ledgers). */
+  bodyLimit?: string;
+}
+
+export interface RunningApi {
+  app: INestApplication;
+  runtime: ApiRuntime;
+  port: number;
+  /** e.g. http://127.0.0.1:41234 */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP API over the named store; resolves once it listens. */
+export async function createApp(options: CreateAppOptions): Promise<RunningApi> {
+  const runtime = await openApiRuntime(options.storeSpec);
+  const logger = options.logger ?? createLogger();
+  try {
+    const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime, logger), {
+      bodyParser: false,
+      logger: new PinoNestLogger(logger),
+    });
+    app.use(requestLogging(logger));
+    // One raw parser for every body: JSON commands, JSONL / CSV text and XLSX bytes are read by the routes.
+    app.useBodyParser('raw', { type: () => true, limit: options.bodyLimit ?? '50mb' });
+    await app.listen(options.port, options.host ?? '0.0.0.0');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    const host = !options.host || options.host === '0.0.0.0' ? '127.0.0.1' : options.host;
+    return {
+      app,
+      runtime,
+      port,
+      url: `http://${host}:${port}`,
+      close: async () => {
+        await app.close();
+        await runtime.close();
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { DomainError, NOT_FOUND_CODES } from '@bem/domain';
+import { EventStoreError } from '@bem/event-store';
+import { API_LOGGER } from '../tokens';
+import type { HttpRequest, HttpResponse } from './http-types';
+import { Problem, problemType } from './problems';
+
+/** The domain's not-found codes, and those of the monitoring services. */
+const NOT_FOUND = new Set([...NOT_FOUND_CODES, 'UNKNOWN_ALERT']);
+/** Errors in what the request named (a query parameter), not a business rule. */
+const BAD_INPUT = new Set(['UNKNOWN_PROFILE']);
+
+const slugOf = (code: string) => code.toLowerCase().replace(/_/g, '-');
+
+/** The one exception filter: every failure becomes an application/problem+json document. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  constructor(@Inject(API_LOGGER) private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<HttpRequest>();
+    const response = http.getResponse<HttpResponse>();
+    const problem = this.toProblem(error, request);
+    const body = {
+      type: problemType(problem.slug),
+      title: problem.title,
+      status: problem.status,
+      ...(problem.detail ? { detail: problem.detail } : {}),
+      ...problem.extras,
+    };
+    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toProblem(error: unknown, request: HttpRequest): Problem {
+    if (error instanceof Problem) return error;
+    if (error instanceof DomainError) {
+      const extras = { code: error.code, field: error.field, details: error.details };
+      if (BAD_INPUT.has(error.code)) {
+        return new Problem(400, slugOf(error.code), '输入无效 / invalid input', error.message, { ...extras, errors: [{ field: error.field, message: error.message }] });
+      }
+      return NOT_FOUND.has(error.code)
+        ? new Problem(404, slugOf(error.code), '未找到 / not found', error.message, extras)
+        : new Problem(409, slugOf(error.code), '业务规则不允许 / rejected by a business rule', error.message, extras);
+    }
+    if (error instanceof EventStoreError) {
+      return new Problem(409, slugOf(error.code), '并发冲突 / concurrency conflict', error.message, { code: error.code });
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const title = status === 404 ? '未找到 / not found' : error.name;
+      return new Problem(status, `http-${status}`, title, `${request.method} ${request.path}: ${error.message}`);
+    }
+    this.logger.error({ err: error, method: request.method, path: request.path }, 'unhandled error');
+    return new Problem(500, 'internal', '内部错误 / internal error', '服务器内部错误，已记录 / internal error, logged');
+  }
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { fiscalYear, isoDate, isoInstant, text } from '@bem/domain';
+import { DISPOSITIONS } from '@bem/monitoring';
+
+/** Query and body schemas of the routes (the ledger commands' own schemas come from @bem/domain). */
+const year = z
+  .string({ error: '须给出预算年度 year / year is required, e.g. ?year=2020' })
+  .regex(/^\d{4}$/, { message: '预算年度须为四位数字 / year must be 4 digits, e.g. 2020' })
+  .transform(Number)
+  .pipe(fiscalYear);
+
+const view = {
+  asOf: isoDate.optional().describe('业务日期 business date YYYY-MM-DD (default: 12-31 of the year, or today)'),
+  knownAt: isoInstant.optional().describe('按此时刻已登记的记录 / as recorded at this ISO instant'),
+};
+
+export const DepartmentProgressQuery = z.object({ year, ...view });
+export const ProjectProgressQuery = z.object(view);
+
+export const ImportQuery = z.object({
+  format: z.enum(['jsonl', 'csv', 'xlsx'], { error: 'format 须为 jsonl / csv / xlsx / format must be jsonl, csv or xlsx' }).optional(),
+  unit: z.enum(['元', '万元'], { error: 'unit 须为 元 或 万元 / unit must be 元 or 万元' }).optional(),
+  filename: z.string().min(1).max(200).optional().describe('文件名 (seeds the ids of rows without 编号)'),
+  dryRun: z.enum(['true', 'false'], { error: 'dryRun 须为 true 或 false' }).optional(),
+});
+
+export const CheckpointsQuery = z.object({ year, profile: z.string().min(1).max(100).optional() });
+export const AlertsQuery = z.object({ year });
+export const EvaluationQuery = z.object({
+  year,
+  profile: z.string().min(1).max(100).optional(),
+  format: z.enum(['json', 'md', 'html', 'xlsx', 'docx', 'pdf']).optional(),
+});
+
+export const AcknowledgeAlertBody = z.object({ note: text('备注', 2000).optional() });
+export const AlertDispositionBody = z.object({
+  disposition: z.enum(DISPOSITIONS, { error: `处置须为 ${DISPOSITIONS.join(' / ')} 之一 / disposition must be one of ${DISPOSITIONS.join(', ')}` }),
+  note: text('备注', 2000).optional(),
+});
+
+export const CommandAccepted = z.object({
+  commandId: z.string(),
+  status: z.enum(['appended', 'duplicate']),
+  stream: z.string(),
+  eventIds: z.array(z.string()),
+  revision: z.number().int(),
+  position: z.number().int(),
+});
+
+export const ImportAccepted = z.object({
+  ok: z.literal(true),
+  dryRun: z.boolean(),
+  format: z.enum(['jsonl', 'csv', 'xlsx']),
+  commands: z.number().int(),
+  appended: z.number().int(),
+  duplicates: z.number().int(),
+  events: z.number().int(),
+  warnings: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+
+export const ProblemDocument = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  code: z.string().optional(),
+  field: z.string().optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  errors: z.array(z.object({ line: z.number().int().optional(), field: z.string(), message: z.string() })).optional(),
+});

@@ -1,0 +1,99 @@
+import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { type Principal, may } from '@bem/auth';
+import type { BatchResult } from '@bem/commands';
+import {
+  type LedgerFormat,
+  type LineIssue,
+  type ParsedLedger,
+  formatOfContentType,
+  formatOfFileName,
+  readLedger,
+} from '@bem/ledger-io';
+import type { ApiRuntime } from '../api-runtime';
+import { departmentOfCommand, requireRole } from '../auth/access';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { rawBody } from '../http/body';
+import { type HttpRequest, type HttpResponse, header } from '../http/http-types';
+import { forbidden, invalidInput } from '../http/problems';
+import { ImportQuery } from '../http/schemas';
+import { validate } from '../http/validate';
+import { API_RUNTIME } from '../tokens';
+import { actorOf } from './commands.controller';
+import { ImportLedgerBatch } from './ledger-commands';
+
+/** `POST /api/v1/imports`: a ledger file (JSONL, CSV or XLSX) as the body; validated whole, all or nothing. */
+@Controller('api/v1')
+export class ImportsController {
+  constructor(
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+  ) {}
+
+  @Post('imports')
+  @HttpCode(201)
+  async import(
+    @Req() request: HttpRequest,
+    @Res({ passthrough: true }) response: HttpResponse,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    requireRole(principal, 'write');
+    const query = validate(ImportQuery, request.query);
+    const format = query.format ?? formatOfContentType(header(request, 'content-type')) ?? formatOfFileName(query.filename ?? '');
+    if (!format) throw invalidInput([{ field: 'format', message: '无法判断文件格式 / unknown format: set Content-Type or ?format=jsonl|csv|xlsx' }]);
+    const fileName = query.filename ?? `upload.${format}`;
+    const parsed = await readLedger(rawBody(request.body), format, { fileName, unit: query.unit });
+    await this.requireScope(principal, parsed);
+
+    const dryRun = query.dryRun === 'true';
+    const result = await this.commandBus.execute(
+      new ImportLedgerBatch(
+        parsed.lines.map((line) => line.command),
+        { dryRun: dryRun || parsed.errors.length > 0, actor: actorOf(principal), source: `api-import:${fileName}` },
+      ),
+    );
+    const errors = [...parsed.errors, ...domainIssues(parsed, result)].sort((a, b) => a.line - b.line);
+    if (errors.length) {
+      throw invalidInput(errors, `导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${errors.length} problem(s)`);
+    }
+    if (dryRun) response.status(200);
+    return summarise(format, dryRun, parsed, result);
+  }
+
+  /** Every command of the file must fall in the token's departments (projects registered in the file count). */
+  private async requireScope(principal: Principal, parsed: ParsedLedger): Promise<void> {
+    const registered = new Map<string, string>();
+    const outside: LineIssue[] = [];
+    for (const { line, command } of parsed.lines) {
+      if (command.command === 'RegisterProject') registered.set(command.projectId, command.departmentCode);
+      const department = await departmentOfCommand(command, (id) => this.runtime.departmentOfProject(id), registered);
+      if (department && !may(principal, 'write', department)) {
+        outside.push({ line, field: 'departmentCode', message: `无权录入部门 ${department} / may not write to department ${department}` });
+      }
+    }
+    if (outside.length) throw forbidden(`文件含 ${outside.length} 行超出令牌的部门范围 / ${outside.length} row(s) outside the token's departments`, { errors: outside });
+  }
+}
+
+function domainIssues(parsed: ParsedLedger, result: BatchResult): LineIssue[] {
+  return result.rejected.map(({ index, error }) => ({
+    line: parsed.lines[index].line,
+    field: error.field,
+    message: error.message,
+    code: error.code,
+    details: error.details,
+  }));
+}
+
+function summarise(format: LedgerFormat, dryRun: boolean, parsed: ParsedLedger, result: BatchResult) {
+  let appended = 0;
+  let duplicates = 0;
+  let events = 0;
+  for (const outcome of result.outcomes) {
+    if (outcome?.status === 'appended') {
+      appended++;
+      events += outcome.eventIds.length;
+    } else if (outcome?.status === 'duplicate') duplicates++;
+  }
+  return { ok: true as const, dryRun, format, commands: parsed.lines.length, appended, duplicates, events, warnings: parsed.warnings };
+}

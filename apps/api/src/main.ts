@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+import { createApp } from './create-app';
+import { seedDemo } from './demo';
+import { createLogger } from './logging';
+
+/** `npm start`: the API on BEM_PORT (default 3000) over BEM_STORE (default ./data/bem.sqlite). */
+async function main(): Promise<void> {
+  const logger = createLogger();
+  const port = Number(process.env.BEM_PORT || 3000);
+  const storeSpec = process.env.BEM_STORE || './data/bem.sqlite';
+  const api = await createApp({ storeSpec, port, host: process.env.BEM_HOST, logger });
+  const demoToken = await seedDemo(api.runtime);
+  if (demoToken) {
+    // Printed once on stdout for the person starting the demo; it never goes to the logs.
+    process.stdout.write(
+      `\n已导入演示账本 demo ledger imported (sc-ybj, 2020).\n演示管理员令牌 demo admin token (shown once):\n  ${demoToken}\n` +
+        `  curl -H "Authorization: Bearer ${demoToken}" ${api.url}/api/v1/departments/sc-ybj/progress?year=2020\n\n`,
+    );
+  }
+  logger.info({ port: api.port, docs: `${api.url}/api/docs` }, 'api listening');
+  const stop = () => {
+    api.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`启动失败 / failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,77 @@
+import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Principal } from '@bem/auth';
+import { identifier } from '@bem/domain';
+import { unknownAlert } from '@bem/monitoring';
+import type { ApiRuntime } from '../api-runtime';
+import { requireDepartment, requireRole } from '../auth/access';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import { jsonBody } from '../http/body';
+import type { HttpRequest } from '../http/http-types';
+import { notImplementedYet } from '../http/problems';
+import { AcknowledgeAlertBody, AlertDispositionBody, AlertsQuery, CheckpointsQuery, EvaluationQuery } from '../http/schemas';
+import { validate } from '../http/validate';
+import { actorOf } from '../ledger/commands.controller';
+import { API_RUNTIME } from '../tokens';
+import { AcknowledgeAlert, DisposeAlert, GetAlerts, GetCheckpoints } from './monitoring-messages';
+
+const alertId = identifier('预警编号');
+
+/**
+ * Checkpoints, alerts and the self-evaluation, served by the monitoring services of libs/monitoring.
+ * The self-evaluation has no service yet: that route checks auth and input, then answers 501.
+ */
+@Controller('api/v1')
+export class MonitoringController {
+  constructor(
+    @Inject(QueryBus) private readonly queryBus: QueryBus,
+    @Inject(CommandBus) private readonly commandBus: CommandBus,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+  ) {}
+
+  @Get('departments/:code/checkpoints')
+  checkpoints(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireDepartment(principal, 'read', code);
+    const query = validate(CheckpointsQuery, request.query);
+    return this.queryBus.execute(new GetCheckpoints(code, query.year, query.profile));
+  }
+
+  @Get('departments/:code/alerts')
+  alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireDepartment(principal, 'read', code);
+    const query = validate(AlertsQuery, request.query);
+    return this.queryBus.execute(new GetAlerts(code, query.year));
+  }
+
+  @Post('alerts/:id/acknowledge')
+  @HttpCode(200)
+  async acknowledge(@Param('id') id: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    await this.requireAlertHandling(principal, id);
+    validate(AcknowledgeAlertBody, jsonBody(request.body, true));
+    return this.commandBus.execute(new AcknowledgeAlert(id, actorOf(principal)));
+  }
+
+  @Post('alerts/:id/disposition')
+  @HttpCode(200)
+  async disposition(@Param('id') id: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    await this.requireAlertHandling(principal, id);
+    const body = validate(AlertDispositionBody, jsonBody(request.body));
+    return this.commandBus.execute(new DisposeAlert(id, body.disposition, actorOf(principal), body.note));
+  }
+
+  @Get('departments/:code/evaluation')
+  evaluation(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireDepartment(principal, 'read', code);
+    validate(EvaluationQuery, request.query);
+    throw notImplementedYet('绩效自评 self-evaluation');
+  }
+
+  /** Role first (403 before anything is looked up), then the alert's department. */
+  private async requireAlertHandling(principal: Principal, id: string): Promise<void> {
+    requireRole(principal, 'handle-alerts');
+    validate(alertId, id);
+    const department = await this.runtime.departmentOfAlert(id);
+    if (!department) throw unknownAlert(id);
+    requireDepartment(principal, 'handle-alerts', department);
+  }
+}

@@ -1,0 +1,62 @@
+import { Queue, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { todayInChina } from '@bem/domain';
+import type { EventStore } from '@bem/event-store';
+import type { CheckpointService, Profile } from '@bem/monitoring';
+
+export const CHECKPOINT_QUEUE = 'bem-checkpoints';
+
+/** Cron (Asia/Shanghai) for just after a checkpoint day ends: 06-30 -> 00:05 on 07-01. */
+export function cronAfter(monthDay: string): string {
+  const next = new Date(Date.UTC(2021, Number(monthDay.slice(0, 2)) - 1, Number(monthDay.slice(3)) + 1));
+  return `5 0 ${next.getUTCDate()} ${next.getUTCMonth() + 1} *`;
+}
+
+/** The fiscal year a checkpoint job run belongs to: 12-31 is evaluated on 01-01 of the next year. */
+export function fiscalYearOfRun(monthDay: string, today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today.slice(5) <= monthDay ? year - 1 : year;
+}
+
+/** Departments with projects in the year, read from the stored log. */
+export async function departmentsOf(store: EventStore, fiscalYear: number): Promise<string[]> {
+  const codes = new Set<string>();
+  for (let from = 0; ; ) {
+    const events = await store.readAll({ fromPosition: from, limit: 10_000 });
+    if (events.length === 0) return [...codes].sort();
+    for (const event of events) {
+      const data = event.data as { departmentCode?: string; fiscalYear?: number };
+      if (event.type === 'ProjectRegistered' && data.fiscalYear === fiscalYear && data.departmentCode) codes.add(data.departmentCode);
+    }
+    from = events[events.length - 1].position;
+  }
+}
+
+/** Evaluates every due checkpoint of a profile for every department of the year (idempotent: nothing twice). */
+export async function runCheckpointJob(store: EventStore, service: CheckpointService, profile: string, fiscalYear: number, now = new Date()) {
+  const results: { departmentCode: string; checkpoints: number; alerts: number }[] = [];
+  for (const code of await departmentsOf(store, fiscalYear)) {
+    const report = await service.evaluate(code, fiscalYear, profile, { now, actor: 'worker' });
+    results.push({ departmentCode: code, ...report.appended });
+  }
+  return results;
+}
+
+/** Repeatable BullMQ jobs, one scheduler per (profile, checkpoint). */
+export async function scheduleCheckpointJobs(connection: Redis, profiles: Profile[], store: EventStore, service: CheckpointService, log: (m: string) => void) {
+  const queue = new Queue(CHECKPOINT_QUEUE, { connection });
+  for (const profile of profiles) {
+    for (const checkpoint of profile.checkpoints) {
+      await queue.upsertJobScheduler(`${profile.name}@${checkpoint.monthDay}`, { pattern: cronAfter(checkpoint.monthDay), tz: 'Asia/Shanghai' }, {
+        name: 'evaluate',
+        data: { profile: profile.name, monthDay: checkpoint.monthDay },
+      });
+    }
+  }
+  const worker = new Worker(CHECKPOINT_QUEUE, async (job) => {
+    const { profile, monthDay } = job.data as { profile: string; monthDay: string };
+    return runCheckpointJob(store, service, profile, fiscalYearOfRun(monthDay, todayInChina()));
+  }, { connection, concurrency: 1 });
+  worker.on('error', (error) => log(`checkpoint worker: ${error.message}`));
+  return { queue, worker, close: async () => { await worker.close(); await queue.close(); } };
+}

@@ -1,0 +1,81 @@
+import type { AlertAcknowledgedData, AlertDisposedData, AlertRaisedData } from './alert-events';
+
+export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue';
+
+/** One row of `bem alerts --json` (contract fields first). */
+export interface AlertRow {
+  id: string;
+  rule: AlertRaisedData['rule'];
+  severity: AlertRaisedData['severity'];
+  projectId: string | null;
+  checkpoint: string | null;
+  raisedAt: string;
+  figures: AlertRaisedData['figures'];
+  status: AlertStatus;
+  profile: string;
+  message: AlertRaisedData['message'];
+  responsible: string;
+  deadline: string;
+  acknowledged: AlertAcknowledgedData | null;
+  disposition: AlertDisposedData | null;
+}
+
+export interface AlertList {
+  departmentCode: string;
+  fiscalYear: number;
+  alerts: AlertRow[];
+  /** 暂停: projects with a red alert unanswered past its deadline */
+  suspendedProjects: { projectId: string; alertIds: string[] }[];
+}
+
+interface StoredLike {
+  type: string;
+  data: unknown;
+  recordedAt: string;
+}
+
+/** Pure fold of a monitoring stream into the alert list as of `today` (China date). */
+export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string): AlertList {
+  const rows = new Map<string, { raised: AlertRaisedData; raisedAt: string; ack: AlertAcknowledgedData | null; disposed: AlertDisposedData | null }>();
+  for (const event of events) {
+    if (event.type === 'AlertRaised') {
+      const raised = event.data as AlertRaisedData;
+      rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null });
+    } else if (event.type === 'AlertAcknowledged') {
+      const data = event.data as AlertAcknowledgedData;
+      const row = rows.get(data.alertId);
+      if (row) row.ack = data;
+    } else if (event.type === 'AlertDisposed') {
+      const data = event.data as AlertDisposedData;
+      const row = rows.get(data.alertId);
+      if (row) row.disposed = data;
+    }
+  }
+  const alerts = [...rows.values()].map(({ raised, raisedAt, ack, disposed }): AlertRow => ({
+    id: raised.alertId,
+    rule: raised.rule,
+    severity: raised.severity,
+    projectId: raised.projectId,
+    checkpoint: raised.checkpoint,
+    raisedAt,
+    figures: raised.figures,
+    status: disposed ? 'disposed' : raised.severity === 'red' && today > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
+    profile: raised.profile,
+    message: raised.message,
+    responsible: raised.responsible,
+    deadline: raised.deadline,
+    acknowledged: ack,
+    disposition: disposed,
+  }));
+  const suspended = new Map<string, string[]>();
+  for (const alert of alerts) {
+    if (alert.status !== 'overdue' || alert.projectId === null) continue;
+    suspended.set(alert.projectId, [...(suspended.get(alert.projectId) ?? []), alert.id]);
+  }
+  return {
+    departmentCode,
+    fiscalYear,
+    alerts,
+    suspendedProjects: [...suspended].map(([projectId, alertIds]) => ({ projectId, alertIds })),
+  };
+}

@@ -1,0 +1,146 @@
+import { Money } from '@bem/domain';
+import { asPercent } from '../profiles/checkpoint-lines';
+import type { AlertRuleName } from '../profiles/profile-schema';
+import { parseActual, parseNumericTarget } from './numeric-target';
+import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, pct, yuanText } from './rule-context';
+
+const HUNDRED = new Money(100);
+const base = (ctx: RuleContext, subject: Subject) => ({
+  projectId: subject.projectId,
+  checkpoint: ctx.checkpoint.date,
+  who: subject.projectId === null ? `部门 ${ctx.departmentCode}` : `项目 ${subject.name} (${subject.projectId})`,
+  whoEn: subject.projectId === null ? `department ${ctx.departmentCode}` : `project ${subject.projectId}`,
+});
+const draft = (ctx: RuleContext, subject: Subject, rule: AlertRuleName, severity: AlertDraft['severity'], figures: AlertDraft['figures'], zh: string, en: string): AlertDraft => {
+  const { projectId, checkpoint } = base(ctx, subject);
+  return { rule, severity, projectId, checkpoint, figures, zh, en };
+};
+const everyone = (ctx: RuleContext) => [ctx.department, ...ctx.projects];
+
+/** 执行进度低于检查点: red below the alert line A, yellow between A and T. */
+export const behindSchedule: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.behindSchedule;
+  return everyone(ctx).flatMap((subject) => {
+    const { status, progress, target, alertLine, budget, paid } = subject.figures;
+    if (status === null || status === 'green' || (status === 'yellow' && !rule.includeYellow)) return [];
+    const { who, whoEn } = base(ctx, subject);
+    const severity = status === 'red' ? rule.severity : 'yellow';
+    return [draft(ctx, subject, 'behindSchedule', severity, { budget, paid, progress, target, alertLine, status },
+      `${who} ${ctx.checkpoint.label} 执行进度 ${progress}% 低于${status === 'red' ? `预警线 ${alertLine}%` : `目标 ${target}%`}`,
+      `${whoEn}: execution ${progress}% at ${ctx.checkpoint.date} is below the ${status === 'red' ? `alert line ${alertLine}%` : `target ${target}%`}`)];
+  });
+};
+
+/** 资金到位率过低 (only when the department records arrivals). */
+export const lowArrival: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.lowArrival;
+  if (!ctx.tracksArrivals) return [];
+  return ctx.projects.flatMap((subject) => {
+    const { budgetCurrent, arrived } = subject.snapshot;
+    if (budgetCurrent.isZero() || arrived.times(HUNDRED).div(budgetCurrent).gte(rule.minArrivalRate)) return [];
+    const rate = pct(arrived, budgetCurrent);
+    const { who, whoEn } = base(ctx, subject);
+    return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: yuanText(budgetCurrent), arrived: yuanText(arrived), arrivalRate: rate, threshold: rule.minArrivalRate },
+      `${who} 资金到位率 ${rate}% 低于 ${rule.minArrivalRate}%`, `${whoEn}: funds arrived ${rate}% of budget, below ${rule.minArrivalRate}%`)];
+  });
+};
+
+/** 长期未支付而有结余 (idle funds). */
+export const idleFunds: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.idleFunds;
+  return ctx.projects.flatMap((subject) => {
+    const s = subject.snapshot;
+    const balance = s.budgetCurrent.minus(s.paid);
+    const since = s.lastPaymentOn ?? s.firstBudgetOn;
+    if (!balance.gt(0) || since === null) return [];
+    const days = daysBetween(since, ctx.checkpoint.date);
+    if (days < rule.days) return [];
+    const { who, whoEn } = base(ctx, subject);
+    return [draft(ctx, subject, 'idleFunds', rule.severity, { balance: yuanText(balance), lastPaymentOn: s.lastPaymentOn, idleDays: String(days), thresholdDays: String(rule.days) },
+      `${who} 已 ${days} 天无支付，结余 ${yuanText(balance)} 元`, `${whoEn}: no payment for ${days} days while ${yuanText(balance)} yuan remain`)];
+  });
+};
+
+/** 调整幅度过大: (Σ|调整| + 追加) / 年初预算 above the limit. */
+export const largeAdjustments: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.largeAdjustments;
+  return ctx.projects.flatMap((subject) => {
+    const s = subject.snapshot;
+    if (s.budgetInitial.isZero() || !s.changes.times(HUNDRED).div(s.budgetInitial).gt(rule.maxPercentOfInitial)) return [];
+    const rate = pct(s.changes, s.budgetInitial);
+    const { who, whoEn } = base(ctx, subject);
+    return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: rate, threshold: rule.maxPercentOfInitial },
+      `${who} 预算调整 ${rate}% 超过年初预算的 ${rule.maxPercentOfInitial}%`, `${whoEn}: adjustments are ${rate}% of the opening budget, above ${rule.maxPercentOfInitial}%`)];
+  });
+};
+
+/** 指标进度落后: a cumulative numeric target pro-rated by 序时进度 (rates in % are not pro-rated). */
+export const indicatorBehind: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.indicatorBehind;
+  return ctx.projects.flatMap((subject) =>
+    subject.snapshot.indicators.flatMap((indicator) => {
+      const target = parseNumericTarget(indicator.target);
+      if (!target || target.unit === '%' || indicator.actual === null) return [];
+      const actual = parseActual(indicator.actual, target.unit);
+      const due = target.value.times(ctx.elapsed);
+      if (actual === null || due.isZero() || actual.div(due).times(HUNDRED).plus(rule.tolerancePoints).gte(HUNDRED)) return [];
+      return [draft(ctx, subject, 'indicatorBehind', rule.severity,
+        { indicatorId: indicator.indicatorId, target: indicator.target, proRatedTarget: due.toFixed(2, Money.ROUND_HALF_UP), actual: indicator.actual, elapsed: asPercent(ctx.elapsed) },
+        `指标「${indicator.name}」完成 ${indicator.actual}，低于按序时折算的 ${due.toFixed(2, Money.ROUND_HALF_UP)}${target.unit}`,
+        `indicator ${indicator.indicatorId}: actual ${indicator.actual} behind the pro-rated target ${due.toFixed(2, Money.ROUND_HALF_UP)}${target.unit}`)];
+    }),
+  );
+};
+
+/** 双监控偏差: indicator attainment vs execution progress differ by more than gapPoints. */
+export const dualGap: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.dualGap;
+  return ctx.projects.flatMap((subject) =>
+    subject.snapshot.indicators.flatMap((indicator) => {
+      const target = parseNumericTarget(indicator.target);
+      const s = subject.snapshot;
+      if (!target || target.value.isZero() || indicator.actual === null || s.budgetCurrent.isZero()) return [];
+      const actual = parseActual(indicator.actual, target.unit);
+      if (actual === null) return [];
+      const attainment = Money.min(actual.div(target.value), 1).times(HUNDRED);
+      const progress = s.paid.div(s.budgetCurrent).times(HUNDRED);
+      const gap = attainment.minus(progress).abs();
+      if (!gap.gt(rule.gapPoints)) return [];
+      const [a, p, g] = [attainment, progress, gap].map((d) => d.toFixed(2, Money.ROUND_HALF_UP));
+      return [draft(ctx, subject, 'dualGap', rule.severity, { indicatorId: indicator.indicatorId, attainment: a, progress: p, gapPoints: g, threshold: rule.gapPoints },
+        `指标「${indicator.name}」完成率 ${a}% 与执行进度 ${p}% 相差 ${g} 个百分点`, `indicator ${indicator.indicatorId}: attainment ${a}% vs execution ${p}% differ by ${g} pp`)];
+    }),
+  );
+};
+
+/** 年末预测: paid / 序时进度 projected to 12-31, as a share of the current budget. */
+export const yearEndForecast: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.yearEndForecast;
+  if (ctx.elapsed.isZero()) return [];
+  return everyone(ctx).flatMap((subject) => {
+    const s = subject.snapshot;
+    if (s.budgetCurrent.isZero()) return [];
+    const projected = s.paid.div(ctx.elapsed);
+    const rate = Money.min(projected.div(s.budgetCurrent), 1).times(HUNDRED);
+    if (rate.gte(rule.minPercent)) return [];
+    const { who, whoEn } = base(ctx, subject);
+    const shown = rate.toFixed(2, Money.ROUND_HALF_UP);
+    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: yuanText(s.budgetCurrent), paid: yuanText(s.paid), projectedPaid: yuanText(projected), forecastRate: shown, threshold: rule.minPercent },
+      `${who} 按当前进度预计年末执行率 ${shown}%，低于 ${rule.minPercent}%`, `${whoEn}: run-rate forecast ${shown}% at year end, below ${rule.minPercent}%`)];
+  });
+};
+
+/**
+ * Every rule, by name. No overspend rule: the domain refuses a payment above the available budget
+ * (EXCEEDS_AVAILABLE_BUDGET), so there is never an overspent payment to alert on.
+ */
+export const ALERT_RULES: Record<AlertRuleName, AlertRule> = {
+  behindSchedule, lowArrival, idleFunds, largeAdjustments, indicatorBehind, dualGap, yearEndForecast,
+};
+
+/** Runs the profile's enabled rules at one checkpoint. */
+export function runRules(ctx: RuleContext): AlertDraft[] {
+  return (Object.keys(ALERT_RULES) as AlertRuleName[])
+    .filter((name) => ctx.profile.alertRules[name].enabled)
+    .flatMap((name) => ALERT_RULES[name](ctx));
+}

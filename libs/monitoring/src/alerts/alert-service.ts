@@ -1,0 +1,68 @@
+import { v5 as uuidv5 } from 'uuid';
+import { DomainError, monitoringStream, todayInChina } from '@bem/domain';
+import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/event-store';
+import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, MONITORING_NAMESPACE } from './alert-events';
+import { type AlertList, type AlertRow, alertListOf } from './alert-list';
+
+export const unknownAlert = (alertId: string) =>
+  new DomainError('UNKNOWN_ALERT', 'alertId', `预警 ${alertId} 不存在`, `alert ${alertId} does not exist`, { alertId });
+
+const alreadyDisposed = (alertId: string, disposition: string) =>
+  new DomainError('ALERT_ALREADY_DISPOSED', 'disposition', `预警 ${alertId} 已处置为「${disposition}」`, `alert ${alertId} was already disposed as "${disposition}"`, { alertId, disposition });
+
+const badDisposition = (given: string) =>
+  new DomainError('INVALID_DISPOSITION', 'disposition', `处置须为 ${DISPOSITIONS.join(' / ')}（收到「${given}」）`, `disposition must be one of ${DISPOSITIONS.join(', ')} (got "${given}")`, { disposition: given });
+
+/** The alert inbox of a department-year: list, acknowledge, dispose (继续执行 / 调剂 / 取消). */
+export class AlertService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async list(departmentCode: string, fiscalYear: number): Promise<AlertList> {
+    const events = await this.store.readStream(monitoringStream(departmentCode, fiscalYear));
+    return alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock()));
+  }
+
+  /** Idempotent: a second acknowledgement returns the row unchanged. */
+  async acknowledge(alertId: string, actor: string): Promise<AlertRow> {
+    return this.answer(alertId, (row) => {
+      if (row.acknowledged || row.disposition) return null;
+      return { id: uuidv5(`ack/${alertId}`, MONITORING_NAMESPACE), type: 'AlertAcknowledged', data: { alertId, actor, at: this.clock().toISOString() } };
+    });
+  }
+
+  /** Records the department's answer; a different second answer is refused, the same one is a no-op. */
+  async dispose(alertId: string, disposition: string, actor: string, note = ''): Promise<AlertRow> {
+    if (!(DISPOSITIONS as readonly string[]).includes(disposition)) throw badDisposition(disposition);
+    return this.answer(alertId, (row) => {
+      if (row.disposition) {
+        if (row.disposition.disposition !== disposition) throw alreadyDisposed(alertId, row.disposition.disposition);
+        return null;
+      }
+      const data: AlertDisposedData = { alertId, disposition: disposition as Disposition, actor, note, at: this.clock().toISOString() };
+      return { id: uuidv5(`dispose/${alertId}`, MONITORING_NAMESPACE), type: 'AlertDisposed', data };
+    });
+  }
+
+  private async answer(alertId: string, decide: (row: AlertRow) => { id: string; type: string; data: unknown } | null): Promise<AlertRow> {
+    const found = (await this.store.findEvents([alertId])).get(alertId);
+    if (!found || found.type !== 'AlertRaised') throw unknownAlert(alertId);
+    const { departmentCode, fiscalYear } = found.data as AlertRaisedData;
+    for (let attempt = 1; ; attempt++) {
+      const stream = monitoringStream(departmentCode, fiscalYear);
+      const events = await this.store.readStream(stream);
+      const row = alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock())).alerts.find((alert) => alert.id === alertId)!;
+      const event = decide(row);
+      if (!event) return row;
+      try {
+        await this.store.append(stream, [{ ...event, metadata: { actor: (event.data as { actor: string }).actor, source: 'alerts' } }], { expectedRevision: events[events.length - 1].revision });
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision || error instanceof DuplicateEventId) || attempt >= 10) throw error;
+        continue;
+      }
+      return (await this.list(departmentCode, fiscalYear)).alerts.find((alert) => alert.id === alertId)!;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import type Decimal from 'decimal.js';
+import { Money, formatYuan } from '@bem/domain';
+import { type CheckpointLines, asPercent, checkpointsOf, elapsedShare } from '../profiles/checkpoint-lines';
+import type { AlertRuleName, Profile } from '../profiles/profile-schema';
+import { type CheckpointFigures, evaluateFigures } from '../checkpoints/checkpoint-score';
+import { type ProjectFacts, type ProjectSnapshot, departmentSnapshot, snapshotAt } from './project-snapshot';
+
+export type Severity = 'red' | 'yellow';
+
+/** What a rule found: the alert before it gets its id, deadline and stream. */
+export interface AlertDraft {
+  rule: AlertRuleName;
+  severity: Severity;
+  /** null: the department as a whole */
+  projectId: string | null;
+  /** The checkpoint (period) date the alert belongs to */
+  checkpoint: string;
+  figures: Record<string, string | null>;
+  zh: string;
+  en: string;
+}
+
+export interface Subject {
+  projectId: string | null;
+  name: string;
+  snapshot: ProjectSnapshot;
+  figures: CheckpointFigures;
+}
+
+/** Everything the rules see at one checkpoint: pure data, no store, no clock. */
+export interface RuleContext {
+  profile: Profile;
+  departmentCode: string;
+  fiscalYear: number;
+  checkpoint: CheckpointLines;
+  /** 序时进度 at the checkpoint date (fraction) */
+  elapsed: Decimal;
+  department: Subject;
+  projects: Subject[];
+  /** Does the department record 资金到位 at all? The arrival rule stays quiet otherwise. */
+  tracksArrivals: boolean;
+}
+
+export type AlertRule = (context: RuleContext) => AlertDraft[];
+
+export function ruleContext(
+  profile: Profile,
+  departmentCode: string,
+  fiscalYear: number,
+  checkpoint: CheckpointLines,
+  projects: readonly ProjectFacts[],
+): RuleContext {
+  const snapshots = projects.map((facts) => snapshotAt(facts, checkpoint.date));
+  const department = departmentSnapshot(departmentCode, snapshots);
+  const subject = (projectId: string | null, name: string, snapshot: ProjectSnapshot): Subject => ({
+    projectId, name, snapshot, figures: evaluateFigures(snapshot.budgetCurrent, snapshot.paid, checkpoint),
+  });
+  return {
+    profile, departmentCode, fiscalYear, checkpoint,
+    elapsed: elapsedShare(checkpoint.date, profile.elapsedMode),
+    department: subject(null, departmentCode, department),
+    projects: snapshots.map((s) => subject(s.projectId, s.name, s)),
+    tracksArrivals: projects.some((facts) => facts.events.some((event) => event.type === 'FundsArrived')),
+  };
+}
+
+/** The checkpoint lines of a profile by date, for rules run at a given date. */
+export const checkpointAt = (profile: Profile, fiscalYear: number, date: string): CheckpointLines | undefined =>
+  checkpointsOf(profile, fiscalYear).find((lines) => lines.date === date);
+
+export const pct = (part: Decimal, whole: Decimal): string | null => (whole.isZero() ? null : asPercent(new Money(part).div(whole)));
+export const yuanText = (value: Decimal): string => formatYuan(value);
+
+/** Whole days from one ISO date to another. */
+export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

@@ -1,0 +1,48 @@
+import { v5 as uuidv5 } from 'uuid';
+import { MONITORING_NAMESPACE } from '../alerts/alert-events';
+import type { CheckpointFigures } from './checkpoint-score';
+
+export interface ProjectCheckpointFigures extends CheckpointFigures {
+  projectId: string;
+  name: string;
+}
+
+/** 检查点快照: the figures as computed at `knownAt`; a later restatement is a new event, this one stays. */
+export interface CheckpointEvaluatedData {
+  profile: string;
+  departmentCode: string;
+  fiscalYear: number;
+  date: string;
+  label: string;
+  /** 0 for the first evaluation of this checkpoint, 1 for its first restatement … */
+  evaluation: number;
+  knownAt: string;
+  department: CheckpointFigures;
+  projects: ProjectCheckpointFigures[];
+  /** The evaluation this one restates (figures changed after backdated entries), or null */
+  restates: { eventId: string; knownAt: string } | null;
+}
+
+export const checkpointEventId = (profile: string, departmentCode: string, fiscalYear: number, date: string, evaluation: number): string =>
+  uuidv5(`checkpoint/${profile}/${departmentCode}/${fiscalYear}/${date}/${evaluation}`, MONITORING_NAMESPACE);
+
+const comparable = (figures: CheckpointFigures) => [figures.budget, figures.paid, figures.progress, figures.target, figures.alertLine, figures.status, figures.score, figures.weight].join('|');
+
+/** Did anything that was reported change? (knownAt aside) */
+export function sameFigures(a: Pick<CheckpointEvaluatedData, 'department' | 'projects'>, b: Pick<CheckpointEvaluatedData, 'department' | 'projects'>): boolean {
+  if (comparable(a.department) !== comparable(b.department) || a.projects.length !== b.projects.length) return false;
+  return a.projects.every((project, index) => project.projectId === b.projects[index].projectId && comparable(project) === comparable(b.projects[index]));
+}
+
+/** The latest evaluation of each checkpoint date of a profile, with the one before it (for restatements). */
+export function latestEvaluations(events: readonly { id: string; type: string; data: unknown }[], profile: string) {
+  const latest = new Map<string, { id: string; data: CheckpointEvaluatedData; previous: CheckpointEvaluatedData | null }>();
+  for (const event of events) {
+    if (event.type !== 'CheckpointEvaluated') continue;
+    const data = event.data as CheckpointEvaluatedData;
+    if (data.profile !== profile) continue;
+    const before = latest.get(data.date);
+    if (!before || data.evaluation > before.data.evaluation) latest.set(data.date, { id: event.id, data, previous: before?.data ?? null });
+  }
+  return latest;
+}

@@ -1,0 +1,52 @@
+import { Queue } from 'bullmq';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryEventStore } from '@bem/event-store';
+import { CheckpointService, MemoryProgressReadModel, ProgressProjection, loadProfile } from '@bem/monitoring';
+import { fixturePath, importCommands, ledgerCommands } from '../../libs/monitoring/src/checkpoints/spec-support';
+import { redisConnection } from '../../apps/worker/src/bullmq-dispatcher';
+import { CHECKPOINT_QUEUE, cronAfter, fiscalYearOfRun, runCheckpointJob, scheduleCheckpointJobs } from '../../apps/worker/src/checkpoint-jobs';
+import { RedisProcess } from './support/redis-server';
+
+describe('checkpoint jobs', () => {
+  let redis: RedisProcess;
+  beforeAll(async () => {
+    redis = await RedisProcess.start();
+  });
+  afterAll(async () => {
+    await redis?.kill();
+  });
+
+  it('run just after each checkpoint day ends, for the right fiscal year', () => {
+    expect(['06-30', '09-30', '11-30', '12-31', '02-28'].map(cronAfter)).toEqual(['5 0 1 7 *', '5 0 1 10 *', '5 0 1 12 *', '5 0 1 1 *', '5 0 1 3 *']);
+    expect(fiscalYearOfRun('06-30', '2025-07-01')).toBe(2025);
+    expect(fiscalYearOfRun('12-31', '2026-01-01')).toBe(2025);
+  });
+
+  it('are repeatable BullMQ schedulers, one per profile checkpoint (Asia/Shanghai)', async () => {
+    const store = new MemoryEventStore();
+    const service = new CheckpointService(store, new ProgressProjection(store, new MemoryProgressReadModel()));
+    const connection = redisConnection(redis.url);
+    const jobs = await scheduleCheckpointJobs(connection, [loadProfile('national'), loadProfile('sichuan-2025')], store, service, () => {});
+    const schedulers = await new Queue(CHECKPOINT_QUEUE, { connection }).getJobSchedulers();
+    expect(schedulers.map((s) => [s.key, s.pattern, s.tz]).sort()).toEqual([
+      ['national@06-30', '5 0 1 7 *', 'Asia/Shanghai'],
+      ['national@09-30', '5 0 1 10 *', 'Asia/Shanghai'],
+      ['national@11-30', '5 0 1 12 *', 'Asia/Shanghai'],
+      ['sichuan-2025@04-30', '5 0 1 5 *', 'Asia/Shanghai'],
+      ['sichuan-2025@06-30', '5 0 1 7 *', 'Asia/Shanghai'],
+      ['sichuan-2025@08-31', '5 0 1 9 *', 'Asia/Shanghai'],
+      ['sichuan-2025@10-31', '5 0 1 11 *', 'Asia/Shanghai'],
+    ]);
+    await jobs.close();
+    connection.disconnect();
+  });
+
+  it('the job body evaluates every department of the year, idempotently', async () => {
+    const store = new MemoryEventStore();
+    await importCommands(store, ledgerCommands(fixturePath('sichuan-2020.jsonl')));
+    const service = new CheckpointService(store, new ProgressProjection(store, new MemoryProgressReadModel()));
+    const now = new Date('2020-10-01T00:10:00+08:00');
+    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 2, alerts: 20 }]);
+    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 0, alerts: 0 }]);
+  });
+});
