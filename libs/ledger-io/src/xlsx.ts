@@ -1,9 +1,11 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { type TableRow, tableToLedger } from './table-ledger';
 import type { ParsedLedger, ReadLedgerOptions } from './types';
 
 /** An XLSX ledger: the first worksheet, first row = headers; row numbers are the sheet's row numbers. */
 export async function parseXlsxLedger(content: Buffer, options: ReadLedgerOptions = {}): Promise<ParsedLedger> {
+  // Loaded on demand: exceljs takes a few hundred ms to load, which every `bem` call would otherwise pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
