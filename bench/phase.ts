@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../apps/cli/src/cli';
+import { applyPragmas } from '../libs/event-store/src/sqlite/sqlite-schema';
 
 /** One measured phase in its own process, so peak RSS belongs to that phase alone. Prints one JSON line. */
 const [phase, ...args] = process.argv.slice(2);
@@ -27,13 +28,12 @@ async function main() {
     return;
   }
   if (phase === 'raw') {
-    // The ceiling: the same rows inserted with one prepared statement in one transaction, same pragmas and schema.
+    // The ceiling: the same rows inserted with one prepared statement in one transaction, same pragmas and schema as the store.
     const source = new Database(args[0], { readonly: true });
     const rows = source.prepare('SELECT id, stream, revision, type, data, metadata, recorded_at FROM events ORDER BY position').raw().all() as unknown[][];
     source.close();
     const target = new Database(join(mkdtempSync(join(tmpdir(), 'bem-raw-')), 'raw.sqlite'));
-    target.pragma('journal_mode = WAL');
-    target.pragma('synchronous = FULL');
+    applyPragmas(target);
     const schema = new Database(args[0], { readonly: true }).prepare("SELECT sql FROM sqlite_master WHERE name = 'events'").pluck().get() as string;
     target.exec(schema);
     const insert = target.prepare('INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
