@@ -33,3 +33,22 @@ export const commandIdConflict = (commandId: string) =>
     `command id ${commandId} was already used for a command with different content`,
     { commandId },
   );
+
+export interface OutcomeCounts {
+  /** Commands whose events were (or, in a dry run, would be) appended. */
+  appended: number;
+  /** Commands already recorded earlier: skipped, nothing written. */
+  duplicates: number;
+  events: number;
+}
+
+export function countOutcomes(result: BatchResult): OutcomeCounts {
+  const counts: OutcomeCounts = { appended: 0, duplicates: 0, events: 0 };
+  for (const outcome of result.outcomes) {
+    if (outcome?.status === 'appended') {
+      counts.appended++;
+      counts.events += outcome.eventIds.length;
+    } else if (outcome?.status === 'duplicate') counts.duplicates++;
+  }
+  return counts;
+}

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { type Principal, may } from '@bem/auth';
-import type { BatchResult } from '@bem/commands';
+import { type BatchResult, countOutcomes } from '@bem/commands';
 import {
   type LedgerFormat,
   type LineIssue,
@@ -86,14 +86,5 @@ function domainIssues(parsed: ParsedLedger, result: BatchResult): LineIssue[] {
 }
 
 function summarise(format: LedgerFormat, dryRun: boolean, parsed: ParsedLedger, result: BatchResult) {
-  let appended = 0;
-  let duplicates = 0;
-  let events = 0;
-  for (const outcome of result.outcomes) {
-    if (outcome?.status === 'appended') {
-      appended++;
-      events += outcome.eventIds.length;
-    } else if (outcome?.status === 'duplicate') duplicates++;
-  }
-  return { ok: true as const, dryRun, format, commands: parsed.lines.length, appended, duplicates, events, warnings: parsed.warnings };
+  return { ok: true as const, dryRun, format, commands: parsed.lines.length, ...countOutcomes(result), warnings: parsed.warnings };
 }

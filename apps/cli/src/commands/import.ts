@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import type { BatchResult } from '@bem/commands';
+import { type BatchResult, type OutcomeCounts, countOutcomes } from '@bem/commands';
 import { EXIT, type CliIO, UsageError } from '../io';
 import { type LedgerLine, type LineIssue, formatIssue, formatOfFileName, parseUnit, readLedger } from '@bem/ledger-io';
 import type { Runtime } from '../runtime';
@@ -59,29 +59,15 @@ function domainIssues(lines: LedgerLine[], result: BatchResult): LineIssue[] {
   return result.rejected.map(({ index, error }) => ({ line: lines[index].line, field: error.field, message: error.message }));
 }
 
-interface ImportSummary {
+interface ImportSummary extends OutcomeCounts {
   file: string;
   ok: true;
   dryRun: boolean;
   commands: number;
-  /** Commands whose events were (or, in a dry run, would be) appended. */
-  appended: number;
-  /** Commands already recorded earlier: skipped, nothing written. */
-  duplicates: number;
-  events: number;
 }
 
 function summarise(file: string, commands: number, result: BatchResult, dryRun: boolean): ImportSummary {
-  let appended = 0;
-  let duplicates = 0;
-  let events = 0;
-  for (const outcome of result.outcomes) {
-    if (outcome?.status === 'appended') {
-      appended++;
-      events += outcome.eventIds.length;
-    } else if (outcome?.status === 'duplicate') duplicates++;
-  }
-  return { file, ok: true, dryRun, commands, appended, duplicates, events };
+  return { file, ok: true, dryRun, commands, ...countOutcomes(result) };
 }
 
 function describe(summary: ImportSummary): string {
