@@ -2,8 +2,9 @@
 import { createApp } from './create-app';
 import { seedDemo } from './demo';
 import { createLogger } from './logging';
+import { startWorker } from '../../worker/src/start-worker';
 
-/** `npm start`: the API on BEM_PORT (default 3000) over BEM_STORE (default ./data/bem.sqlite). */
+/** `npm start`: the API on BEM_PORT (default 3000) over BEM_STORE (default ./data/bem.sqlite), with the jobs in-process. */
 async function main(): Promise<void> {
   const logger = createLogger();
   const port = Number(process.env.BEM_PORT || 3000);
@@ -18,8 +19,15 @@ async function main(): Promise<void> {
     );
   }
   logger.info({ port: api.port, docs: `${api.url}/api/docs` }, 'api listening');
+  // The embedded default runs the jobs in this process; BEM_WORKER=external leaves them to `npm run worker`.
+  const worker =
+    process.env.BEM_WORKER === 'external'
+      ? null
+      : await startWorker(api.runtime.store, api.runtime.progress, (message) => logger.info({ worker: true }, message));
   const stop = () => {
-    api.close().then(
+    Promise.resolve(worker?.stop())
+      .then(() => api.close())
+      .then(
       () => process.exit(0),
       () => process.exit(1),
     );
