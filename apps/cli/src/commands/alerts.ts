@@ -1,4 +1,4 @@
-import { AlertService, type AlertList } from '@bem/monitoring';
+import { ALERT_RULE_LABELS, AlertService, type AlertList, type AlertRuleName } from '@bem/monitoring';
 import { EXIT, type CliIO } from '../io';
 import type { Runtime } from '../runtime';
 import { renderTable } from '../table';
@@ -22,7 +22,7 @@ export async function printAlerts(runtime: Runtime, options: AlertsOptions, io: 
 function describe(list: AlertList): string {
   const title = `${list.departmentCode} ${list.fiscalYear} 年度预警 alerts (${list.alerts.length})`;
   const rows = list.alerts.map((alert) => [
-    alert.checkpoint ?? '—', SEVERITY[alert.severity], alert.rule, alert.projectId ?? '(部门)', STATUS[alert.status], alert.deadline, alert.message.zh,
+    alert.checkpoint ?? '—', SEVERITY[alert.severity], ALERT_RULE_LABELS[alert.rule as AlertRuleName] ?? alert.rule, alert.projectId ?? '(部门)', STATUS[alert.status], alert.deadline, alert.message.zh,
   ]);
   const table = renderTable(['检查点', '级别', '规则', '项目', '状态', '答复期限', '说明'], rows, new Set());
   const suspended = list.suspendedProjects.map((project) => `暂停 suspended: ${project.projectId}（红色预警逾期未处置 / red alert unanswered past its deadline）`);

@@ -138,6 +138,17 @@ export const ALERT_RULES: Record<AlertRuleName, AlertRule> = {
   behindSchedule, lowArrival, idleFunds, largeAdjustments, indicatorBehind, dualGap, yearEndForecast,
 };
 
+/** What a manager reads for each rule (the rule name stays the stable id in JSON). */
+export const ALERT_RULE_LABELS: Record<AlertRuleName, string> = {
+  behindSchedule: '执行进度滞后',
+  lowArrival: '资金到位不足',
+  idleFunds: '资金长期闲置',
+  largeAdjustments: '预算调整过大',
+  indicatorBehind: '绩效指标滞后',
+  dualGap: '双监控偏差',
+  yearEndForecast: '年末预计执行不足',
+};
+
 /** Runs the profile's enabled rules at one checkpoint. */
 export function runRules(ctx: RuleContext): AlertDraft[] {
   return (Object.keys(ALERT_RULES) as AlertRuleName[])
