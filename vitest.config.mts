@@ -16,6 +16,7 @@ export default defineConfig({
       '@bem/commands': lib('commands'),
       '@bem/ledger-io': lib('ledger-io'),
       '@bem/auth': lib('auth'),
+      '@bem/evaluation': lib('evaluation'),
     },
   },
   test: {

@@ -4,9 +4,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use: a real redis-server for BullMQ (the tests start and stop it themselves).
+# Debian packages the tests use: a real redis-server for BullMQ (the tests start and stop it themselves),
+# chromium and a CJK font for the dashboard's browser tests (test/web) and the evaluation PDF, poppler-utils to read that PDF back.
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "installing ${missing[*]} …"

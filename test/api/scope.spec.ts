@@ -5,15 +5,15 @@ import { call, seedDepartment, startApi, tokenFor } from '../support/api';
 
 /**
  * The scope matrix: each role with a token for department A, against A (own) and B (other).
- * `read` covers progress, events, checkpoints and alerts; the self-evaluation answers 501 once the checks
- * pass (no service yet), 403 otherwise; `alerts` is acknowledging and disposing a real alert of that department.
+ * `read` covers progress, events, checkpoints and alerts; the self-evaluation answers 200 once the checks
+ * pass, 403 otherwise; `alerts` is acknowledging and disposing a real alert of that department.
  */
 type Expect = { read: number; write: number; evaluation: number; alerts: number };
 const MATRIX: Record<Role, { own: Expect; other: Expect }> = {
-  clerk: { own: { read: 200, write: 201, evaluation: 501, alerts: 403 }, other: { read: 403, write: 403, evaluation: 403, alerts: 403 } },
-  manager: { own: { read: 200, write: 403, evaluation: 501, alerts: 200 }, other: { read: 403, write: 403, evaluation: 403, alerts: 403 } },
-  auditor: { own: { read: 200, write: 403, evaluation: 501, alerts: 403 }, other: { read: 200, write: 403, evaluation: 501, alerts: 403 } },
-  admin: { own: { read: 200, write: 201, evaluation: 501, alerts: 200 }, other: { read: 200, write: 201, evaluation: 501, alerts: 200 } },
+  clerk: { own: { read: 200, write: 201, evaluation: 200, alerts: 403 }, other: { read: 403, write: 403, evaluation: 403, alerts: 403 } },
+  manager: { own: { read: 200, write: 403, evaluation: 200, alerts: 200 }, other: { read: 403, write: 403, evaluation: 403, alerts: 403 } },
+  auditor: { own: { read: 200, write: 403, evaluation: 200, alerts: 403 }, other: { read: 200, write: 403, evaluation: 200, alerts: 403 } },
+  admin: { own: { read: 200, write: 201, evaluation: 200, alerts: 200 }, other: { read: 200, write: 201, evaluation: 200, alerts: 200 } },
 };
 
 describe('roles × departments', () => {
@@ -95,10 +95,9 @@ describe('roles × departments', () => {
     expect(reply.body.errors).toEqual([expect.objectContaining({ line: 2, field: 'departmentCode' })]);
   });
 
-  it('501 documents carry the agreed title', async () => {
+  it('the evaluation document carries the contract fields', async () => {
     const reply = await call(api, 'GET', '/api/v1/departments/da/evaluation?year=2021', { token: tokens.admin });
-    expect(reply.body).toMatchObject({ title: '尚未提供 / not implemented yet', status: 501 });
-    expect(reply.body.type).toEqual(expect.any(String));
+    expect(reply.body).toMatchObject({ profile: 'national', totalScore: expect.any(String), grade: expect.any(String), sections: expect.any(Array), indicators: [], findings: expect.any(Array) });
   });
 
   it('monitoring routes: 400 for bad input, 404 for an unknown alert, 409 for a different second disposition', async () => {

@@ -1,14 +1,13 @@
 import { type TokenStore, tokenStoreFor } from '@bem/auth';
 import { CommandHandler } from '@bem/commands';
-import { type EventStore, SqliteEventStore, openEventStore } from '@bem/event-store';
+import { type EventStore, openEventStore } from '@bem/event-store';
 import {
   AlertService,
   type AlertRaisedData,
   CheckpointService,
-  MemoryProgressReadModel,
   ProgressProjection,
-  type ProgressReadModel,
-  SqliteProgressReadModel,
+  type ProgressReadModelHandle,
+  openProgressReadModel,
 } from '@bem/monitoring';
 
 /** Everything the API needs, wired over one store (the Nest module hands it to controllers and handlers). */
@@ -19,6 +18,8 @@ export interface ApiRuntime {
   tokens: TokenStore;
   checkpoints: CheckpointService;
   alerts: AlertService;
+  /** Where the progress read model lives (its checkpoint is stored with it). */
+  readModel: ProgressReadModelHandle;
   /** The department a project belongs to (after catching up with the log), or null when unknown. */
   departmentOfProject(projectId: string): Promise<string | null>;
   /** The department an alert was raised for, or null when no such alert exists. */
@@ -26,10 +27,26 @@ export interface ApiRuntime {
   close(): Promise<void>;
 }
 
+/**
+ * The event store to open: BEM_EVENTSTORE_URL (KurrentDB, architecture §3) wins over the BEM_STORE value
+ * main.ts passes; an explicit other spec (tests: 'memory', a file) is kept.
+ */
+export function apiStoreSpec(storeSpec: string, env: NodeJS.ProcessEnv = process.env): string {
+  const url = env.BEM_EVENTSTORE_URL?.trim();
+  return url && storeSpec === (env.BEM_STORE || './data/bem.sqlite') ? url : storeSpec;
+}
+
 export async function openApiRuntime(storeSpec: string): Promise<ApiRuntime> {
-  const store = await openEventStore(storeSpec);
-  const model: ProgressReadModel =
-    store instanceof SqliteEventStore ? new SqliteProgressReadModel(store.db) : new MemoryProgressReadModel();
+  const store = await openEventStore(apiStoreSpec(storeSpec));
+  let readModel: ProgressReadModelHandle;
+  try {
+    // Each instance keeps its read model by catch-up from its stored checkpoint (BEM_READMODEL_STORE).
+    readModel = openProgressReadModel(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const model = readModel.model;
   const progress = new ProgressProjection(store, model);
   return {
     store,
@@ -46,6 +63,10 @@ export async function openApiRuntime(storeSpec: string): Promise<ApiRuntime> {
       const raised = (await store.findEvents([alertId])).get(alertId);
       return raised?.type === 'AlertRaised' ? (raised.data as AlertRaisedData).departmentCode : null;
     },
-    close: () => store.close(),
+    readModel,
+    close: async () => {
+      readModel.close();
+      await store.close();
+    },
   };
 }

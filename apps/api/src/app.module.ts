@@ -19,7 +19,10 @@ import {
 import { MonitoringController } from './monitoring/monitoring.controller';
 import { GetDepartmentProgressHandler, GetProjectEventsHandler, GetProjectProgressHandler } from './progress/progress-queries';
 import { ProgressController } from './progress/progress.controller';
+import { RegionController } from './region/region.controller';
 import { API_LOGGER, API_RUNTIME } from './tokens';
+import { WebSupportController } from './web/web-support.controller';
+import { WebController } from './web/web.controller';
 
 /** The API's table of contents: the runtime (store and its adapters) is chosen by the caller. */
 @Module({})
@@ -28,7 +31,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, ImportsController, ProgressController, MonitoringController, DocsController, HealthController],
+      controllers: [CommandsController, ImportsController, ProgressController, RegionController, MonitoringController, DocsController, HealthController, WebSupportController, WebController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_LOGGER, useValue: logger },

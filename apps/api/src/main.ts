@@ -15,7 +15,8 @@ async function main(): Promise<void> {
     // Printed once on stdout for the person starting the demo; it never goes to the logs.
     process.stdout.write(
       `\n已导入演示账本 demo ledger imported (sc-ybj, 2020).\n演示管理员令牌 demo admin token (shown once):\n  ${demoToken}\n` +
-        `  curl -H "Authorization: Bearer ${demoToken}" ${api.url}/api/v1/departments/sc-ybj/progress?year=2020\n\n`,
+        `  curl -H "Authorization: Bearer ${demoToken}" ${api.url}/api/v1/departments/sc-ybj/progress?year=2020\n` +
+        `仪表盘 dashboard:\n  ${api.url}/?token=${demoToken}#/departments/sc-ybj?year=2020\n\n`,
     );
   }
   logger.info({ port: api.port, docs: `${api.url}/api/docs` }, 'api listening');

@@ -3,9 +3,12 @@ import { DomainError } from '@bem/domain';
 import { printAlerts } from './commands/alerts';
 import { printBacktest } from './commands/backtest';
 import { printCheckpoints } from './commands/checkpoints';
+import { evaluate } from './commands/evaluate';
 import { importLedger } from './commands/import';
 import { printProgress } from './commands/progress';
+import { parseScope, printProgram, printRegionProgress, printYearEnd } from './commands/region';
 import { replay } from './commands/replay';
+import { rebuild } from './commands/rebuild';
 import { createToken } from './commands/token';
 import { EXIT, type CliIO, UsageError } from './io';
 import { parseDate, parseInstant, parseYear } from './options';
@@ -56,9 +59,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--project <id>', '只看一个项目 / one project only')
     .option('--as-of <date>', '业务日期 business date (default: 12-31 of the year, or today if earlier)', parseDate)
     .addOption(new Option('--known-at <iso>', '按某时刻已登记的记录 / as recorded at this instant').argParser(parseInstant))
+    .option('--scope <scope>', '范围 department (default) or region: the department and all its descendants', parseScope)
     .action(
       withRuntime((runtime, options) =>
-        printProgress(
+        (options.scope === 'region' ? printRegionProgress : printProgress)(
           runtime,
           {
             department: options.department as string,
@@ -70,6 +74,33 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
           },
           io,
         ),
+      ),
+    );
+
+  common(program.command('program'))
+    .description('转移支付区域绩效 a transfer program over a region: 全年预算数 / 执行数 / 执行率 by fund source, 到位率, per-unit table')
+    .requiredOption('--program <code>', '转移支付项目编码 program code')
+    .requiredOption('--department <code>', '区域的部门编码 the region\'s root department')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .option('--as-of <date>', '业务日期 business date (default: 12-31 of the year, or today if earlier)', parseDate)
+    .action(
+      withRuntime((runtime, options) =>
+        printProgram(
+          runtime,
+          { program: options.program as string, department: options.department as string, year: options.year as number, asOf: options.asOf as string | undefined, json: options.json },
+          io,
+        ),
+      ),
+    );
+
+  common(program.command('yearend'))
+    .description('年度结转与注销 each project\'s balance at the year boundary: carried (结转) + cancelled (注销) + still open')
+    .requiredOption('--department <code>', '部门编码 department code')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .option('--scope <scope>', '范围 department (default) or region', parseScope)
+    .action(
+      withRuntime((runtime, options) =>
+        printYearEnd(runtime, { department: options.department as string, year: options.year as number, scope: options.scope as string | undefined, json: options.json }, io),
       ),
     );
 
@@ -106,9 +137,32 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       ),
     );
 
+  common(program.command('evaluate'))
+    .description('绩效自评 year-end self-evaluation of a department, scored by a profile (json | md | html | xlsx | docx | pdf)')
+    .requiredOption('--department <code>', '部门编码 department code')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .option('--profile <name>', '评价方案 profile (default national)')
+    .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default md, json with --json)')
+    .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
+    .action(
+      withRuntime((runtime, options) =>
+        evaluate(
+          runtime,
+          { department: options.department as string, year: options.year as number, profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined, json: options.json },
+          io,
+        ),
+      ),
+    );
+
   common(program.command('replay'))
     .description('重放 rebuild every projection from the log; prints events and events/s')
     .action(withRuntime((runtime, options) => replay(runtime, options, io)));
+
+  common(program.command('rebuild'))
+    .description('无停机重建 rebuild a read model beside the live one from position 0; switch after a parity check')
+    .requiredOption('--projection <name>', '投影 projection: progress')
+    .option('--force', '数字不一致也切换 / switch even if figures differ (a projection that changes them on purpose)')
+    .action(withRuntime((runtime, options) => rebuild(runtime, { projection: options.projection as string, force: Boolean(options.force), json: options.json }, io)));
 
   common(program.command('token').command('create'))
     .description('创建 API 令牌 create an API bearer token (printed once; only its SHA-256 hash is stored)')

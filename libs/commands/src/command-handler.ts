@@ -4,6 +4,7 @@ import {
   type LedgerCommand,
   type StreamState,
   decideCommand,
+  decideTwoStreamCommand,
   evolveStream,
   initialStateFor,
   routeCommand,
@@ -33,6 +34,8 @@ interface LoadedStream {
 interface PendingWrite extends StreamWrite {
   index: number;
   expectedRevision: number | 'no_stream';
+  /** The second stream a command writes (route.also): its event ids join the command's outcome. */
+  secondary?: boolean;
 }
 
 const MAX_ATTEMPTS = 20;
@@ -88,10 +91,33 @@ export class CommandHandler {
         seenInBatch.set(command.id, { hash, index });
         const route = routeCommand(command);
         const target = await this.load(streams, route.stream);
+        const also = route.also ? await this.load(streams, route.also.stream) : undefined;
+        const departmentStream = route.lookups.department ?? (also && route.also?.department?.(also.state));
         const lookups = {
-          department: route.lookups.department ? (await this.load(streams, route.lookups.department)).state : undefined,
+          department: departmentStream ? (await this.load(streams, departmentStream)).state : undefined,
           counterpart: route.lookups.counterpart ? (await this.load(streams, route.lookups.counterpart)).state : undefined,
         };
+        if (route.also && also) {
+          // Two streams, one decision, one atomic append: each write carries its own expected revision.
+          const decided = decideTwoStreamCommand(command, target.state, also.state, lookups);
+          const alsoStream = route.also.stream;
+          writes.push(toWrite(index, route.stream, target.revision, command, identities[index], decided.events, options));
+          writes.push({
+            ...toWrite(index, alsoStream, also.revision, command, identities[index], decided.alsoEvents, options, decided.events.length),
+            secondary: true,
+          });
+          streams.set(route.stream, {
+            state: decided.events.reduce((state, event) => evolveStream(route.stream, state, event), target.state),
+            revision: target.revision + decided.events.length,
+          });
+          streams.set(alsoStream, {
+            state: decided.alsoEvents.reduce((state, event) => evolveStream(alsoStream, state, event), also.state),
+            revision: also.revision + decided.alsoEvents.length,
+          });
+          outcomes.push(null);
+          if (options.onProgress && index % 1000 === 999) options.onProgress(index + 1, commands.length);
+          continue;
+        }
         const events = decideCommand(command, target.state, lookups);
         const write = toWrite(index, route.stream, target.revision, command, identities[index], events, options);
         writes.push(write);
@@ -114,6 +140,11 @@ export class CommandHandler {
     const results = await this.store.appendMany(writes);
     writes.forEach((write, i) => {
       const result = results[i];
+      const primary = outcomes[write.index];
+      if (write.secondary && primary) {
+        outcomes[write.index] = { ...primary, eventIds: [...primary.eventIds, ...result.eventIds] };
+        return;
+      }
       outcomes[write.index] = {
         commandId: commands[write.index].id,
         status: result.written ? 'appended' : 'duplicate',
@@ -166,6 +197,8 @@ function toWrite(
   identity: Identity,
   events: DomainEvent[],
   options: CommandMetadata,
+  /** Event ids continue after the first stream's when a command writes a second one. */
+  firstEventIndex = 0,
 ): PendingWrite {
   const metadata = {
     commandId: command.id,
@@ -176,7 +209,7 @@ function toWrite(
     causationId: command.id,
   };
   const newEvents: NewEvent[] = events.map((event, i) => ({
-    id: i === 0 ? identity.firstEventId : eventIdFor(command.id, i),
+    id: i === 0 && firstEventIndex === 0 ? identity.firstEventId : eventIdFor(command.id, firstEventIndex + i),
     type: event.type,
     data: event.data,
     metadata,
@@ -211,6 +244,11 @@ function duplicateOutcome(
 /** In a dry run or a rejected batch, outcomes say what would have been appended (positions unknown). */
 function fillPlanned(outcomes: (CommandOutcome | null)[], writes: PendingWrite[]): (CommandOutcome | null)[] {
   for (const write of writes) {
+    const primary = outcomes[write.index];
+    if (write.secondary && primary) {
+      outcomes[write.index] = { ...primary, eventIds: [...primary.eventIds, ...write.events.map((event) => event.id)] };
+      continue;
+    }
     const revision = typeof write.expectedRevision === 'number' ? write.expectedRevision : -1;
     outcomes[write.index] = {
       commandId: String(write.events[0]?.metadata?.commandId ?? ''),

@@ -11,3 +11,5 @@ export * from './project/decide';
 export * from './project/errors';
 export * from './department/state';
 export * from './department/decide';
+export * from './indicators';
+export * from './region';

@@ -54,7 +54,8 @@ export function assertExpectedRevision(stream: string, expected: ExpectedRevisio
   if (!ok) throw new WrongExpectedRevision(stream, expected, actual);
 }
 
-function validate(writes: readonly StreamWrite[]): string[] {
+/** Checks the shape of a call (names, ids, expected revisions, no id twice); returns every event id in order. */
+export function validateWrites(writes: readonly StreamWrite[]): string[] {
   const ids: string[] = [];
   const seen = new Set<string>();
   for (const write of writes) {
@@ -80,7 +81,7 @@ function validate(writes: readonly StreamWrite[]): string[] {
  * does not bring its own.
  */
 export function planAppend(writes: readonly StreamWrite[], view: AppendView, now: string = new Date().toISOString()): PlannedWrite[] {
-  const ids = validate(writes);
+  const ids = validateWrites(writes);
   const stored = ids.length > 0 ? view.lookup(ids) : new Map<string, StoredFingerprint>();
   const revisions = new Map<string, number>();
   const revisionOf = (stream: string): number => {

@@ -39,7 +39,8 @@ export async function departmentOfCommand(
     return command.departmentCode;
   }
   if (command.command === 'RegisterProject') return command.departmentCode;
-  const projectId = 'projectId' in command ? command.projectId : undefined;
+  // 分解下达 / 结转 act for the giving project's department (it writes the receiving stream too).
+  const projectId = 'projectId' in command ? command.projectId : 'fromProjectId' in command ? command.fromProjectId : undefined;
   if (!projectId) return null;
   return registeredInBatch.get(projectId) ?? (await departmentOfProject(projectId));
 }

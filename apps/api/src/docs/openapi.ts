@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMAND_NAMES, COMMAND_SCHEMAS } from '@bem/domain';
 import * as schemas from '../http/schemas';
+import { webOpenApiPaths } from '../web/web-openapi';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
 
@@ -102,6 +103,7 @@ export function buildOpenApiDocument(): object {
       '/api/v1/departments/{code}/evaluation': {
         get: { summary: '绩效自评 / self-evaluation', parameters: [department, ...queryParameters(schemas.EvaluationQuery)], responses: { ...standardProblems, ...notYet } },
       },
+      ...webOpenApiPaths(),
       '/health': {
         get: { summary: '健康检查 / health', security: [], responses: { '200': json('正常 / ok', anyJson), '503': json('依赖故障 / a dependency failed', anyJson) } },
       },

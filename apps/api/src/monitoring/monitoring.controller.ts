@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req, StreamableFile } from '@nestjs/common';
+import { EvaluationService } from '@bem/evaluation';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@bem/auth';
 import { identifier } from '@bem/domain';
@@ -8,7 +9,6 @@ import { requireDepartment, requireRole } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { jsonBody } from '../http/body';
 import type { HttpRequest } from '../http/http-types';
-import { notImplementedYet } from '../http/problems';
 import { AcknowledgeAlertBody, AlertDispositionBody, AlertsQuery, CheckpointsQuery, EvaluationQuery } from '../http/schemas';
 import { validate } from '../http/validate';
 import { actorOf } from '../ledger/commands.controller';
@@ -19,7 +19,7 @@ const alertId = identifier('预警编号');
 
 /**
  * Checkpoints, alerts and the self-evaluation, served by the monitoring services of libs/monitoring.
- * The self-evaluation has no service yet: that route checks auth and input, then answers 501.
+ * The self-evaluation (绩效自评) is computed by libs/evaluation; it reads only and appends nothing.
  */
 @Controller('api/v1')
 export class MonitoringController {
@@ -60,10 +60,18 @@ export class MonitoringController {
   }
 
   @Get('departments/:code/evaluation')
-  evaluation(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+  async evaluation(
+    @Param('code') code: string,
+    @Req() request: HttpRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
     requireDepartment(principal, 'read', code);
-    validate(EvaluationQuery, request.query);
-    throw notImplementedYet('绩效自评 self-evaluation');
+    const query = validate(EvaluationQuery, request.query);
+    const format = query.format ?? 'json';
+    const service = new EvaluationService(this.runtime.store, this.runtime.progress);
+    if (format === 'json') return service.evaluate(code, query.year, query.profile);
+    const rendered = await service.render(code, query.year, query.profile, format);
+    return new StreamableFile(rendered.body, { type: rendered.contentType, disposition: `attachment; filename="evaluation-${code}-${query.year}.${format}"` });
   }
 
   /** Role first (403 before anything is looked up), then the alert's department. */

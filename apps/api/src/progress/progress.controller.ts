@@ -10,6 +10,7 @@ import { DepartmentProgressQuery, ProjectProgressQuery } from '../http/schemas';
 import { validate } from '../http/validate';
 import { API_RUNTIME } from '../tokens';
 import { GetDepartmentProgress, GetProjectEvents, GetProjectProgress } from './progress-queries';
+import { regionProgressOf } from '../region/region.controller';
 
 /** Execution progress (执行进度) and the audit trail, read from the log. */
 @Controller('api/v1')
@@ -23,6 +24,7 @@ export class ProgressController {
   @Get('departments/:code/progress')
   department(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
     requireDepartment(principal, 'read', code);
+    if ((request.query as Record<string, unknown>).scope === 'region') return regionProgressOf(this.runtime, code, request.query);
     const query = validate(DepartmentProgressQuery, request.query);
     return this.queryBus.execute(new GetDepartmentProgress(code, query.year, { asOf: query.asOf, knownAt: query.knownAt }));
   }

@@ -1,3 +1,4 @@
+import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import { DomainError, dateOutsideFiscalYear, unknownDepartment } from '../shared/errors';
@@ -9,7 +10,10 @@ export type DepartmentCommand =
   | CommandOf<'RegisterDepartment'>
   | CommandOf<'SetIndicator'>
   | CommandOf<'RecordIndicatorActual'>
-  | CommandOf<'SetDepartmentText'>;
+  | CommandOf<'SetDepartmentText'>
+  | CommandOf<'RecordManualScore'>
+  | CommandOf<'RecordQualitativeAssessment'>
+  | CommandOf<'RecordStatedFigure'>;
 
 export function decideDepartment(command: DepartmentCommand, state: DepartmentState): DomainEvent[] {
   switch (command.command) {
@@ -17,12 +21,24 @@ export function decideDepartment(command: DepartmentCommand, state: DepartmentSt
       return registerDepartment(command, state);
     case 'SetIndicator':
       requireRegistered(state, command.departmentCode ?? '');
+      parseTarget(command.target);
       return [{ type: 'IndicatorSet', data: withoutEnvelope(command) }];
     case 'RecordIndicatorActual':
       return recordActual(command, state);
     case 'SetDepartmentText':
       requireRegistered(state, command.departmentCode);
       return [{ type: 'DepartmentTextSet', data: withoutEnvelope(command) }];
+    case 'RecordManualScore':
+      requireRegistered(state, command.departmentCode);
+      return [{ type: 'ManualScoreRecorded', data: withoutEnvelope(command) }];
+    case 'RecordQualitativeAssessment':
+      requireRegistered(state, command.departmentCode);
+      requireWithinBand(command);
+      return [{ type: 'QualitativeAssessmentRecorded', data: withoutEnvelope(command) }];
+    case 'RecordStatedFigure':
+      requireRegistered(state, command.departmentCode);
+      if (!command.figure === !command.sumOf) throw new DomainError('STATED_FIGURE_REFERENCE', 'figure', '须给出 figure 或 sumOf 之一', 'give exactly one of figure or sumOf');
+      return [{ type: 'StatedFigureRecorded', data: withoutEnvelope(command) }];
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled department command ${JSON.stringify(unhandled)}`);
@@ -49,6 +65,18 @@ function recordActual(command: CommandOf<'RecordIndicatorActual'>, state: Depart
   if (!state.indicators.has(departmentIndicatorKey(fiscalYear, command.indicatorId))) throw unknownIndicator(command.indicatorId);
   if (yearOf(command.occurredOn) !== fiscalYear) throw dateOutsideFiscalYear(command.occurredOn, fiscalYear);
   return [{ type: 'IndicatorActualRecorded', data: withoutEnvelope(command) }];
+}
+
+/** 达成 80–100%, 部分达成 60–80%, 未达成 0–60% of the weight. */
+export const QUALITATIVE_BANDS = { 达成: ['80', '100'], 部分达成: ['60', '80'], 未达成: ['0', '60'] } as const;
+
+function requireWithinBand(command: CommandOf<'RecordQualitativeAssessment'>): void {
+  if (command.percent === undefined) return;
+  const [low, high] = QUALITATIVE_BANDS[command.level];
+  const value = Number(command.percent);
+  if (value < Number(low) || value > Number(high)) {
+    throw new DomainError('PERCENT_OUTSIDE_BAND', 'percent', `${command.level} 的得分比例须在 ${low}–${high}% 之间`, `percent for ${command.level} must be within ${low}–${high}`, { percent: command.percent });
+  }
 }
 
 function requireRegistered(state: DepartmentState, code: string): void {

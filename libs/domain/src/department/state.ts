@@ -5,6 +5,8 @@ export interface DepartmentState {
   readonly status: 'unregistered' | 'registered';
   readonly departmentCode: string;
   readonly name: string;
+  /** The level above (province -> city -> county), when registered with one. */
+  readonly parentCode?: string;
   /** Department-wide (部门整体) indicators, keyed `${fiscalYear}/${indicatorId}`. */
   readonly indicators: ImmutableSet<string>;
 }
@@ -21,7 +23,7 @@ export const departmentIndicatorKey = (fiscalYear: number, indicatorId: string) 
 export function evolveDepartment(state: DepartmentState, event: DomainEvent): DepartmentState {
   switch (event.type) {
     case 'DepartmentRegistered':
-      return { ...state, status: 'registered', departmentCode: event.data.departmentCode, name: event.data.name };
+      return { ...state, status: 'registered', departmentCode: event.data.departmentCode, name: event.data.name, parentCode: event.data.parentCode };
     case 'IndicatorSet':
       if (event.data.fiscalYear === undefined) return state;
       return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUND_SOURCES, fiscalYear, identifier, isoDate, isoInstant, oneOf, text, yuan } from '../shared/fields';
+import { AllocateBudget, CancelBalance, CarryForward } from '../region/commands';
 
 /** Fields every ledger line may carry. `recordedAt` is only for history booked earlier in another system. */
 const base = {
@@ -143,6 +144,57 @@ export const SetDepartmentText = z.object({
   text: text('内容', 20_000),
 });
 
+/** A year's evaluation of a department: which profile item, by whom and why (the event carries the actor). */
+const evaluationScope = {
+  departmentCode: identifier('部门编码'),
+  fiscalYear,
+  /** 评价方案; omitted = applies to every profile that has the item */
+  profile: identifier('评价方案').optional(),
+};
+
+const SCORE = /^\d+(\.\d{1,2})?$/;
+const score = (what: string) => z.string({ error: `${what}须为字符串（如 "3.5"）/ must be a decimal string` }).regex(SCORE, { message: `${what}须为非负小数，最多两位小数 / non-negative decimal, at most 2 decimals` });
+
+/** 人工评分 (制度健全性, 违规记录, 信息公开 …): a score entered by a person, with its justification. */
+export const RecordManualScore = z.object({
+  ...base,
+  ...evaluationScope,
+  command: z.literal('RecordManualScore'),
+  item: text('评分项', 100),
+  score: score('得分'),
+  justification: text('评分依据', 2000),
+});
+
+/** 定性评价: 达成 / 部分达成 / 未达成 of a qualitative indicator or profile item, with the share of its weight. */
+export const RecordQualitativeAssessment = z.object({
+  ...base,
+  ...evaluationScope,
+  command: z.literal('RecordQualitativeAssessment'),
+  /** an indicatorId (of the department or one of its projects) or a profile item name */
+  item: text('评价对象', 200),
+  level: oneOf(['达成', '部分达成', '未达成'], '评价等级'),
+  /** percent of the weight inside the level's band (达成 80–100, 部分达成 60–80, 未达成 0–60); default its top */
+  percent: score('得分比例').optional(),
+  justification: text('评价依据', 2000),
+});
+
+/** 报告所载数字: a figure as a report states it, to be recomputed (consistency check). */
+export const RecordStatedFigure = z.object({
+  ...base,
+  departmentCode: identifier('部门编码'),
+  fiscalYear,
+  command: z.literal('RecordStatedFigure'),
+  /** what the report calls it */
+  label: text('名称', 200),
+  /** the figure it states (万元 / % / 分 as printed) */
+  value: z.string().regex(/^-?\d+(\.\d+)?$/, { message: '数值须为小数字符串 / value must be a decimal string' }),
+  /** the computed figure it should equal ("基础数据表/支出合计/决算", "比率/预算执行率", "得分/预算完成") */
+  figure: text('对应数字', 200).optional(),
+  /** or: it should equal the sum of these figures (a printed subtotal) */
+  sumOf: z.array(text('对应数字', 200)).min(1).optional(),
+  source: text('出处', 500).optional(),
+});
+
 export const COMMAND_SCHEMAS = {
   RegisterDepartment,
   RegisterProject,
@@ -155,6 +207,12 @@ export const COMMAND_SCHEMAS = {
   RecordIndicatorActual,
   CloseProject,
   SetDepartmentText,
+  RecordManualScore,
+  RecordQualitativeAssessment,
+  RecordStatedFigure,
+  AllocateBudget,
+  CarryForward,
+  CancelBalance,
 } as const;
 
 export type CommandName = keyof typeof COMMAND_SCHEMAS;

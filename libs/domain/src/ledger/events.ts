@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { yuan } from '../shared/fields';
 import * as C from './commands';
+import { ISSUANCE_LINKS, REGION_EVENT_SCHEMAS } from '../region/commands';
 
 const envelopeFields = { id: true, command: true, recordedAt: true } as const;
 const projectEnvelope = { ...envelopeFields, fiscalYear: true } as const;
@@ -12,7 +13,7 @@ export const EVENT_SCHEMAS = {
   /** 项目登记 */
   ProjectRegistered: C.RegisterProject.omit(envelopeFields),
   /** 预算下达 (年初预算 / 追加 / 上年结转) */
-  BudgetIssued: C.IssueBudget.omit(projectEnvelope),
+  BudgetIssued: C.IssueBudget.omit(projectEnvelope).extend(ISSUANCE_LINKS),
   /** 预算调整 / 调剂 / 追减 / 年末注销: signed delta */
   BudgetAdjusted: C.AdjustBudget.omit(projectEnvelope),
   /** 资金到位 */
@@ -29,6 +30,14 @@ export const EVENT_SCHEMAS = {
   ProjectClosed: C.CloseProject.omit(projectEnvelope),
   /** 部门自评报告文字 (职能, 年度工作, 存在问题 …) */
   DepartmentTextSet: C.SetDepartmentText.omit(envelopeFields),
+  /** 人工评分 with its justification */
+  ManualScoreRecorded: C.RecordManualScore.omit(envelopeFields),
+  /** 定性评价 (达成 / 部分达成 / 未达成) */
+  QualitativeAssessmentRecorded: C.RecordQualitativeAssessment.omit(envelopeFields),
+  /** 报告所载数字 (for the consistency check) */
+  StatedFigureRecorded: C.RecordStatedFigure.omit(envelopeFields),
+  /** 分解下达 (parent side), 结转 (origin side), 年末注销 */
+  ...REGION_EVENT_SCHEMAS,
 } as const;
 
 export type EventType = keyof typeof EVENT_SCHEMAS;

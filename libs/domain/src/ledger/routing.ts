@@ -2,6 +2,7 @@ import { type DepartmentCommand, decideDepartment } from '../department/decide';
 import { type DepartmentState, evolveDepartment, initialDepartmentState } from '../department/state';
 import { type ProjectCommand, decideProject } from '../project/decide';
 import { type ProjectState, evolveProject, initialProjectState } from '../project/state';
+import { type TwoStreamCommand, type TwoStreamDecision, decideCancelBalance, decideTwoStreams, requireParentDepartment } from '../region/decide';
 import type { LedgerCommand } from './commands';
 import type { DomainEvent } from './events';
 
@@ -15,12 +16,22 @@ export type StreamState = ProjectState | DepartmentState;
 export interface CommandRoute {
   stream: string;
   lookups: { department?: string; counterpart?: string };
+  /**
+   * A second stream the command also writes (分解下达, 结转): its state is decided on with the first and both are
+   * appended in one atomic appendMany, each at its expected revision. `department` names a lookup known only
+   * once that stream is read (the receiving project's department); it fills `lookups.department`.
+   */
+  also?: { stream: string; department?: (state: StreamState) => string | undefined };
 }
 
 export function routeCommand(command: LedgerCommand): CommandRoute {
   switch (command.command) {
     case 'RegisterDepartment':
+      return { stream: departmentStream(command.departmentCode), lookups: command.parentCode ? { department: departmentStream(command.parentCode) } : {} };
     case 'SetDepartmentText':
+    case 'RecordManualScore':
+    case 'RecordQualitativeAssessment':
+    case 'RecordStatedFigure':
       return { stream: departmentStream(command.departmentCode), lookups: {} };
     case 'RegisterProject':
       return { stream: projectStream(command.projectId), lookups: { department: departmentStream(command.departmentCode) } };
@@ -34,6 +45,17 @@ export function routeCommand(command: LedgerCommand): CommandRoute {
         stream: projectStream(command.projectId),
         lookups: command.counterpartProjectId ? { counterpart: projectStream(command.counterpartProjectId) } : {},
       };
+    case 'AllocateBudget':
+      return {
+        stream: projectStream(command.fromProjectId),
+        lookups: {},
+        also: {
+          stream: projectStream(command.toProjectId),
+          department: (state) => ((state as ProjectState).departmentCode ? departmentStream((state as ProjectState).departmentCode) : undefined),
+        },
+      };
+    case 'CarryForward':
+      return { stream: projectStream(command.fromProjectId), lookups: {}, also: { stream: projectStream(command.toProjectId) } };
     default:
       return { stream: projectStream(command.projectId), lookups: {} };
   }
@@ -58,9 +80,24 @@ export function decideCommand(
   lookups: { department?: StreamState; counterpart?: StreamState },
 ): DomainEvent[] {
   const route = routeCommand(command);
+  if (route.also) throw new Error(`${command.command} writes two streams: use decideTwoStreamCommand`);
+  if (command.command === 'RegisterDepartment') requireParentDepartment(command, lookups.department as DepartmentState | undefined);
+  if (command.command === 'CancelBalance') return decideCancelBalance(command, state as ProjectState);
   if (isDepartmentStream(route.stream)) return decideDepartment(command as DepartmentCommand, state as DepartmentState);
   return decideProject(command as ProjectCommand, state as ProjectState, {
     department: lookups.department as DepartmentState | undefined,
     counterpart: lookups.counterpart as ProjectState | undefined,
+  });
+}
+
+/** Runs the decider of a command whose route names a second written stream (`route.also`). */
+export function decideTwoStreamCommand(
+  command: LedgerCommand,
+  state: StreamState,
+  also: StreamState,
+  lookups: { department?: StreamState },
+): TwoStreamDecision {
+  return decideTwoStreams(command as TwoStreamCommand, state as ProjectState, also as ProjectState, {
+    department: lookups.department as DepartmentState | undefined,
   });
 }

@@ -1,3 +1,4 @@
+import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import type { DepartmentState } from '../department/state';
@@ -6,7 +7,7 @@ import { dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownPr
 import { yearOf } from '../shared/dates';
 import { money } from '../shared/money';
 import * as E from './errors';
-import type { ProjectState } from './state';
+import { type ProjectState, openBalanceOf } from './state';
 
 export type ProjectCommand =
   | CommandOf<'RegisterProject'>
@@ -40,6 +41,7 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
     case 'ReversePayment':
       return reversePayment(command, state);
     case 'SetIndicator':
+      parseTarget(command.target);
       return [{ type: 'IndicatorSet', data: payload(command) }];
     case 'RecordIndicatorActual':
       if (!state.indicators.has(command.indicatorId)) throw E.unknownIndicator(command.indicatorId);
@@ -89,14 +91,16 @@ function adjustBudget(command: CommandOf<'AdjustBudget'>, state: ProjectState, c
     }
   }
   const budgetAfter = state.budget.plus(delta);
-  if (delta.isNeg() && budgetAfter.lt(state.paid)) throw E.budgetBelowPaid(budgetAfter, state.paid);
+  const committed = state.budget.minus(openBalanceOf(state));
+  if (delta.isNeg() && budgetAfter.lt(committed)) throw E.budgetBelowPaid(budgetAfter, committed);
   return [{ type: 'BudgetAdjusted', data: payload(command) }];
 }
 
 function recordPayment(command: CommandOf<'RecordPayment'>, state: ProjectState): DomainEvent[] {
   if (state.payments.has(command.paymentId)) throw E.duplicatePayment(command.paymentId);
   const amount = money(command.amount);
-  const available = state.budget.minus(state.paid);
+  // 分解下达 / 结转 / 注销 take their share out of what can be paid (all zero for a project without them).
+  const available = openBalanceOf(state);
   if (amount.gt(available)) throw E.exceedsAvailableBudget(available, amount, state.budget, state.paid);
   return [{ type: 'PaymentMade', data: payload(command) }];
 }

@@ -20,7 +20,20 @@ export interface ProjectState {
   /** Persistent (structurally shared) collections: evolve stays pure without copying long histories. */
   readonly payments: ImmutableMap<string, PaymentRecord>;
   readonly indicators: ImmutableSet<string>;
+  /** 转移支付项目 the project belongs to (RegisterProject.programCode). */
+  readonly programCode?: string;
+  /** Fund sources of its issuances (分解下达 / 结转 default to the only one). */
+  readonly sources: ImmutableSet<string>;
+  /** 分解下达 to child departments' projects: no longer this project's to spend. */
+  readonly allocated: Decimal;
+  /** 结转 to the next year and 年末注销: the balance disposed of at the year boundary. */
+  readonly carried: Decimal;
+  readonly cancelled: Decimal;
 }
+
+/** What is left to spend, allocate, carry or cancel: budget − allocated − paid − carried − cancelled. */
+export const openBalanceOf = (state: ProjectState): Decimal =>
+  state.budget.minus(state.allocated).minus(state.paid).minus(state.carried).minus(state.cancelled);
 
 export const initialProjectState = (): ProjectState => ({
   status: 'unregistered',
@@ -31,6 +44,10 @@ export const initialProjectState = (): ProjectState => ({
   paid: ZERO,
   payments: ImmutableMap(),
   indicators: ImmutableSet(),
+  sources: ImmutableSet(),
+  allocated: ZERO,
+  carried: ZERO,
+  cancelled: ZERO,
 });
 
 export function evolveProject(state: ProjectState, event: DomainEvent): ProjectState {
@@ -42,9 +59,10 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
         projectId: event.data.projectId,
         departmentCode: event.data.departmentCode,
         fiscalYear: event.data.fiscalYear,
+        programCode: event.data.programCode,
       };
     case 'BudgetIssued':
-      return { ...state, budget: state.budget.plus(money(event.data.amount)) };
+      return { ...state, budget: state.budget.plus(money(event.data.amount)), sources: state.sources.add(event.data.source) };
     case 'BudgetAdjusted':
       return { ...state, budget: state.budget.plus(money(event.data.delta)) };
     case 'PaymentMade':
@@ -63,6 +81,12 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
       return { ...state, indicators: state.indicators.add(event.data.indicatorId) };
     case 'ProjectClosed':
       return { ...state, status: 'closed' };
+    case 'BudgetAllocated':
+      return { ...state, allocated: state.allocated.plus(money(event.data.amount)) };
+    case 'BalanceCarriedForward':
+      return { ...state, carried: state.carried.plus(money(event.data.amount)) };
+    case 'BalanceCancelled':
+      return { ...state, cancelled: state.cancelled.plus(money(event.data.amount)) };
     default:
       return state;
   }

@@ -1,5 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import type { EventStore } from '../event-store';
 import type { NewEvent } from '../types';
 
@@ -46,3 +46,46 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
 
 /** 1, 2, ..., n */
 export const oneTo = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
+/** What an adapter promises beyond the port's minimum. */
+export interface ContractOptions {
+  /**
+   * Positions are 1, 2, 3 … without gaps (sqlite, memory). KurrentDB positions are log offsets: they
+   * increase but jump; the suite then checks order and identity of positions, never their values.
+   */
+  densePositions?: boolean;
+}
+
+/**
+ * Position checks that hold for every adapter: `rank(p)` is the 1-based place of position `p` in
+ * `readAll()` (so `rank` is the position itself on a dense store), and `expectAscending` checks a list
+ * of positions increases — and, on a dense store, that it is exactly 1..n.
+ */
+export function positionChecks(store: () => EventStore, options: ContractOptions) {
+  const dense = options.densePositions ?? true;
+  const all = async (): Promise<number[]> => (await store().readAll()).map((event) => event.position);
+  return {
+    dense,
+    /** Every stored position, in order. */
+    all,
+    async rank(position: number): Promise<number> {
+      const index = (await all()).indexOf(position);
+      if (index < 0) throw new Error(`position ${position} is not the position of any stored event`);
+      if (dense) expect(position).toBe(index + 1);
+      return index + 1;
+    },
+    /** Rank of the head position; 0 on an empty store. */
+    async headRank(): Promise<number> {
+      const head = await store().headPosition();
+      if (head === 0) return 0;
+      const positions = await all();
+      expect(head).toBe(positions[positions.length - 1]);
+      return positions.length;
+    },
+    expectAscending(positions: readonly number[], count: number): void {
+      expect(positions).toHaveLength(count);
+      for (let i = 1; i < positions.length; i += 1) expect(positions[i]).toBeGreaterThan(positions[i - 1]);
+      if (dense) expect(positions).toEqual(oneTo(count));
+    },
+  };
+}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DuplicateEventId } from '../errors';
-import { caught, newEvent, newEvents, useStore, type MakeStore } from './helpers';
+import { caught, newEvent, newEvents, positionChecks, useStore, type ContractOptions, type MakeStore } from './helpers';
 
 /** Event ids: idempotent retries, conflicting payloads, partly stored batches. */
-export function idempotencyContract(makeStore: MakeStore): void {
+export function idempotencyContract(makeStore: MakeStore, options: ContractOptions = {}): void {
   const store = useStore(makeStore);
+  const positions = positionChecks(store, options);
 
   describe('event ids', () => {
     it('treats a retry of a stored batch as a no-op that reports the stored events', async () => {
@@ -15,9 +16,10 @@ export function idempotencyContract(makeStore: MakeStore): void {
 
       // Would fail its expectedRevision if it were a new write.
       const retry = await store().append('s', events, { expectedRevision: 'no_stream' });
-      expect(first).toEqual({ stream: 's', nextRevision: 2, position: 3, eventIds: events.map((e) => e.id), written: true });
-      expect(retry).toEqual({ stream: 's', nextRevision: 4, position: 3, eventIds: events.map((e) => e.id), written: false });
-      expect(await store().headPosition()).toBe(6);
+      expect(first).toEqual({ stream: 's', nextRevision: 2, position: first.position, eventIds: events.map((e) => e.id), written: true });
+      expect(retry).toEqual({ stream: 's', nextRevision: 4, position: first.position, eventIds: events.map((e) => e.id), written: false });
+      expect(await positions.rank(first.position)).toBe(3);
+      expect(await positions.headRank()).toBe(6);
     });
 
     it('recognises a retry whatever its metadata or recordedAt', async () => {
@@ -39,9 +41,10 @@ export function idempotencyContract(makeStore: MakeStore): void {
         { stream: 'b', events: fresh, expectedRevision: 'no_stream' },
       ]);
       expect(results).toEqual([
-        { stream: 'a', nextRevision: 1, position: 2, eventIds: stored.map((e) => e.id), written: false },
-        { stream: 'b', nextRevision: 0, position: 3, eventIds: [fresh[0].id], written: true },
+        { stream: 'a', nextRevision: 1, position: results[0].position, eventIds: stored.map((e) => e.id), written: false },
+        { stream: 'b', nextRevision: 0, position: results[1].position, eventIds: [fresh[0].id], written: true },
       ]);
+      expect([await positions.rank(results[0].position), await positions.rank(results[1].position)]).toEqual([2, 3]);
     });
 
     it.each([
@@ -53,7 +56,7 @@ export function idempotencyContract(makeStore: MakeStore): void {
       const error = await caught(store().append('s', [{ ...event, ...change }]));
       expect(error).toBeInstanceOf(DuplicateEventId);
       expect(error).toMatchObject({ code: 'DUPLICATE_EVENT_ID', eventId: event.id, reason: 'stored with a different payload' });
-      expect(await store().headPosition()).toBe(1);
+      expect(await positions.headRank()).toBe(1);
     });
 
     it('refuses a stored id sent to another stream', async () => {
@@ -97,7 +100,7 @@ export function idempotencyContract(makeStore: MakeStore): void {
         ]),
       );
       expect(error).toBeInstanceOf(DuplicateEventId);
-      expect(await store().headPosition()).toBe(1);
+      expect(await positions.headRank()).toBe(1);
     });
   });
 }

@@ -79,6 +79,10 @@ function applyMoney(s: ProjectSnapshot, event: FactEvent, indicators: Map<string
       s.changes = s.changes.plus(new Money(data.delta).abs());
       return;
     }
+    case 'BudgetAllocated':
+      // 分解下达 to a child department: no longer this project's budget (not an adjustment: it was planned so)
+      s.budgetCurrent = s.budgetCurrent.minus((event.data as EventData<'BudgetAllocated'>).amount);
+      return;
     case 'FundsArrived':
       s.arrived = s.arrived.plus((event.data as EventData<'FundsArrived'>).amount);
       s.arrivals += 1;

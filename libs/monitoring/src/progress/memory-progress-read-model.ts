@@ -1,11 +1,11 @@
 import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
-import type { ProgressReadModel } from './progress-read-model';
+import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
 const yearKey = (code: string, fiscalYear: number) => `${code}/${fiscalYear}`;
 
 export class MemoryProgressReadModel implements ProgressReadModel {
   private checkpoint = 0;
-  private departments = new Map<string, DepartmentInfo>();
+  private departmentsByCode = new Map<string, DepartmentInfo>();
   private projects = new Map<string, ProjectInfo>();
   private factsByYear = new Map<string, ProgressFact[]>();
 
@@ -17,7 +17,7 @@ export class MemoryProgressReadModel implements ProgressReadModel {
     for (const event of events) {
       if (event.position <= this.checkpoint) continue;
       const change = progressChangeOf(event);
-      if (change?.kind === 'department') this.departments.set(change.department.code, change.department);
+      if (change?.kind === 'department') this.departmentsByCode.set(change.department.code, change.department);
       if (change?.kind === 'project') this.projects.set(change.project.projectId, change.project);
       if (change?.kind === 'fact') {
         const project = this.projects.get(change.fact.projectId);
@@ -33,13 +33,13 @@ export class MemoryProgressReadModel implements ProgressReadModel {
 
   reset(): void {
     this.checkpoint = 0;
-    this.departments.clear();
+    this.departmentsByCode.clear();
     this.projects.clear();
     this.factsByYear.clear();
   }
 
   department(code: string): DepartmentInfo | undefined {
-    return this.departments.get(code);
+    return this.departmentsByCode.get(code);
   }
 
   project(projectId: string): ProjectInfo | undefined {
@@ -52,5 +52,20 @@ export class MemoryProgressReadModel implements ProgressReadModel {
 
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact> {
     return (this.factsByYear.get(yearKey(departmentCode, fiscalYear)) ?? []).filter((fact) => fact.occurredOn <= asOf);
+  }
+
+  departments(): DepartmentInfo[] {
+    return [...this.departmentsByCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  departmentYears(): DepartmentYear[] {
+    const counts = new Map<string, DepartmentYear>();
+    for (const project of this.projects.values()) {
+      const key = yearKey(project.departmentCode, project.fiscalYear);
+      const row = counts.get(key) ?? { departmentCode: project.departmentCode, fiscalYear: project.fiscalYear, projects: 0 };
+      row.projects += 1;
+      counts.set(key, row);
+    }
+    return [...counts.values()];
   }
 }

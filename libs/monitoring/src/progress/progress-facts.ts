@@ -75,6 +75,12 @@ export function progressChangeOf(event: StoredEventLike): ProgressChange | null 
       const data = event.data as EventData<'BudgetAdjusted'>;
       return moves(at(data), { budgetCurrent: data.delta });
     }
+    case 'BudgetAllocated': {
+      // 分解下达: the parent's budget goes down by what it passed to a child department, which receives it as an
+      // issuance; summed over a region the pair nets to zero (no double counting). 结转/注销 restate nothing.
+      const data = event.data as EventData<'BudgetAllocated'>;
+      return moves(at(data), { budgetCurrent: `-${data.amount}` });
+    }
     case 'FundsArrived': {
       const data = event.data as EventData<'FundsArrived'>;
       return moves(at(data), { arrived: data.amount });

@@ -7,7 +7,8 @@ import {
   computeDepartmentProgress,
 } from './compute-progress';
 import type { DepartmentInfo, ProjectInfo } from './progress-facts';
-import type { ProgressReadModel } from './progress-read-model';
+import { type MonthlyCurve, monthlyCurve } from './monthly-curve';
+import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
 export interface ViewRequest {
   asOf?: string;
@@ -79,6 +80,51 @@ export class ProgressProjection {
     const { department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = rest;
     return { ...view, department, fiscalYear: project.fiscalYear, projectId, name: row.name, kind: row.kind, ...figures };
   }
+
+  /**
+   * The cumulative curve by month (month-end budgetCurrent / paid / arrived) of a department-year, or of one of
+   * its projects: one read of the year's facts, bucketed by month (see monthlyCurve).
+   */
+  async curve(code: string, fiscalYear: number, request: CurveRequest = {}): Promise<MonthlyCurve> {
+    await this.catchUp();
+    if (!this.model.department(code)) throw unknownDepartment(code);
+    const view = toView(fiscalYear, request);
+    let projectIds: Set<string> | null = null;
+    if (request.projectId) {
+      const project = this.model.project(request.projectId);
+      if (!project || project.departmentCode !== code || project.fiscalYear !== fiscalYear) throw unknownProject(request.projectId);
+      projectIds = new Set([request.projectId]);
+    } else if (view.knownAt !== null) {
+      const knownAt = view.knownAt;
+      projectIds = new Set(this.model.projectsOf(code, fiscalYear).filter((p) => p.recordedAt <= knownAt).map((p) => p.projectId));
+    }
+    return monthlyCurve(this.model.facts(code, fiscalYear, view.asOf), {
+      fiscalYear,
+      asOf: view.asOf,
+      knownAt: view.knownAt,
+      projectIds,
+      perProject: request.perProject,
+    });
+  }
+
+  /** Every department known to the log (after catching up), by code. */
+  async departments(): Promise<DepartmentInfo[]> {
+    await this.catchUp();
+    return this.model.departments();
+  }
+
+  /** Which fiscal years each department has projects in. */
+  async departmentYears(): Promise<DepartmentYear[]> {
+    await this.catchUp();
+    return this.model.departmentYears();
+  }
+}
+
+export interface CurveRequest extends ViewRequest {
+  /** One project's curve only */
+  projectId?: string;
+  /** Also a curve per project */
+  perProject?: boolean;
 }
 
 function toView(fiscalYear: number, request: ViewRequest): ProgressView {

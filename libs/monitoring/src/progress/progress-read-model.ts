@@ -15,4 +15,14 @@ export interface ProgressReadModel {
   projectsOf(departmentCode: string, fiscalYear: number): ProjectInfo[];
   /** Facts of a department's fiscal year dated on or before asOf (the caller applies knownAt). */
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact>;
+  /** Every department, by code. */
+  departments(): DepartmentInfo[];
+  /** The fiscal years each department has projects in (with how many), for listings. */
+  departmentYears(): DepartmentYear[];
+}
+
+export interface DepartmentYear {
+  departmentCode: string;
+  fiscalYear: number;
+  projects: number;
 }

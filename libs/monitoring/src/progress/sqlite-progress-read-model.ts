@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
-import type { ProgressReadModel } from './progress-read-model';
+import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
 const CHECKPOINT = 'progress';
 
@@ -63,6 +63,10 @@ export class SqliteProgressReadModel implements ProgressReadModel {
          (@position, @projectId, @departmentCode, @fiscalYear, @occurredOn, @recordedAt, @budgetInitial, @budgetCurrent, @arrived, @paid)`,
       ),
       department: db.prepare('SELECT code, name FROM rm_departments WHERE code = ?'),
+      departments: db.prepare('SELECT code, name FROM rm_departments ORDER BY code'),
+      departmentYears: db.prepare(
+        'SELECT department_code AS departmentCode, fiscal_year AS fiscalYear, COUNT(*) AS projects FROM rm_projects GROUP BY department_code, fiscal_year',
+      ),
       project: db.prepare('SELECT * FROM rm_projects WHERE project_id = ?'),
       projectsOf: db.prepare('SELECT * FROM rm_projects WHERE department_code = ? AND fiscal_year = ? ORDER BY seq'),
       facts: db.prepare(
@@ -71,7 +75,11 @@ export class SqliteProgressReadModel implements ProgressReadModel {
          FROM rm_progress_facts WHERE department_code = ? AND fiscal_year = ? AND occurred_on <= ?`,
       ),
     };
-    this.applyAll = db.transaction((events: readonly StoredEventLike[]) => this.applyEach(events));
+    const applyAll = db.transaction((events: readonly StoredEventLike[]) => this.applyEach(events));
+    // IMMEDIATE: two processes sharing the file (api instances) take the write lock before reading the
+    // checkpoint, so the second waits (busy_timeout), then skips what the first applied; a DEFERRED
+    // transaction would fail with SQLITE_BUSY when upgrading its stale read to a write.
+    this.applyAll = (events) => applyAll.immediate(events);
   }
 
   private readonly applyAll: (events: readonly StoredEventLike[]) => void;
@@ -136,5 +144,13 @@ export class SqliteProgressReadModel implements ProgressReadModel {
 
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact> {
     return this.statements.facts.all(departmentCode, fiscalYear, asOf) as ProgressFact[];
+  }
+
+  departments(): DepartmentInfo[] {
+    return this.statements.departments.all() as DepartmentInfo[];
+  }
+
+  departmentYears(): DepartmentYear[] {
+    return this.statements.departmentYears.all() as DepartmentYear[];
   }
 }

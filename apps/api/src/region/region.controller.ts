@@ -1,0 +1,64 @@
+import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
+import { z } from 'zod';
+import type { Principal } from '@bem/auth';
+import { fiscalYear, isoDate, isoInstant } from '@bem/domain';
+import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/monitoring';
+import type { ApiRuntime } from '../api-runtime';
+import { requireDepartment } from '../auth/access';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import type { HttpRequest } from '../http/http-types';
+import { validate } from '../http/validate';
+import { API_RUNTIME } from '../tokens';
+
+const year = z
+  .string({ error: '须给出预算年度 year / year is required, e.g. ?year=2020' })
+  .regex(/^\d{4}$/, { message: '预算年度须为四位数字 / year must be 4 digits, e.g. 2020' })
+  .transform(Number)
+  .pipe(fiscalYear);
+const scope = z.enum(['department', 'region'], { error: 'scope 须为 department 或 region / scope must be department or region' });
+
+export const RegionProgressQuery = z.object({ year, asOf: isoDate.optional(), knownAt: isoInstant.optional(), scope: scope.optional() });
+export const ProgramQuery = z.object({ year, asOf: isoDate.optional() });
+export const YearEndQuery = z.object({ year, scope: scope.optional() });
+
+/** One region index per API runtime, caught up on every request (it folds only what is new). */
+const indexes = new WeakMap<ApiRuntime, RegionIndex>();
+export function regionIndexOf(runtime: ApiRuntime): RegionIndex {
+  let index = indexes.get(runtime);
+  if (!index) {
+    index = new RegionIndex(runtime.store);
+    indexes.set(runtime, index);
+  }
+  return index;
+}
+
+/** `?scope=region` of GET /departments/{code}/progress: the department and all its descendants. */
+export function regionProgressOf(runtime: ApiRuntime, code: string, query: unknown): Promise<RegionProgress> {
+  const q = validate(RegionProgressQuery, query);
+  return regionProgress(runtime.progress, regionIndexOf(runtime), code, q.year, { asOf: q.asOf, knownAt: q.knownAt });
+}
+
+/**
+ * Regions and transfer programs. Reading a region needs read access to its root department: the bureau that
+ * allocates down answers for how the whole region executed.
+ */
+@Controller('api/v1')
+export class RegionController {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  /** The `bem program --json` document: 转移支付区域绩效目标自评表 of a program over the region of `code`. */
+  @Get('departments/:code/programs/:program')
+  program(@Param('code') code: string, @Param('program') program: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal): Promise<ProgramView> {
+    requireDepartment(principal, 'read', code);
+    const query = validate(ProgramQuery, request.query);
+    return programView(regionIndexOf(this.runtime), program, code, query.year, query.asOf);
+  }
+
+  /** The `bem yearend --json` document: balances at the year boundary, carried + cancelled. */
+  @Get('departments/:code/yearend')
+  yearEnd(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal): Promise<YearEnd> {
+    requireDepartment(principal, 'read', code);
+    const query = validate(YearEndQuery, request.query);
+    return yearEnd(regionIndexOf(this.runtime), code, query.year, query.scope ?? 'department');
+  }
+}

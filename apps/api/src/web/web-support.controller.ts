@@ -1,0 +1,211 @@
+import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
+import { type Principal, may, roleAllows } from '@bem/auth';
+import { FUND_SOURCE_LABELS, Money, formatYuan, monitoringStream, projectStream, unknownProject } from '@bem/domain';
+import {
+  DEFAULT_PROFILE,
+  type Profile,
+  asPercent,
+  availableProfiles,
+  checkpointsOf,
+  defaultAsOf,
+  elapsedShare,
+  evaluateFigures,
+  loadProfile,
+} from '@bem/monitoring';
+import type Decimal from 'decimal.js';
+import type { ApiRuntime } from '../api-runtime';
+import { requireDepartment } from '../auth/access';
+import { CurrentPrincipal } from '../auth/principal.decorator';
+import type { HttpRequest } from '../http/http-types';
+import { validate } from '../http/validate';
+import { API_RUNTIME } from '../tokens';
+import { DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery } from './web-schemas';
+
+const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+
+/**
+ * Read routes the dashboard needs beside the contract ones: who am I, the departments of my scope ranked by
+ * progress, the monthly curve (one pass over the year's facts), the profiles and the fund-source breakdown.
+ */
+@Controller('api/v1')
+export class WebSupportController {
+  constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
+
+  /** `GET /api/v1/me`: the token's role, departments and what it may do. */
+  @Get('me')
+  async me(@CurrentPrincipal() principal: Principal) {
+    const years = [...new Set((await this.runtime.progress.departmentYears()).filter((row) => may(principal, 'read', row.departmentCode)).map((row) => row.fiscalYear))].sort((a, b) => b - a);
+    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    return {
+      role: principal.role,
+      departments: principal.departments,
+      label: principal.label,
+      may: { read: true, write: roleAllows(principal.role, 'write'), handleAlerts: roleAllows(principal.role, 'handle-alerts') },
+      /** Fiscal years with projects in the token's scope, newest first, and the one the dashboard opens */
+      years,
+      defaultYear: years.find((y) => y <= thisYear) ?? years[0] ?? thisYear,
+    };
+  }
+
+  /** `GET /api/v1/profiles`: the checkpoint / alert profiles that can be chosen. */
+  @Get('profiles')
+  profiles() {
+    return {
+      default: DEFAULT_PROFILE,
+      profiles: availableProfiles().map((name) => {
+        const profile = loadProfile(name);
+        return { name, title: profile.title, checkpoints: profile.checkpoints.map((c) => c.monthDay) };
+      }),
+    };
+  }
+
+  /** `GET /api/v1/departments?year&asOf&knownAt&profile`: the departments of the token's scope with their progress. */
+  @Get('departments')
+  async departments(@Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    const query = validate(DepartmentsQuery, request.query);
+    const visible = (await this.runtime.progress.departments()).filter((d) => may(principal, 'read', d.code));
+    const codes = new Set(visible.map((d) => d.code));
+    const counts = (await this.runtime.progress.departmentYears()).filter((row) => codes.has(row.departmentCode));
+    const years = [...new Set(counts.map((row) => row.fiscalYear))].sort((a, b) => b - a);
+    const thisYear = Number(new Date().toISOString().slice(0, 4));
+    const year = query.year ?? years.find((y) => y <= thisYear) ?? years[0] ?? thisYear;
+    const profile = loadProfile(query.profile);
+    const asOf = query.asOf ?? defaultAsOf(year);
+    const lastCheckpoint = checkpointsOf(profile, year)
+      .filter((lines) => lines.date <= asOf)
+      .pop();
+    const rows = [];
+    for (const department of visible) {
+      const projects = counts.find((row) => row.departmentCode === department.code && row.fiscalYear === year)?.projects ?? 0;
+      const view = { asOf, knownAt: query.knownAt };
+      const progress = await this.runtime.progress.department(department.code, year, view);
+      let checkpoint = null;
+      if (lastCheckpoint) {
+        const atCheckpoint =
+          lastCheckpoint.date === asOf ? progress : await this.runtime.progress.department(department.code, year, { ...view, asOf: lastCheckpoint.date });
+        checkpoint = { label: lastCheckpoint.label, ...evaluateFigures(new Money(atCheckpoint.budgetCurrent), new Money(atCheckpoint.paid), lastCheckpoint) };
+      }
+      const { projects: _rows, department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = progress;
+      rows.push({ code: department.code, name: department.name, projects, ...figures, checkpoint });
+    }
+    const rate = (row: { executionRate: string | null }) => (row.executionRate === null ? -1 : Number(row.executionRate));
+    rows.sort((a, b) => rate(b) - rate(a) || a.code.localeCompare(b.code));
+    return {
+      year,
+      years: years.length ? years : [year],
+      asOf,
+      knownAt: query.knownAt ?? null,
+      profile: { name: profile.name, title: profile.title },
+      elapsed: asPercent(elapsedShare(asOf, profile.elapsedMode)),
+      departments: rows,
+    };
+  }
+
+  /** `GET /api/v1/departments/:code/curve?year&asOf&knownAt&profile&perProject`: 12 month-end points with the profile's lines. */
+  @Get('departments/:code/curve')
+  async departmentCurve(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireDepartment(principal, 'read', code);
+    const query = validate(DepartmentCurveQuery, request.query);
+    const curve = await this.runtime.progress.curve(code, query.year, { asOf: query.asOf, knownAt: query.knownAt, perProject: query.perProject === 'true' });
+    const profile = await this.profileFor(code, query.year, query.profile);
+    return { departmentCode: code, ...curve, ...linesOf(profile, query.year) };
+  }
+
+  /** `GET /api/v1/projects/:id/curve?asOf&knownAt&profile`: the same for one project. */
+  @Get('projects/:id/curve')
+  async projectCurve(@Param('id') projectId: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    const query = validate(ProjectCurveQuery, request.query);
+    const progress = await this.projectReadable(principal, projectId);
+    const code = progress.department.code;
+    const curve = await this.runtime.progress.curve(code, progress.fiscalYear, { asOf: query.asOf, knownAt: query.knownAt, projectId });
+    const profile = await this.profileFor(code, progress.fiscalYear, query.profile);
+    return { departmentCode: code, projectId, ...curve, ...linesOf(profile, progress.fiscalYear) };
+  }
+
+  /**
+   * `GET /api/v1/departments/:code/sources?year&asOf&knownAt`: 资金来源 breakdown (issued, arrived, paid by fund
+   * source), read from the projects' streams. Adjustments carry no source: they are their own row.
+   */
+  @Get('departments/:code/sources')
+  async sources(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireDepartment(principal, 'read', code);
+    const query = validate(SourcesQuery, request.query);
+    const asOf = query.asOf ?? defaultAsOf(query.year);
+    const knownAt = query.knownAt ?? null;
+    const progress = await this.runtime.progress.department(code, query.year, { asOf, knownAt: query.knownAt });
+    const rows = new Map<string, { issued: Decimal; adjusted: Decimal; arrived: Decimal; paid: Decimal }>();
+    const row = (source: string) => {
+      let found = rows.get(source);
+      if (!found) rows.set(source, (found = { issued: new Money(0), adjusted: new Money(0), arrived: new Money(0), paid: new Money(0) }));
+      return found;
+    };
+    for (const project of progress.projects) {
+      const events = await this.runtime.store.readStream(projectStream(project.projectId));
+      const paymentSource = new Map<string, string>();
+      for (const event of events) {
+        const data = event.data as Record<string, string>;
+        if (knownAt !== null && event.recordedAt > knownAt) continue;
+        if (data.occurredOn && data.occurredOn > asOf) continue;
+        if (event.type === 'BudgetIssued') row(data.source ?? 'own').issued = row(data.source ?? 'own').issued.plus(data.amount);
+        if (event.type === 'BudgetAdjusted') row('adjustment').adjusted = row('adjustment').adjusted.plus(data.delta);
+        if (event.type === 'FundsArrived') row(data.source ?? 'own').arrived = row(data.source ?? 'own').arrived.plus(data.amount);
+        if (event.type === 'PaymentMade') {
+          const source = data.source ?? 'unspecified';
+          paymentSource.set(data.paymentId, source);
+          row(source).paid = row(source).paid.plus(data.amount);
+        }
+        if (event.type === 'PaymentReversed') {
+          const source = paymentSource.get(data.paymentId) ?? 'unspecified';
+          row(source).paid = row(source).paid.minus(data.amount);
+        }
+      }
+    }
+    const labels: Record<string, string> = { ...FUND_SOURCE_LABELS, adjustment: '预算调整（不分来源）', unspecified: '未注明来源' };
+    return {
+      departmentCode: code,
+      fiscalYear: query.year,
+      asOf,
+      knownAt,
+      sources: [...rows].map(([source, figures]) => ({
+        source,
+        label: labels[source] ?? source,
+        issued: formatYuan(figures.issued),
+        adjusted: formatYuan(figures.adjusted),
+        arrived: formatYuan(figures.arrived),
+        paid: formatYuan(figures.paid),
+      })),
+    };
+  }
+
+  private async projectReadable(principal: Principal, projectId: string) {
+    const department = await this.runtime.departmentOfProject(projectId);
+    if (!department) throw unknownProject(projectId, 'id');
+    requireDepartment(principal, 'read', department);
+    return this.runtime.progress.project(projectId);
+  }
+
+  /** The named profile, else the one the department's checkpoints were last evaluated with, else the default. */
+  private async profileFor(code: string, year: number, name: string | undefined): Promise<Profile> {
+    if (name) return loadProfile(name);
+    const events = await this.runtime.store.readStream(monitoringStream(code, year));
+    for (let i = events.length - 1; i >= 0; i--) {
+      if (events[i].type === 'CheckpointEvaluated') return loadProfile((events[i].data as { profile: string }).profile);
+    }
+    return loadProfile();
+  }
+}
+
+/** 序时进度 at every month end and the profile's checkpoint lines (percent strings). */
+function linesOf(profile: Profile, year: number) {
+  return {
+    profile: { name: profile.name, title: profile.title, elapsedMode: profile.elapsedMode },
+    elapsed: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, date: monthEnd(year, i + 1), percent: asPercent(elapsedShare(monthEnd(year, i + 1), profile.elapsedMode)) })),
+    checkpoints: checkpointsOf(profile, year).map((lines) => ({
+      date: lines.date,
+      label: lines.label,
+      target: asPercent(lines.target),
+      alertLine: asPercent(lines.alertLine),
+      weight: lines.weight.toFixed(2),
+    })),
+  };
+}

@@ -1,0 +1,86 @@
+import { formatWan, money } from '@bem/domain';
+
+/** Display helpers: amounts arrive as 元 strings ("12852100.00"), rates as percent strings ("23.63") or null. */
+const group = (text: string) => {
+  const [int, dec] = text.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  return `${sign}${digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${dec !== undefined ? `.${dec}` : ''}`;
+};
+
+/** 元 with thousands separators. */
+export const yuan = (amount: string | null | undefined): string => (amount == null ? '—' : group(money(amount).toFixed(2)));
+/** 万元 with 2 decimals, as the reports print them. */
+export const wan = (amount: string | null | undefined): string => (amount == null ? '—' : group(formatWan(money(amount))));
+export const wanNumber = (amount: string | null | undefined): number | null => (amount == null ? null : Number(formatWan(money(amount))));
+export const pct = (rate: string | null | undefined): string => (rate == null ? '—' : `${rate}%`);
+
+export type Status = 'green' | 'yellow' | 'red' | null | undefined;
+export const STATUS_LABEL: Record<string, string> = { green: '正常', yellow: '关注', red: '预警' };
+export const statusLabel = (status: Status) => (status ? STATUS_LABEL[status] : '未评价');
+
+export const KIND_LABEL: Record<string, string> = { basic: '基本支出', project: '项目支出' };
+
+export const EVENT_LABEL: Record<string, string> = {
+  DepartmentRegistered: '部门登记',
+  ProjectRegistered: '项目登记',
+  BudgetIssued: '预算下达',
+  BudgetAdjusted: '预算调整',
+  FundsArrived: '资金到位',
+  PaymentMade: '支付',
+  PaymentReversed: '冲销',
+  IndicatorSet: '绩效目标',
+  IndicatorActualRecorded: '实际完成值',
+  ProjectClosed: '年度关账',
+  DepartmentTextSet: '报告文字',
+};
+
+export const BASIS_LABEL: Record<string, string> = { initial: '年初预算', supplementary: '追加', carryover: '上年结转' };
+export const ADJUST_LABEL: Record<string, string> = {
+  increase: '追加',
+  decrease: '追减',
+  'transfer-in': '调剂调入',
+  'transfer-out': '调剂调出',
+  cancel: '年末注销',
+};
+export const RULE_LABEL: Record<string, string> = {
+  behindSchedule: '执行进度落后',
+  lowArrival: '资金到位率低',
+  idleFunds: '资金长期闲置',
+  largeAdjustments: '预算调整幅度大',
+  indicatorBehind: '绩效指标落后',
+  dualGap: '双监控偏差',
+  yearEndForecast: '年末执行率预测偏低',
+};
+export const ALERT_STATUS_LABEL: Record<string, string> = { open: '待处理', acknowledged: '已确认', disposed: '已处置', overdue: '逾期未处置' };
+export const ROLE_LABEL: Record<string, string> = { clerk: '财务录入员', manager: '负责人', auditor: '审计', admin: '管理员' };
+export const FIGURE_LABEL: Record<string, string> = {
+  budget: '预算', paid: '支出', progress: '执行进度', target: '目标', alertLine: '预警线', status: '状态', arrived: '到位',
+  arrivalRate: '到位率', threshold: '阈值', balance: '结余', lastPaymentOn: '最近支付日', idleDays: '闲置天数',
+  thresholdDays: '阈值天数', budgetInitial: '年初预算', changes: '调整额', changeRate: '调整率', indicatorId: '指标',
+  proRatedTarget: '按序时折算目标', actual: '实际值', elapsed: '序时进度', attainment: '指标完成率', gapPoints: '偏差（百分点）',
+  projectedPaid: '预测全年支出', forecastRate: '预测执行率',
+};
+const AMOUNT_FIGURES = new Set(['budget', 'paid', 'arrived', 'balance', 'budgetInitial', 'changes', 'projectedPaid']);
+const RATE_FIGURES = new Set(['progress', 'target', 'alertLine', 'arrivalRate', 'changeRate', 'elapsed', 'forecastRate', 'proRatedTarget', 'attainment']);
+/** An alert figure for display: amounts in 万元, rates in %. */
+export function figureText(key: string, value: string | null): string {
+  if (value === null) return '—';
+  if (AMOUNT_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${wan(value)} 万元`;
+  if (RATE_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${value}%`;
+  if (key === 'status') return statusLabel(value as Status);
+  return value;
+}
+
+/** Local datetime-local value (YYYY-MM-DDTHH:mm) of an ISO instant, and back. */
+export const toLocalInput = (iso: string | null | undefined): string => {
+  if (!iso) return '';
+  const date = new Date(iso);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+};
+export const fromLocalInput = (value: string): string | undefined => (value ? new Date(value).toISOString() : undefined);
+export const localTime = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false });
+};

@@ -1,0 +1,3 @@
+export * from './units';
+export * from './target-expression';
+export * from './assess';

@@ -1,0 +1,95 @@
+import type Decimal from 'decimal.js';
+import { Money, ZERO } from '@bem/domain';
+
+/** A figure with the event ids it was computed from (every number in the report is traceable). */
+export interface Traced {
+  value: Decimal;
+  evidence: string[];
+}
+
+export const traced = (value: Decimal = ZERO, evidence: string[] = []): Traced => ({ value, evidence });
+
+/** Named sums of money with their evidence; measures are created on first use. */
+export class Measures {
+  private readonly values = new Map<string, Traced>();
+
+  add(name: string, amount: Decimal.Value, eventId: string): void {
+    const current = this.values.get(name);
+    const delta = new Money(amount);
+    if (!current) this.values.set(name, { value: delta, evidence: [eventId] });
+    else {
+      current.value = current.value.plus(delta);
+      current.evidence.push(eventId);
+    }
+  }
+
+  get(name: string): Traced {
+    return this.values.get(name) ?? traced();
+  }
+
+  names(): string[] {
+    return [...this.values.keys()];
+  }
+
+  /** Adds every measure of another set (department totals from projects). */
+  merge(other: Measures): void {
+    for (const name of other.names()) {
+      const { value, evidence } = other.get(name);
+      const current = this.values.get(name);
+      if (!current) this.values.set(name, { value, evidence: [...evidence] });
+      else {
+        current.value = current.value.plus(value);
+        for (const id of evidence) current.evidence.push(id);
+      }
+    }
+  }
+}
+
+/** Sum of several traced figures, evidence concatenated. */
+export function plus(...figures: Traced[]): Traced {
+  let value: Decimal = ZERO;
+  const evidence: string[] = [];
+  for (const figure of figures) {
+    value = value.plus(figure.value);
+    for (const id of figure.evidence) evidence.push(id);
+  }
+  return { value, evidence };
+}
+
+/** part / whole in percent (full precision), null when whole is zero. */
+export function rate(part: Traced, whole: Traced): Traced | null {
+  if (whole.value.isZero()) return null;
+  return { value: part.value.times(100).div(whole.value), evidence: [...part.evidence, ...whole.evidence] };
+}
+
+/** Measure names (Chinese in comments, stable English keys). */
+export const M = {
+  /** 年初预算: initial + carryover issuances */
+  initial: 'budgetInitial',
+  /** 调整预算 (全年预算): every issuance and adjustment */
+  current: 'budgetCurrent',
+  /** 执行数 / 决算数: payments net of reversals */
+  paid: 'paid',
+  arrived: 'arrived',
+  /** 追加 (supplementary issuances and increases) */
+  supplementary: 'supplementary',
+  /** 调减 / 追减 / 注销 (as a positive amount) */
+  decreased: 'decreased',
+  /** 调剂 (transfer-in side of each pair, so a pair counts once) */
+  transferred: 'transferred',
+  procurementBudget: 'procurementBudget',
+  procurementBudgetInitial: 'procurementBudgetInitial',
+  procurementPaid: 'procurementPaid',
+  threePublicBudget: 'threePublicBudget',
+  threePublicBudgetInitial: 'threePublicBudgetInitial',
+  threePublicPaid: 'threePublicPaid',
+  assetPaid: 'assetPaid',
+  /** 公用经费支出: payments on a public-expense basic line or flagged publicExpense */
+  publicPaid: 'publicPaid',
+  publicBudgetInitial: 'publicBudgetInitial',
+  publicBudgetCurrent: 'publicBudgetCurrent',
+} as const;
+
+export const threePublicMeasure = (category: string) => `threePublic.${category}`;
+export const sourceArranged = (source: string) => `source.${source}.arranged`;
+export const sourceUsed = (source: string) => `source.${source}.used`;

@@ -1,0 +1,125 @@
+import type { EventData, FundSource } from '@bem/domain';
+import type { RecordedEvent } from '@bem/event-store';
+import { M, Measures, sourceArranged, sourceUsed, threePublicMeasure } from './measures';
+
+/** One project of the year with its measures and its adjustments (for the findings and the 自评表). */
+export interface ProjectFigures {
+  projectId: string;
+  name: string;
+  fiscalYear: number;
+  kind: 'basic' | 'project';
+  basicClass?: 'personnel' | 'public';
+  /** Fund source of the first issuance: adjustments and unsourced payments are charged to it */
+  mainSource: FundSource;
+  measures: Measures;
+  adjustments: { eventId: string; occurredOn: string; kind: string; delta: string; reason: string }[];
+  indicators: IndicatorFacts[];
+}
+
+export interface IndicatorFacts {
+  indicatorId: string;
+  projectId: string | null;
+  set: RecordedEvent & { data: EventData<'IndicatorSet'> };
+  actual: (RecordedEvent & { data: EventData<'IndicatorActualRecorded'> }) | null;
+}
+
+type Payment = EventData<'PaymentMade'>;
+
+/** Folds a project stream into its year-end measures (facts dated up to asOf). */
+export function projectFigures(events: readonly RecordedEvent[], asOf: string): ProjectFigures | null {
+  const registered = events.find((event) => event.type === 'ProjectRegistered');
+  if (!registered) return null;
+  const info = registered.data as EventData<'ProjectRegistered'>;
+  const figures: ProjectFigures = {
+    projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass,
+    mainSource: 'own', measures: new Measures(), adjustments: [], indicators: [],
+  };
+  const firstIssue = events.find((event) => event.type === 'BudgetIssued');
+  if (firstIssue) figures.mainSource = (firstIssue.data as EventData<'BudgetIssued'>).source;
+  const payments = new Map<string, Payment>();
+  const indicators = new Map<string, IndicatorFacts>();
+  for (const event of events) {
+    const dated = event.data as { occurredOn?: string };
+    if (dated.occurredOn && dated.occurredOn > asOf) continue;
+    if (event.type === 'PaymentMade') payments.set((event.data as Payment).paymentId, event.data as Payment);
+    if (event.type === 'IndicatorSet') {
+      const data = event.data as EventData<'IndicatorSet'>;
+      indicators.set(data.indicatorId, { indicatorId: data.indicatorId, projectId: info.projectId, set: event as IndicatorFacts['set'], actual: null });
+    } else if (event.type === 'IndicatorActualRecorded') {
+      const facts = indicators.get((event.data as EventData<'IndicatorActualRecorded'>).indicatorId);
+      if (facts) facts.actual = event as NonNullable<IndicatorFacts['actual']>;
+    } else applyMoney(figures, event, payments);
+  }
+  figures.indicators = [...indicators.values()];
+  return figures;
+}
+
+function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map<string, Payment>): void {
+  const m = figures.measures;
+  const id = event.id;
+  const isPublic = figures.kind === 'basic' && figures.basicClass === 'public';
+  switch (event.type) {
+    case 'BudgetIssued': {
+      const data = event.data as EventData<'BudgetIssued'>;
+      const initial = data.basis !== 'supplementary';
+      m.add(M.current, data.amount, id);
+      m.add(sourceArranged(data.source), data.amount, id);
+      if (initial) m.add(M.initial, data.amount, id);
+      else {
+        m.add(M.supplementary, data.amount, id);
+        figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: 'supplementary', delta: data.amount, reason: data.document ?? '追加下达' });
+      }
+      if (data.procurementAmount) {
+        m.add(M.procurementBudget, data.procurementAmount, id);
+        if (initial) m.add(M.procurementBudgetInitial, data.procurementAmount, id);
+      }
+      if (data.threePublicAmount) {
+        m.add(M.threePublicBudget, data.threePublicAmount, id);
+        if (initial) m.add(M.threePublicBudgetInitial, data.threePublicAmount, id);
+      }
+      if (isPublic) {
+        m.add(M.publicBudgetCurrent, data.amount, id);
+        if (initial) m.add(M.publicBudgetInitial, data.amount, id);
+      }
+      return;
+    }
+    case 'BudgetAdjusted': {
+      const data = event.data as EventData<'BudgetAdjusted'>;
+      m.add(M.current, data.delta, id);
+      m.add(sourceArranged(figures.mainSource), data.delta, id);
+      if (isPublic) m.add(M.publicBudgetCurrent, data.delta, id);
+      if (data.kind === 'transfer-in') m.add(M.transferred, data.delta, id);
+      else if (data.kind === 'increase') m.add(M.supplementary, data.delta, id);
+      else if (data.kind === 'decrease' || data.kind === 'cancel') m.add(M.decreased, data.delta.replace(/^-/, ''), id);
+      figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: data.kind, delta: data.delta, reason: data.reason });
+      return;
+    }
+    case 'FundsArrived':
+      m.add(M.arrived, (event.data as EventData<'FundsArrived'>).amount, id);
+      return;
+    case 'PaymentMade':
+      addPayment(figures, event.data as Payment, '', id);
+      return;
+    case 'PaymentReversed': {
+      const data = event.data as EventData<'PaymentReversed'>;
+      const original = payments.get(data.paymentId);
+      if (original) addPayment(figures, { ...original, amount: data.amount }, '-', id);
+      return;
+    }
+    default:
+  }
+}
+
+function addPayment(figures: ProjectFigures, payment: Payment, sign: '' | '-', id: string): void {
+  const m = figures.measures;
+  const amount = `${sign}${payment.amount}`;
+  m.add(M.paid, amount, id);
+  m.add(sourceUsed(payment.source ?? figures.mainSource), amount, id);
+  if (payment.procurement) m.add(M.procurementPaid, amount, id);
+  if (payment.assetPurchase) m.add(M.assetPaid, amount, id);
+  if (payment.threePublic) {
+    m.add(M.threePublicPaid, amount, id);
+    m.add(threePublicMeasure(payment.threePublic), amount, id);
+  }
+  if (payment.publicExpense || (figures.kind === 'basic' && figures.basicClass === 'public')) m.add(M.publicPaid, amount, id);
+}

@@ -1,0 +1,4 @@
+export * from './region-index';
+export * from './region-progress';
+export * from './program-view';
+export * from './year-end';

@@ -1,0 +1,73 @@
+import type Decimal from 'decimal.js';
+import { ZERO, formatYuan, money, unknownDepartment } from '@bem/domain';
+import type { RegionIndex } from './region-index';
+
+/** One project's balance at the year boundary and what became of it: balance = carried + cancelled + open. */
+export interface YearEndRow {
+  projectId: string;
+  departmentCode: string;
+  name: string;
+  allocatedOut: string;
+  paid: string;
+  /** own budget: issued + adjusted − allocated out (as budgetCurrent in progress) */
+  budget: string;
+  /** 结余: budget − paid */
+  balance: string;
+  carried: string;
+  cancelled: string;
+  /** still undisposed (neither carried nor cancelled) */
+  open: string;
+  carriedTo: string[];
+}
+
+export interface YearEnd {
+  department: { code: string; name: string };
+  fiscalYear: number;
+  scope: 'department' | 'region';
+  projects: YearEndRow[];
+  totals: Omit<YearEndRow, 'projectId' | 'departmentCode' | 'name' | 'carriedTo'>;
+  /** true when every balance is carried or cancelled to the cent */
+  reconciled: boolean;
+}
+
+const add = (items: readonly { amount: string }[]): Decimal => items.reduce((sum: Decimal, item) => sum.plus(money(item.amount)), ZERO);
+
+/** 年度结转与注销 of a department (or its region): every project's balance and its disposition. */
+export async function yearEnd(index: RegionIndex, code: string, fiscalYear: number, scope: 'department' | 'region' = 'department'): Promise<YearEnd> {
+  await index.catchUp();
+  const root = index.department(code);
+  if (!root) throw unknownDepartment(code);
+  const codes = scope === 'region' ? index.subtree(code).map((unit) => unit.code) : [code];
+  const keys = ['budget', 'allocatedOut', 'paid', 'balance', 'carried', 'cancelled', 'open'] as const;
+  const sums = Object.fromEntries(keys.map((k) => [k, ZERO])) as Record<(typeof keys)[number], Decimal>;
+  const projects: YearEndRow[] = [];
+  for (const departmentCode of codes) {
+    for (const project of index.projectsOf(departmentCode, fiscalYear)) {
+      const ledger = index.ledger(project.projectId);
+      // budget: the project's own (issued + adjusted − allocated out), so a region's totals count each yuan once
+      const allocatedOut = add(ledger.allocatedOut);
+      const budget = add(ledger.issued).plus(ledger.adjusted.reduce((sum: Decimal, a) => sum.plus(money(a.delta)), ZERO)).minus(allocatedOut);
+      const paid = add([...ledger.payments.values()]).minus(add(ledger.reversed));
+      const balance = budget.minus(paid);
+      const carried = add(ledger.carried);
+      const cancelled = add(ledger.cancelled);
+      const figures = { budget, allocatedOut, paid, balance, carried, cancelled, open: balance.minus(carried).minus(cancelled) };
+      for (const k of keys) sums[k] = sums[k].plus(figures[k]);
+      projects.push({
+        projectId: project.projectId,
+        departmentCode,
+        name: project.name,
+        ...(Object.fromEntries(keys.map((k) => [k, formatYuan(figures[k])])) as Record<(typeof keys)[number], string>),
+        carriedTo: [...new Set(ledger.carried.map((c) => c.toProjectId))],
+      });
+    }
+  }
+  return {
+    department: { code: root.code, name: root.name },
+    fiscalYear,
+    scope,
+    projects,
+    totals: Object.fromEntries(keys.map((k) => [k, formatYuan(sums[k])])) as YearEnd['totals'],
+    reconciled: projects.every((row) => row.open === '0.00'),
+  };
+}

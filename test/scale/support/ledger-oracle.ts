@@ -1,0 +1,115 @@
+import Decimal from 'decimal.js';
+
+/** The ledger commands these tests write (a subset of the contract's; amounts are 元 strings). */
+export type Command = Record<string, unknown> & { command: string; id: string };
+
+export interface Figures {
+  budgetInitial: string;
+  budgetCurrent: string;
+  arrived: string;
+  paid: string;
+}
+
+/** Deterministic pseudo-random numbers in [0, 1). */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A ledger for `departments` departments of fiscal year 2021: registrations and initial budgets first,
+ * then `movements` money movements (arrivals, payments, reversals, adjustments) spread over the projects.
+ */
+export function generateLedger(departments: number, movements: number, seed = 7, prefix = 'sc'): Command[] {
+  const random = seeded(seed);
+  const cents = (max: number) => new Decimal(Math.floor(random() * max * 100) + 1).div(100).toFixed(2);
+  const commands: Command[] = [];
+  const projects: string[] = [];
+  const payments: { projectId: string; paymentId: string }[] = [];
+  let n = 0;
+  const id = () => `${prefix}-c${String(++n).padStart(6, '0')}`;
+  for (let d = 0; d < departments; d += 1) {
+    const code = `${prefix}-d${d}`;
+    commands.push({ command: 'RegisterDepartment', id: id(), departmentCode: code, name: `测试部门${d}` });
+    for (let p = 0; p < 3; p += 1) {
+      const projectId = `${code}-2021-p${p}`;
+      projects.push(projectId);
+      commands.push({ command: 'RegisterProject', id: id(), projectId, departmentCode: code, fiscalYear: 2021, name: `项目${p}`, kind: 'project' });
+      commands.push({ command: 'IssueBudget', id: id(), projectId, occurredOn: '2021-01-10', amount: new Decimal(1_000_000).plus(cents(1_000_000)).toFixed(2), source: 'own', basis: p === 2 ? 'carryover' : 'initial' });
+    }
+  }
+  for (let m = 0; m < movements; m += 1) {
+    const projectId = projects[Math.floor(random() * projects.length)];
+    const day = `2021-${String(2 + Math.floor(random() * 10)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
+    const pick = random();
+    if (pick < 0.25) commands.push({ command: 'RecordFundsArrival', id: id(), projectId, occurredOn: day, amount: cents(50_000), source: 'own' });
+    else if (pick < 0.7) {
+      const paymentId = `pay-${m}`;
+      payments.push({ projectId, paymentId });
+      commands.push({ command: 'RecordPayment', id: id(), projectId, paymentId, occurredOn: day, amount: cents(5_000), economicCode: '30201' });
+    } else if (pick < 0.8 && payments.length > 0) {
+      const [payment] = payments.splice(Math.floor(random() * payments.length), 1);
+      commands.push({ command: 'ReversePayment', id: id(), projectId: payment.projectId, paymentId: payment.paymentId, occurredOn: '2021-12-20', reason: '冲销' });
+    } else if (pick < 0.9) {
+      commands.push({ command: 'AdjustBudget', id: id(), projectId, occurredOn: day, delta: cents(100_000), kind: 'increase', reason: '追加' });
+    } else {
+      commands.push({ command: 'AdjustBudget', id: id(), projectId, occurredOn: day, delta: `-${cents(10_000)}`, kind: 'decrease', reason: '压减' });
+    }
+  }
+  return commands;
+}
+
+/** Department-year totals of a ledger, computed independently of the projection (decimal.js, whole year). */
+export function oracle(commands: readonly Command[]): Map<string, Figures> {
+  const departmentOf = new Map<string, string>();
+  const paymentAmount = new Map<string, Decimal>();
+  const totals = new Map<string, { budgetInitial: Decimal; budgetCurrent: Decimal; arrived: Decimal; paid: Decimal }>();
+  const row = (projectId: string) => {
+    const key = `${departmentOf.get(projectId)}/2021`;
+    let found = totals.get(key);
+    if (!found) totals.set(key, (found = { budgetInitial: new Decimal(0), budgetCurrent: new Decimal(0), arrived: new Decimal(0), paid: new Decimal(0) }));
+    return found;
+  };
+  for (const c of commands) {
+    const projectId = c.projectId as string;
+    switch (c.command) {
+      case 'RegisterProject':
+        departmentOf.set(projectId, c.departmentCode as string);
+        row(projectId);
+        break;
+      case 'IssueBudget': {
+        const r = row(projectId);
+        r.budgetCurrent = r.budgetCurrent.plus(c.amount as string);
+        if (c.basis === 'initial' || c.basis === 'carryover') r.budgetInitial = r.budgetInitial.plus(c.amount as string);
+        break;
+      }
+      case 'AdjustBudget':
+        row(projectId).budgetCurrent = row(projectId).budgetCurrent.plus(c.delta as string);
+        break;
+      case 'RecordFundsArrival':
+        row(projectId).arrived = row(projectId).arrived.plus(c.amount as string);
+        break;
+      case 'RecordPayment':
+        paymentAmount.set(c.paymentId as string, new Decimal(c.amount as string));
+        row(projectId).paid = row(projectId).paid.plus(c.amount as string);
+        break;
+      case 'ReversePayment':
+        row(projectId).paid = row(projectId).paid.minus(paymentAmount.get(c.paymentId as string) ?? 0);
+        break;
+      default:
+        break;
+    }
+  }
+  const figures = new Map<string, Figures>();
+  for (const [key, r] of totals) {
+    figures.set(key, { budgetInitial: r.budgetInitial.toFixed(2), budgetCurrent: r.budgetCurrent.toFixed(2), arrived: r.arrived.toFixed(2), paid: r.paid.toFixed(2) });
+  }
+  return figures;
+}
+
+export const pickFigures = (doc: Figures): Figures => ({ budgetInitial: doc.budgetInitial, budgetCurrent: doc.budgetCurrent, arrived: doc.arrived, paid: doc.paid });
