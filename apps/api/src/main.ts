@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { storeSpecFromEnv } from '@bem/event-store';
 import { createApp } from './create-app';
 import { seedDemo } from './demo';
 import { createLogger } from './logging';
@@ -8,7 +9,7 @@ import { startWorker } from '../../worker/src/start-worker';
 async function main(): Promise<void> {
   const logger = createLogger();
   const port = Number(process.env.BEM_PORT || 3000);
-  const storeSpec = process.env.BEM_STORE || './data/bem.sqlite';
+  const storeSpec = storeSpecFromEnv();
   const api = await createApp({ storeSpec, port, host: process.env.BEM_HOST, logger });
   const demoToken = await seedDemo(api.runtime);
   if (demoToken) {

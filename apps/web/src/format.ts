@@ -10,8 +10,18 @@ const group = (text: string) => {
 
 /** 元 with thousands separators. */
 export const yuan = (amount: string | null | undefined): string => (amount == null ? '—' : group(money(amount).toFixed(2)));
-/** 万元 with 2 decimals, as the reports print them. */
-export const wan = (amount: string | null | undefined): string => (amount == null ? '—' : group(formatWan(money(amount))));
+const YUAN = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
+/** 万元 with 2 decimals (half-up), as the reports print them: integer arithmetic on 分, no Decimal per cell. */
+function toWan(amount: string): string {
+  const match = YUAN.exec(amount);
+  if (!match) return formatWan(money(amount));
+  const fen = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
+  // 1 万元 = 1,000,000 分; keep 2 decimals of 万元 = units of 10,000 分, rounded half-up.
+  const units = (fen + 5_000n) / 10_000n;
+  const text = `${units / 100n}.${String(units % 100n).padStart(2, '0')}`;
+  return match[1] && units !== 0n ? `-${text}` : text;
+}
+export const wan = (amount: string | null | undefined): string => (amount == null ? '—' : group(toWan(amount)));
 export const wanNumber = (amount: string | null | undefined): number | null => (amount == null ? null : Number(formatWan(money(amount))));
 export const pct = (rate: string | null | undefined): string => (rate == null ? '—' : `${rate}%`);
 

@@ -1,16 +1,18 @@
 #!/usr/bin/env node
-import { SqliteEventStore, openEventStore } from '@bem/event-store';
-import { MemoryProgressReadModel, ProgressProjection, SqliteProgressReadModel } from '@bem/monitoring';
+import { openEventStore, storeSpecFromEnv } from '@bem/event-store';
+import { ProgressProjection, openProgressReadModel } from '@bem/monitoring';
 import { startWorker } from './start-worker';
 
-/** `npm run worker`: alert delivery + checkpoint jobs over $BEM_STORE (BullMQ when $BEM_REDIS_URL is set). */
+/** `npm run worker`: alert delivery + checkpoint jobs over $BEM_EVENTSTORE_URL or $BEM_STORE (BullMQ when $BEM_REDIS_URL is set). */
 async function main(): Promise<void> {
   const log = (message: string) => process.stderr.write(`[worker] ${message}\n`);
-  const store = openEventStore(process.env.BEM_STORE || './data/bem.sqlite');
-  const progress = new ProgressProjection(store, store instanceof SqliteEventStore ? new SqliteProgressReadModel(store.db) : new MemoryProgressReadModel());
+  const store = openEventStore(storeSpecFromEnv());
+  const readModel = openProgressReadModel(store);
+  const progress = new ProgressProjection(store, readModel.model);
   const worker = await startWorker(store, progress, log);
   const shutdown = async () => {
     await worker.stop();
+    readModel.close();
     await store.close();
     process.exit(0);
   };

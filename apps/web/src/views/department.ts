@@ -126,8 +126,10 @@ export async function departmentView(root: HTMLElement, route: Route, generation
         h('div', { class: 'kpi-sub' }, `序时进度 ${elapsedNow}%`, latest ? [' · 最近检查点 ', statusChip(latest.status)] : null),
       ),
     );
+    performance.mark('department:kpis');
     renderExecutionChart(executionChart, d.curve);
     renderArrivalChart(arrivalChart, d.curve);
+    performance.mark('department:charts');
     const report = d.checkpoints;
     mount(checkpointsBox, report && (report.checkpoints.length || report.upcoming.length)
       ? h('table', { class: 'cp-table' },
@@ -142,6 +144,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
           ))
       : h('p', { class: 'muted' }, '没有检查点数据。'));
     renderTable(p.projects, statusOf(report));
+    performance.mark('department:table');
   };
 
   const refresh = async () => {

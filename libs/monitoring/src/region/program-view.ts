@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { DomainError, ZERO, formatYuan, money, percent, unknownDepartment } from '@bem/domain';
 import { defaultAsOf } from '../progress/progress-projection';
 import type { ProgramProject, ProjectLedger, RegionIndex } from './region-index';
@@ -113,9 +113,11 @@ export async function programView(index: RegionIndex, programCode: string, rootC
     for (const project of own) {
       const ledger = index.ledger(project.projectId);
       const defaultGroup = soleGroup(ledger);
+      const projectBudget = emptyAcc().budget;
+      let unattributed: Decimal = ZERO;
       for (const issue of visible(ledger.issued)) {
         const group = groupOf(issue.source);
-        acc.budget[group] = acc.budget[group].plus(money(issue.amount));
+        projectBudget[group] = projectBudget[group].plus(money(issue.amount));
         if (issue.allocationId) {
           received = received.plus(money(issue.amount));
           if (receivedOn === null || issue.occurredOn < receivedOn) receivedOn = issue.occurredOn;
@@ -123,10 +125,10 @@ export async function programView(index: RegionIndex, programCode: string, rootC
         }
         if (issue.basis === 'carryover') carriedIn = carriedIn.plus(money(issue.amount));
       }
-      for (const adjustment of visible(ledger.adjusted)) acc.budget[defaultGroup] = acc.budget[defaultGroup].plus(money(adjustment.delta));
+      for (const adjustment of visible(ledger.adjusted)) projectBudget[defaultGroup] = projectBudget[defaultGroup].plus(money(adjustment.delta));
       for (const out of visible(ledger.allocatedOut)) {
         const group = groupOf(out.source);
-        acc.budget[group] = acc.budget[group].minus(money(out.amount));
+        projectBudget[group] = projectBudget[group].minus(money(out.amount));
         allocatedOut = allocatedOut.plus(money(out.amount));
         const target = index.project(out.toProjectId);
         allocations.push({
@@ -144,14 +146,26 @@ export async function programView(index: RegionIndex, programCode: string, rootC
         arrived = arrived.plus(money(arrival.amount));
         if (lastArrivalOn === null || arrival.occurredOn > lastArrivalOn) lastArrivalOn = arrival.occurredOn;
       }
+      const projectExecuted = emptyAcc().executed;
       for (const payment of visible([...ledger.payments.values()])) {
-        const group = payment.source ? groupOf(payment.source) : defaultGroup;
-        acc.executed[group] = acc.executed[group].plus(money(payment.amount));
+        if (payment.source) projectExecuted[groupOf(payment.source)] = projectExecuted[groupOf(payment.source)].plus(money(payment.amount));
+        else unattributed = unattributed.plus(money(payment.amount));
       }
       for (const reversal of visible(ledger.reversed)) {
         const payment = ledger.payments.get(reversal.paymentId);
-        const group = payment?.source ? groupOf(payment.source) : defaultGroup;
-        acc.executed[group] = acc.executed[group].minus(money(reversal.amount));
+        if (payment?.source) projectExecuted[groupOf(payment.source)] = projectExecuted[groupOf(payment.source)].minus(money(reversal.amount));
+        else unattributed = unattributed.minus(money(reversal.amount));
+      }
+      // A payment naming no source is charged to what is left of 中央, then 地方, then 其他 (transfer funds are spent first).
+      for (const group of ['central', 'local', 'other'] as const) {
+        const room = Decimal.max(projectBudget[group].minus(projectExecuted[group]), ZERO);
+        const take = group === 'other' ? unattributed : Decimal.min(room, unattributed);
+        projectExecuted[group] = projectExecuted[group].plus(take);
+        unattributed = unattributed.minus(take);
+      }
+      for (const group of ['central', 'local', 'other'] as const) {
+        acc.budget[group] = acc.budget[group].plus(projectBudget[group]);
+        acc.executed[group] = acc.executed[group].plus(projectExecuted[group]);
       }
       // The year boundary is shown whatever asOf: it closes the year.
       for (const carry of ledger.carried) {

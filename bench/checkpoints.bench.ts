@@ -1,0 +1,51 @@
+import { openRuntime } from '../apps/cli/src/runtime';
+import { CheckpointService } from '../libs/monitoring/src';
+import { benchCommands, importedStore, machine, maxRssMB, now, printRows } from './support';
+
+/**
+ * Checkpoint evaluation (CheckpointService: the three default checkpoints of the national profile, appending
+ * CheckpointEvaluated + AlertRaised) over 10,000 projects = 10 departments × 1,000 projects, BENCH_COMMANDS commands
+ * (default 1,000,000). Baseline in the same run: the year-end progress reads of the same departments.
+ */
+async function main() {
+  const commands = Math.max(benchCommands(), 10 * (2 + 10) * Number(process.env.BENCH_PROJECTS ?? 1000));
+  const projectsPerDepartment = Number(process.env.BENCH_PROJECTS ?? 1000);
+  const departments = 10;
+  const { store, importSeconds } = await importedStore({ commands, departments, projectsPerDepartment, fiscalYear: 2025 }, 'checkpoints');
+  const runtime = await openRuntime(store);
+  try {
+    let started = now();
+    await runtime.progress.catchUp();
+    const catchUpSeconds = now() - started;
+    const codes = Array.from({ length: departments }, (_, d) => `dep-${d}`);
+    started = now();
+    for (const code of codes) await runtime.progress.department(code, 2025, { asOf: '2025-12-31' });
+    const baselineSeconds = now() - started;
+    const service = new CheckpointService(runtime.store, runtime.progress);
+    let checkpoints = 0;
+    let alerts = 0;
+    started = now();
+    for (const code of codes) {
+      const report = await service.evaluate(code, 2025, undefined, { now: new Date('2026-01-15T00:00:00Z') });
+      checkpoints += report.appended.checkpoints;
+      alerts += report.appended.alerts;
+    }
+    const seconds = now() - started;
+    printRows(`checkpoint evaluation (${departments} departments × ${projectsPerDepartment} projects)`, [
+      ['machine', machine()],
+      ['log', `${commands} commands imported in ${importSeconds.toFixed(1)} s; read model catch-up ${catchUpSeconds.toFixed(1)} s`],
+      ['checkpoint evaluation', `${seconds.toFixed(2)} s for ${departments * projectsPerDepartment} projects (${checkpoints} CheckpointEvaluated, ${alerts} AlertRaised appended)`],
+      ['baseline: year-end progress of the same departments', `${baselineSeconds.toFixed(2)} s`],
+      ['evaluation / baseline', (seconds / baselineSeconds).toFixed(2)],
+      ['goal < 1 s', seconds < 1 ? 'met' : 'not met'],
+      ['peak RSS', `${maxRssMB()} MB`],
+    ]);
+  } finally {
+    await runtime.close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
