@@ -37,7 +37,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     const worker = new AlertWorker(store, { redisUrl: redis.url, webhook: { url: webhook.url, secret: SECRET }, smtp: { url: mail.url, from: 'bem@test', to: 'cwk@test' }, dispatch: FAST, log: quiet });
     const mailsBefore = mail.messages.length;
     await worker.start();
-    await waitFor(() => worker.outbox.counts().delivered === 34 * 3, 30_000, 'every alert on every channel');
+    await waitFor(() => worker.outbox.counts().delivered === 34 * 3, 90_000, 'every alert on every channel');
     await worker.stop();
     expect(webhook.received.size).toBe(34);
     expect(webhook.duplicates).toBe(0);
@@ -50,7 +50,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     expect(mails.every((text) => /^To: cwk@test/m.test(text) && /^From: bem@test/m.test(text))).toBe(true);
     await webhook.stop();
     await store.close();
-  });
+  }, 180_000);
 
   it('loses no alert and delivers none twice when redis-server is killed and restarted mid-run', async () => {
     webhook = new WebhookReceiver(SECRET);
@@ -60,7 +60,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     const ids = await appendAlerts(store, 0, 1500);
     const worker = new AlertWorker(store, { redisUrl: redis.url, webhook: { url: webhook.url, secret: SECRET }, dispatch: { ...FAST, concurrency: 5 }, log: quiet });
     await worker.start();
-    await waitFor(() => webhook.received.size >= 200, 30_000, 'first deliveries');
+    await waitFor(() => webhook.received.size >= 200, 90_000, 'first deliveries');
     expect(webhook.received.size).toBeLessThan(1500); // still mid-run
     await redis.restart(300); // no persistence: every queued job is gone
     await waitFor(() => webhook.received.size === 1500 && worker.outbox.counts().delivered === 3000, 60_000, 'all alerts after the restart');
@@ -75,7 +75,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     const more = await appendAlerts(reopened, 1500, 20);
     const second = new AlertWorker(reopened, { redisUrl: redis.url, webhook: { url: webhook.url, secret: SECRET }, dispatch: FAST, log: quiet });
     await second.start();
-    await waitFor(() => webhook.received.size === 1520, 30_000, 'alerts appended while no worker ran');
+    await waitFor(() => webhook.received.size === 1520, 90_000, 'alerts appended while no worker ran');
     await new Promise((resolve) => setTimeout(resolve, 500));
     await second.stop();
     expect(more.every((id) => webhook.received.get(id) === 1)).toBe(true);
@@ -83,7 +83,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     await webhook.stop();
     await store.close();
     await reopened.close();
-  });
+  }, 180_000);
 });
 
 describe('alert delivery without Redis (in-process)', () => {
@@ -97,7 +97,7 @@ describe('alert delivery without Redis (in-process)', () => {
     await worker.start();
     const other = SqliteEventStore.open(path); // e.g. `bem checkpoints` in another process
     const ids = await appendAlerts(other, 0, 50, 'other-dept');
-    await waitFor(() => worker.outbox.counts().delivered === 100, 30_000, 'in-process delivery');
+    await waitFor(() => worker.outbox.counts().delivered === 100, 90_000, 'in-process delivery');
     await worker.stop();
     expect([...webhook.received.keys()].sort()).toEqual([...ids].sort());
     expect(webhook.duplicates).toBe(0);
@@ -105,5 +105,5 @@ describe('alert delivery without Redis (in-process)', () => {
     await webhook.stop();
     await other.close();
     await store.close();
-  });
+  }, 180_000);
 });
