@@ -164,7 +164,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--force', '数字不一致也切换 / switch even if figures differ (a projection that changes them on purpose)')
     .action(withRuntime((runtime, options) => rebuild(runtime, { projection: options.projection as string, force: Boolean(options.force), json: options.json }, io)));
 
-  common(program.command('token').command('create'))
+  common(program.command('token').description('API 令牌 API tokens: token create').command('create'))
     .description('创建 API 令牌 create an API bearer token (printed once; only its SHA-256 hash is stored)')
     .requiredOption('--role <role>', '角色 clerk | manager | auditor | admin')
     .requiredOption('--departments <codes>', '部门范围 department codes "a,b", or * for all')
