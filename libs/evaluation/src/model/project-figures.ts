@@ -94,6 +94,14 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
       figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: data.kind, delta: data.delta, reason: data.reason });
       return;
     }
+    case 'BudgetAllocated': {
+      // 分解下达 to a unit below: that unit reports the money, so this project's budget goes down by it.
+      const data = event.data as EventData<'BudgetAllocated'>;
+      m.add(M.current, `-${data.amount}`, id);
+      m.add(sourceArranged(data.source), `-${data.amount}`, id);
+      figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: 'allocation', delta: `-${data.amount}`, reason: data.document ?? `分解下达至 ${data.toProjectId}` });
+      return;
+    }
     case 'FundsArrived':
       m.add(M.arrived, (event.data as EventData<'FundsArrived'>).amount, id);
       return;
