@@ -71,28 +71,55 @@ export class SqliteTokenStore implements TokenStore {
   }
 }
 
-/** Tokens of a memory store: gone with the process. */
-export class MemoryTokenStore implements TokenStore {
+/** The stream holding issued tokens (hashes only) when the event store has no sqlite file of its own. */
+export const TOKEN_STREAM = 'auth-tokens';
+
+/**
+ * Tokens as events (`TokenIssued`, hash only) in the event store itself: every api instance of a KurrentDB
+ * deployment sees the tokens any of them (or `bem token create`) issued. Reads catch up from the last revision seen.
+ */
+export class EventSourcedTokenStore implements TokenStore {
   private readonly rows = new Map<string, TokenRow>();
+  private revision = -1;
+
+  constructor(private readonly store: EventStore) {}
 
   async create(spec: NewToken, now = new Date()): Promise<string> {
     const token = generateToken();
     const row = toRow(token, spec, now);
-    this.rows.set(row.hash, row);
+    await this.store.append(TOKEN_STREAM, [{ id: tokenEventId(row.hash), type: 'TokenIssued', data: row, metadata: { source: 'auth' } }]);
     return token;
   }
 
   async verify(token: string): Promise<Principal | null> {
+    await this.catchUp();
     const row = this.rows.get(hashToken(token));
     return row ? toPrincipal(row) : null;
   }
 
   async count(): Promise<number> {
+    await this.catchUp();
     return this.rows.size;
+  }
+
+  private async catchUp(): Promise<void> {
+    for (const event of await this.store.readStream(TOKEN_STREAM, { fromRevision: this.revision + 1 })) {
+      if (event.type === 'TokenIssued') {
+        const row = event.data as TokenRow;
+        this.rows.set(row.hash, row);
+      }
+      this.revision = event.revision;
+    }
   }
 }
 
-/** Tokens live beside the events: in the sqlite file when the store is sqlite, in memory otherwise. */
+/** A UUID derived from the token hash: re-appending the same issuance is a no-op. */
+function tokenEventId(hash: string): string {
+  const hex = createHash('sha256').update(`token:${hash}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Tokens live beside the events: a table in the sqlite file when the store is sqlite, `TokenIssued` events otherwise. */
 export function tokenStoreFor(store: EventStore): TokenStore {
-  return store instanceof SqliteEventStore ? new SqliteTokenStore(store.db) : new MemoryTokenStore();
+  return store instanceof SqliteEventStore ? new SqliteTokenStore(store.db) : new EventSourcedTokenStore(store);
 }
