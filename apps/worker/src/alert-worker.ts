@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
 import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import { openReadModelDatabase } from '@bem/monitoring';
 import { AlertOutbox, type Channel } from './alert-outbox';
 import { AlertFeed } from './alert-feed';
 import { BullmqDispatcher, type BullmqOptions, redisConnection } from './bullmq-dispatcher';
@@ -26,6 +27,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AlertWorker
   };
 }
 
+/**
+ * Where delivery bookkeeping lives: the store's own sqlite file, else this instance's read-model file
+ * (BEM_READMODEL_STORE, e.g. beside a KurrentDB log), else memory (a restart then re-reads the log).
+ */
+function outboxDatabase(store: EventStore, spec = process.env.BEM_READMODEL_STORE?.trim() ?? ''): Database.Database {
+  if (store instanceof SqliteEventStore) return store.db;
+  if (spec === '' || spec === 'memory' || spec === 'memory:') return new Database(':memory:');
+  return openReadModelDatabase(spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec);
+}
+
 /** Alert delivery: stored log -> outbox (durable position) -> BullMQ or in-process -> inbox / webhook / e-mail. */
 export class AlertWorker {
   readonly outbox: AlertOutbox;
@@ -35,7 +46,7 @@ export class AlertWorker {
 
   constructor(store: EventStore, config: AlertWorkerConfig, outbox?: AlertOutbox) {
     const log = config.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-    this.outbox = outbox ?? new AlertOutbox(store instanceof SqliteEventStore ? store.db : new Database(':memory:'));
+    this.outbox = outbox ?? new AlertOutbox(outboxDatabase(store));
     const senders: Partial<Record<Channel, ChannelSender>> = { inbox: inboxSender(this.outbox) };
     if (config.webhook) senders.webhook = webhookSender(config.webhook.url, config.webhook.secret);
     if (config.smtp) {
