@@ -14,7 +14,7 @@ const want = (name: string) => !only || only.includes(name);
 async function main() {
   const problems: string[] = [];
   if (want('kill')) {
-    const report = await killDrill({ runs: Number(process.env.DRILL_RUNS ?? 20), commands: Number(process.env.DRILL_COMMANDS ?? 50_000), departments: 5, projectsPerDepartment: 40, seed: 20 });
+    const report = await killDrill({ runs: Number(process.env.DRILL_RUNS ?? 20), commands: Number(process.env.DRILL_COMMANDS ?? 50_000), departments: 5, projectsPerDepartment: 40, seed: 20, log });
     const bad = report.runs.filter(
       (run) => ![0, report.commands].includes(run.eventsAfterKill) || run.partialAfterKill.length || run.reimport.code !== 0 || run.eventsAtEnd !== report.commands || run.partialAtEnd.length || run.mismatches.length,
     );
