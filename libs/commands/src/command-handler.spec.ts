@@ -76,6 +76,24 @@ describe.each(Object.keys(stores))('generic command handler on the %s store', (k
     expect(await store.headPosition()).toBe(head);
   });
 
+  it('keeps folded states between commands: a command reads only what was appended since, even by another writer', async () => {
+    const handler = await open();
+    const other = new CommandHandler(store);
+    await handler.handle(payment('c4', '10.00'));
+    await other.handle(payment('c5', '20.00'));
+    const read: number[] = [];
+    const readStream = store.readStream.bind(store);
+    store.readStream = async (stream, options) => {
+      const events = await readStream(stream, options);
+      read.push(events.length);
+      return events;
+    };
+    await handler.handle(payment('c6', '70.00'));
+    expect(read).toEqual([1]); // only c5's payment, appended by the other handler
+    await expect(handler.handle(payment('c7', '0.01'))).rejects.toMatchObject({ code: 'EXCEEDS_AVAILABLE_BUDGET' });
+    expect(read).toEqual([1, 0]);
+  });
+
   it('retries on a revision conflict: concurrent writers never overspend', async () => {
     const handler = await open();
     const other = new CommandHandler(store);

@@ -11,6 +11,7 @@ import {
 } from '@bem/domain';
 import { type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
 import { commandHash, eventIdFor } from './command-identity';
+import { StreamCache } from './stream-cache';
 import { type BatchResult, type CommandOutcome, type RejectedCommand, commandIdConflict } from './outcomes';
 
 export interface CommandMetadata {
@@ -38,9 +39,10 @@ interface PendingWrite extends StreamWrite {
   secondary?: boolean;
 }
 
-const MAX_ATTEMPTS = 20;
+/** Generous: several processes paying into one project may each lose a few races (drill: 4 writers × 300 payments). */
+const MAX_ATTEMPTS = 50;
 /** Jittered back-off between attempts, so racing writers spread out instead of colliding again. */
-const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+const backOff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 2 ** attempt)));
 const LOOKUP_CHUNK = 500;
 
 /**
@@ -49,6 +51,8 @@ const LOOKUP_CHUNK = 500;
  * A batch is all or nothing: one rejected command and nothing of it is appended.
  */
 export class CommandHandler {
+  private readonly cache = new StreamCache();
+
   constructor(private readonly store: EventStore) {}
 
   /** One command; throws the DomainError that rejected it. */
@@ -138,6 +142,11 @@ export class CommandHandler {
       return { outcomes: fillPlanned(outcomes, writes), rejected, appended: false };
     }
     const results = await this.store.appendMany(writes);
+    // The store accepted them: the evolved states now match what is stored.
+    for (const write of writes) {
+      const folded = streams.get(write.stream);
+      if (folded) this.cache.set(write.stream, folded);
+    }
     writes.forEach((write, i) => {
       const result = results[i];
       const primary = outcomes[write.index];
@@ -159,13 +168,19 @@ export class CommandHandler {
     return { outcomes, rejected, appended: true };
   }
 
+  /** The stream's state for this attempt: the cached fold caught up with what was appended since, or a full read. */
   private async load(streams: Map<string, LoadedStream>, stream: string): Promise<LoadedStream> {
-    const cached = streams.get(stream);
-    if (cached) return cached;
-    const events = await this.store.readStream(stream);
-    let state = initialStateFor(stream);
-    for (const event of events) state = evolveStream(stream, state, event as unknown as DomainEvent);
-    const loaded = { state, revision: events.length ? events[events.length - 1].revision : -1 };
+    const inAttempt = streams.get(stream);
+    if (inAttempt) return inAttempt;
+    const cached = this.cache.get(stream);
+    let state = cached?.state ?? initialStateFor(stream);
+    let revision = cached?.revision ?? -1;
+    for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
+      state = evolveStream(stream, state, event as unknown as DomainEvent);
+      revision = event.revision;
+    }
+    const loaded = { state, revision };
+    this.cache.set(stream, loaded);
     streams.set(stream, loaded);
     return loaded;
   }
