@@ -49,7 +49,8 @@ describe('bem rebuild --projection progress', () => {
     const { store, ledger } = await importedStore();
     await figuresOf(store, 'rb-d1');
     const db = new Database(store);
-    db.prepare("UPDATE rm_progress_facts SET paid = '1000000.00' WHERE position = (SELECT MIN(position) FROM rm_progress_facts WHERE department_code = 'rb-d1' AND paid <> '0')").run();
+    // The running totals answer as-of reads: damage one project's.
+    db.prepare("UPDATE rm_progress_daily SET paid = '1000000.00' WHERE project_id = (SELECT MIN(project_id) FROM rm_progress_daily WHERE department_code = 'rb-d1')").run();
     db.close();
     const damaged = await figuresOf(store, 'rb-d1');
     const expected = oracle(ledger).get('rb-d1/2021');

@@ -50,6 +50,15 @@ export class MemoryProgressReadModel implements ProgressReadModel {
     return [...this.projects.values()].filter((p) => p.departmentCode === departmentCode && p.fiscalYear === fiscalYear);
   }
 
+  totalsAsOf(projectIds: readonly string[], asOf: string): Iterable<ProgressFact> {
+    const wanted = new Set(projectIds);
+    const owners = new Set(projectIds.map((id) => this.projects.get(id)).filter((p) => p !== undefined).map((p) => `${p.departmentCode}/${p.fiscalYear}`));
+    return [...owners].flatMap((key) => {
+      const [code, year] = key.split('/');
+      return [...this.facts(code, Number(year), asOf)].filter((fact) => wanted.has(fact.projectId));
+    });
+  }
+
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact> {
     return (this.factsByYear.get(yearKey(departmentCode, fiscalYear)) ?? []).filter((fact) => fact.occurredOn <= asOf);
   }

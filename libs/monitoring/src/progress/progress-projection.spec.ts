@@ -87,6 +87,31 @@ describe.each(Object.keys(models))('progress projection (%s read model)', (kind)
   });
 });
 
+describe('running daily totals (sqlite) agree with summing the facts', () => {
+  const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+  const FAR_FUTURE = '2999-01-01T00:00:00Z';
+
+  it('for every day of the year, including a payment recorded late and dated in the past', async () => {
+    const projection = await projectionOver(new SqliteProgressReadModel(new Database(':memory:')));
+    for (const asOf of days) {
+      const fromTotals = await projection.department('d1', 2020, { asOf });
+      const fromFacts = await projection.department('d1', 2020, { asOf, knownAt: FAR_FUTURE });
+      const { knownAt: _a, ...totals } = fromTotals;
+      const { knownAt: _b, ...facts } = fromFacts;
+      expect(totals, asOf).toEqual(facts);
+    }
+  });
+
+  it('are filled from the facts when a read model written before them is opened', async () => {
+    const db = new Database(':memory:');
+    const projection = await projectionOver(new SqliteProgressReadModel(db));
+    const before = await projection.department('d1', 2020, { asOf: '2020-07-01' });
+    db.exec('DROP TABLE rm_progress_daily');
+    const reopened = new ProgressProjection(new MemoryEventStore(), new SqliteProgressReadModel(db));
+    expect(await reopened.department('d1', 2020, { asOf: '2020-07-01' })).toEqual(before);
+  });
+});
+
 describe('default business date', () => {
   it('is the last day of the fiscal year, or today when earlier', () => {
     expect(defaultAsOf(2020, '2026-11-25')).toBe('2020-12-31');

@@ -6,7 +6,7 @@ import {
   type ProgressView,
   computeDepartmentProgress,
 } from './compute-progress';
-import type { DepartmentInfo, ProjectInfo } from './progress-facts';
+import type { DepartmentInfo, ProgressFact, ProjectInfo } from './progress-facts';
 import { type MonthlyCurve, monthlyCurve } from './monthly-curve';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
@@ -64,7 +64,17 @@ export class ProgressProjection {
     const projects = this.model
       .projectsOf(code, fiscalYear)
       .filter((project) => view.knownAt === null || project.recordedAt <= view.knownAt);
-    return computeDepartmentProgress(department, fiscalYear, projects, this.model.facts(code, fiscalYear, view.asOf), view);
+    return computeDepartmentProgress(department, fiscalYear, projects, this.factsFor(projects, view), view);
+  }
+
+  /** Running totals when everything recorded counts; the facts themselves when only what was known at an instant does. */
+  private factsFor(projects: readonly ProjectInfo[], view: ProgressView): Iterable<ProgressFact> {
+    if (projects.length === 0) return [];
+    const ids = projects.map((project) => project.projectId);
+    if (view.knownAt === null) return this.model.totalsAsOf(ids, view.asOf);
+    const wanted = new Set(ids);
+    const { departmentCode, fiscalYear } = projects[0];
+    return [...this.model.facts(departmentCode, fiscalYear, view.asOf)].filter((fact) => wanted.has(fact.projectId));
   }
 
   async project(projectId: string, request: ViewRequest = {}): Promise<SingleProjectProgress> {
@@ -73,10 +83,7 @@ export class ProgressProjection {
     if (!project) throw unknownProject(projectId);
     const department = this.model.department(project.departmentCode) ?? { code: project.departmentCode, name: '' };
     const view = toView(project.fiscalYear, request);
-    const facts = [...this.model.facts(project.departmentCode, project.fiscalYear, view.asOf)].filter(
-      (fact) => fact.projectId === projectId,
-    );
-    const { projects: [row], ...rest } = computeDepartmentProgress(department, project.fiscalYear, [project], facts, view);
+    const { projects: [row], ...rest } = computeDepartmentProgress(department, project.fiscalYear, [project], this.factsFor([project], view), view);
     const { department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = rest;
     return { ...view, department, fiscalYear: project.fiscalYear, projectId, name: row.name, kind: row.kind, ...figures };
   }

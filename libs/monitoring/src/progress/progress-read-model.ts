@@ -15,6 +15,11 @@ export interface ProgressReadModel {
   projectsOf(departmentCode: string, fiscalYear: number): ProjectInfo[];
   /** Facts of a department's fiscal year dated on or before asOf (the caller applies knownAt). */
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact>;
+  /**
+   * Everything recorded so far, as of a business date: per project, facts that sum to its totals at the end of
+   * `asOf` (the sqlite model answers with one running total per project, without reading every fact).
+   */
+  totalsAsOf(projectIds: readonly string[], asOf: string): Iterable<ProgressFact>;
   /** Every department, by code. */
   departments(): DepartmentInfo[];
   /** The fiscal years each department has projects in (with how many), for listings. */

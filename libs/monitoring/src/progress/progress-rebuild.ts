@@ -10,7 +10,7 @@ import { type ProgressReadModelHandle, openReadModelDatabase } from './progress-
 import { SqliteProgressReadModel } from './sqlite-progress-read-model';
 
 /** The tables of SqliteProgressReadModel, copied in this order when the rebuilt model replaces the live one. */
-const TABLES = ['rm_departments', 'rm_projects', 'rm_progress_facts'] as const;
+const TABLES = ['rm_departments', 'rm_projects', 'rm_progress_facts', 'rm_progress_daily'] as const;
 
 export interface ParityMismatch {
   departmentCode: string;

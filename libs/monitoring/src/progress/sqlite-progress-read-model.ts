@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
+import { SqliteDailyTotals } from './sqlite-daily-totals';
 
 const CHECKPOINT = 'progress';
 
@@ -44,8 +45,11 @@ export class SqliteProgressReadModel implements ProgressReadModel {
   /** project -> (department, year) for the facts being applied; filled lazily. */
   private readonly owners = new Map<string, { departmentCode: string; fiscalYear: number }>();
 
+  private readonly daily: SqliteDailyTotals;
+
   constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
+    this.daily = new SqliteDailyTotals(db);
     this.statements = {
       checkpoint: db.prepare('SELECT position FROM rm_checkpoints WHERE name = ?').pluck(),
       saveCheckpoint: db.prepare(
@@ -80,6 +84,20 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     // checkpoint, so the second waits (busy_timeout), then skips what the first applied; a DEFERRED
     // transaction would fail with SQLITE_BUSY when upgrading its stale read to a write.
     this.applyAll = (events) => applyAll.immediate(events);
+    this.backfillDailyTotals();
+  }
+
+  /** A read model written before the daily totals existed gets them from its facts, once. */
+  private backfillDailyTotals(): void {
+    if (!this.daily.isEmpty() || this.position() === 0) return;
+    const facts = this.db.prepare(
+      `SELECT position, project_id AS projectId, department_code AS departmentCode, fiscal_year AS fiscalYear, occurred_on AS occurredOn,
+              recorded_at AS recordedAt, budget_initial AS budgetInitial, budget_current AS budgetCurrent, arrived, paid
+       FROM rm_progress_facts ORDER BY position`,
+    );
+    this.db.transaction(() => {
+      for (const fact of facts.all() as (ProgressFact & { departmentCode: string; fiscalYear: number })[]) this.daily.add(fact, fact);
+    }).immediate();
   }
 
   private readonly applyAll: (events: readonly StoredEventLike[]) => void;
@@ -105,7 +123,7 @@ export class SqliteProgressReadModel implements ProgressReadModel {
       }
       if (change?.kind === 'fact') {
         const owner = this.ownerOf(change.fact.projectId);
-        if (owner) this.statements.insertFact.run({ ...change.fact, ...owner });
+        if (owner && this.statements.insertFact.run({ ...change.fact, ...owner }).changes === 1) this.daily.add(change.fact, owner);
       }
       position = event.position;
     }
@@ -125,6 +143,7 @@ export class SqliteProgressReadModel implements ProgressReadModel {
 
   reset(): void {
     this.db.exec('DELETE FROM rm_progress_facts; DELETE FROM rm_projects; DELETE FROM rm_departments;');
+    this.daily.clear();
     this.statements.saveCheckpoint.run(CHECKPOINT, 0);
     this.owners.clear();
   }
@@ -144,6 +163,10 @@ export class SqliteProgressReadModel implements ProgressReadModel {
 
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact> {
     return this.statements.facts.all(departmentCode, fiscalYear, asOf) as ProgressFact[];
+  }
+
+  totalsAsOf(projectIds: readonly string[], asOf: string): Iterable<ProgressFact> {
+    return this.daily.asOf(projectIds, asOf);
   }
 
   departments(): DepartmentInfo[] {
