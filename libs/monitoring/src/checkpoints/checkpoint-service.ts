@@ -68,7 +68,8 @@ export class CheckpointService {
       facts ??= await this.projectFacts(code, year);
       for (const draft of runRules(ruleContext(profile, code, year, lines, facts))) {
         const alert = alertRaised(profile, code, year, draft, today);
-        if (knownIds.has(alert.alertId) || fresh.some((event) => event.id === alert.alertId)) continue;
+        if (knownIds.has(alert.alertId)) continue;
+        knownIds.add(alert.alertId);
         fresh.push({ id: alert.alertId, type: 'AlertRaised', data: alert, metadata: { actor: options.actor ?? 'system', source: 'checkpoints' } });
       }
     }
