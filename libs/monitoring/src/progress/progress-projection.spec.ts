@@ -26,10 +26,10 @@ const history: Given[] = [
   { stream: p('b'), type: 'PaymentMade', data: { projectId: 'b', paymentId: 'y1', occurredOn: '2020-03-15', amount: '150.00' }, recordedAt: at('2020-08-20') },
 ];
 
-async function projectionOver(model: ProgressReadModel) {
+async function projectionOver(model: ProgressReadModel, events: Given[] = history) {
   const store = new MemoryEventStore();
   let n = 0;
-  for (const event of history) {
+  for (const event of events) {
     await store.append(event.stream, [{ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type: event.type, data: event.data, recordedAt: event.recordedAt }]);
   }
   return new ProgressProjection(store, model);
@@ -91,8 +91,14 @@ describe('running daily totals (sqlite) agree with summing the facts', () => {
   const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
   const FAR_FUTURE = '2999-01-01T00:00:00Z';
 
-  it('for every day of the year, including a payment recorded late and dated in the past', async () => {
-    const projection = await projectionOver(new SqliteProgressReadModel(new Database(':memory:')));
+  it('for every day of the year, including payments recorded late and dated in the past', async () => {
+    const backdated: Given = {
+      stream: p('a'),
+      type: 'PaymentMade',
+      data: { projectId: 'a', paymentId: 'x2', occurredOn: '2020-03-01', amount: '12.34' },
+      recordedAt: at('2020-09-01'),
+    };
+    const projection = await projectionOver(new SqliteProgressReadModel(new Database(':memory:')), [...history, backdated]);
     for (const asOf of days) {
       const fromTotals = await projection.department('d1', 2020, { asOf });
       const fromFacts = await projection.department('d1', 2020, { asOf, knownAt: FAR_FUTURE });

@@ -32,6 +32,11 @@ const ZEROS: Totals = { budgetInitial: '0.00', budgetCurrent: '0.00', arrived: '
  */
 export class SqliteDailyTotals {
   private readonly sql;
+  /**
+   * Each project's last day row, as written within the current write transaction: a fact dated on or after it
+   * needs no look-up and moves no later day. Cleared by `beginBatch` (another process may write between batches).
+   */
+  private readonly lastDay = new Map<string, DailyRow>();
 
   constructor(db: Database.Database) {
     db.exec(SCHEMA);
@@ -49,13 +54,28 @@ export class SqliteDailyTotals {
     };
   }
 
+  /** Call at the start of every write transaction. */
+  beginBatch(): void {
+    this.lastDay.clear();
+  }
+
   /** Adds one fact to its day and every later day of its project. */
   add(fact: ProgressFact, owner: { departmentCode: string; fiscalYear: number }): void {
-    const base = (this.sql.latest.get(fact.projectId, fact.occurredOn) as DailyRow | undefined) ?? ZEROS;
-    this.sql.upsert.run({ ...owner, projectId: fact.projectId, occurredOn: fact.occurredOn, ...plus(base, fact) });
-    for (const row of this.sql.later.all(fact.projectId, fact.occurredOn) as DailyRow[]) {
-      this.sql.upsert.run({ ...owner, projectId: fact.projectId, occurredOn: row.occurredOn, ...plus(row, fact) });
+    const last = this.lastDay.get(fact.projectId);
+    if (last && last.occurredOn <= fact.occurredOn) {
+      this.write(fact.projectId, owner, { occurredOn: fact.occurredOn, ...plus(last, fact) });
+      return;
     }
+    const base = (this.sql.latest.get(fact.projectId, fact.occurredOn) as DailyRow | undefined) ?? ZEROS;
+    const later = this.sql.later.all(fact.projectId, fact.occurredOn) as DailyRow[];
+    this.write(fact.projectId, owner, { occurredOn: fact.occurredOn, ...plus(base, fact) });
+    for (const row of later) this.write(fact.projectId, owner, { occurredOn: row.occurredOn, ...plus(row, fact) });
+  }
+
+  private write(projectId: string, owner: { departmentCode: string; fiscalYear: number }, row: DailyRow): void {
+    this.sql.upsert.run({ ...owner, projectId, ...row });
+    const last = this.lastDay.get(projectId);
+    if (!last || last.occurredOn <= row.occurredOn) this.lastDay.set(projectId, row);
   }
 
   /** One cumulative "fact" per project: its totals at the end of `asOf` (absent when nothing happened by then). */
@@ -74,5 +94,6 @@ export class SqliteDailyTotals {
 
   clear(): void {
     this.sql.clear.run();
+    this.lastDay.clear();
   }
 }

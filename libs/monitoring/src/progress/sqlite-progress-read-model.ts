@@ -95,6 +95,7 @@ export class SqliteProgressReadModel implements ProgressReadModel {
               recorded_at AS recordedAt, budget_initial AS budgetInitial, budget_current AS budgetCurrent, arrived, paid
        FROM rm_progress_facts ORDER BY position`,
     );
+    this.daily.beginBatch();
     this.db.transaction(() => {
       for (const fact of facts.all() as (ProgressFact & { departmentCode: string; fiscalYear: number })[]) this.daily.add(fact, fact);
     }).immediate();
@@ -111,6 +112,7 @@ export class SqliteProgressReadModel implements ProgressReadModel {
   }
 
   private applyEach(events: readonly StoredEventLike[]): void {
+    this.daily.beginBatch();
     let position = this.position();
     for (const event of events) {
       if (event.position <= position) continue;
