@@ -54,6 +54,20 @@ describe('POST /api/v1/commands', () => {
     expect(JSON.stringify(reply.body.details)).toContain('600.00');
   });
 
+  it('a refused overspend reaches the manager as one alert per project and month, with the figures', async () => {
+    expect((await post(payment('pay-3', '650.00'))).status).toBe(409);
+    expect((await post({ ...payment('pay-4', '900.00'), occurredOn: '2021-03-20' })).status).toBe(409);
+    const alerts = await call(api, 'GET', '/api/v1/departments/kf-ybj/alerts?year=2021', { token: admin });
+    const refused = alerts.body.alerts.filter((alert: { rule: string }) => alert.rule === 'overspendAttempt');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ severity: 'yellow', projectId, checkpoint: '2021-03', status: 'open' });
+    expect(refused[0].figures).toMatchObject({ paymentId: 'pay-2', requested: '700.00', available: '600.00', budget: '1000.00', paid: '400.00' });
+    const april = await post({ ...payment('pay-5', '601.00'), occurredOn: '2021-04-02' });
+    expect(april.status).toBe(409);
+    const after = await call(api, 'GET', '/api/v1/departments/kf-ybj/alerts?year=2021', { token: admin });
+    expect(after.body.alerts.filter((alert: { rule: string }) => alert.rule === 'overspendAttempt').map((a: { checkpoint: string }) => a.checkpoint)).toEqual(['2021-03', '2021-04']);
+  });
+
   it('Idempotency-Key: the key is the command id and a retry returns the original result', async () => {
     const body = { command: 'RecordFundsArrival', projectId, occurredOn: '2021-02-01', amount: '100.00' };
     const first = await post(body, { 'Idempotency-Key': 'arrival-key-1' });

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
 import type { BatchOptions, BatchResult, CommandMetadata, CommandOutcome } from '@bem/commands';
-import type { LedgerCommand } from '@bem/domain';
+import { type CommandOf, DomainError, type LedgerCommand } from '@bem/domain';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 
@@ -29,8 +29,38 @@ export class ImportLedgerBatch extends Command<BatchResult> {
 export class SubmitLedgerCommandHandler implements ICommandHandler<SubmitLedgerCommand> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ command, metadata }: SubmitLedgerCommand): Promise<CommandOutcome> {
-    return this.runtime.handler.handle(command, metadata);
+  async execute({ command, metadata }: SubmitLedgerCommand): Promise<CommandOutcome> {
+    try {
+      return await this.runtime.handler.handle(command, metadata);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'EXCEEDS_AVAILABLE_BUDGET' && command.command === 'RecordPayment') {
+        // The alert must never replace the clerk's 409: a failure to raise it is reported, not thrown.
+        await this.alertRefusal(command, error, metadata.actor ?? 'api').catch((failure: unknown) =>
+          process.stderr.write(`超预算预警未能记录 / could not record the overspend alert: ${String(failure)}\n`),
+        );
+      }
+      throw error;
+    }
+  }
+
+  /** 超预算支付被拒 reaches the manager as an alert (once per project and month); the clerk still gets the 409. */
+  private async alertRefusal(command: CommandOf<'RecordPayment'>, error: DomainError, actor: string): Promise<void> {
+    await this.runtime.progress.catchUp();
+    const project = await this.runtime.progress.project(command.projectId).catch(() => null);
+    if (!project) return;
+    const figures = error.details as Record<string, string>;
+    await this.runtime.alerts.recordRefusedPayment({
+      departmentCode: project.department.code,
+      fiscalYear: project.fiscalYear,
+      projectId: command.projectId,
+      paymentId: command.paymentId,
+      occurredOn: command.occurredOn,
+      requested: figures.requested,
+      available: figures.available,
+      budget: figures.budget,
+      paid: figures.paid,
+      actor,
+    });
   }
 }
 

@@ -131,11 +131,13 @@ export const yearEndForecast: AlertRule = (ctx) => {
 };
 
 /**
- * Every rule, by name. No overspend rule: the domain refuses a payment above the available budget
- * (EXCEEDS_AVAILABLE_BUDGET), so there is never an overspent payment to alert on.
+ * Every rule, by name. The domain refuses a payment above the available budget (EXCEEDS_AVAILABLE_BUDGET): the
+ * overspend rule alerts on the refusal itself (someone tried to pay more than is left), as it happens.
  */
 export const ALERT_RULES: Record<AlertRuleName, AlertRule> = {
   behindSchedule, lowArrival, idleFunds, largeAdjustments, indicatorBehind, dualGap, yearEndForecast,
+  // Raised when the refusal happens (AlertService.recordRefusedPayment), not at a checkpoint.
+  overspendAttempt: () => [],
 };
 
 /** What a manager reads for each rule (the rule name stays the stable id in JSON). */
@@ -147,6 +149,7 @@ export const ALERT_RULE_LABELS: Record<AlertRuleName, string> = {
   indicatorBehind: '绩效指标滞后',
   dualGap: '双监控偏差',
   yearEndForecast: '年末预计执行不足',
+  overspendAttempt: '超预算支付被拒',
 };
 
 /** Runs the profile's enabled rules at one checkpoint. */

@@ -1,7 +1,8 @@
 import { v5 as uuidv5 } from 'uuid';
 import { DomainError, monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/event-store';
-import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, MONITORING_NAMESPACE } from './alert-events';
+import { loadProfile } from '../profiles/profile-loader';
+import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, MONITORING_NAMESPACE, alertRaised } from './alert-events';
 import { type AlertList, type AlertRow, alertListOf } from './alert-list';
 
 export const unknownAlert = (alertId: string) =>
@@ -14,6 +15,20 @@ const badDisposition = (given: string) =>
   new DomainError('INVALID_DISPOSITION', 'disposition', `处置须为 ${DISPOSITIONS.join(' / ')}（收到「${given}」）`, `disposition must be one of ${DISPOSITIONS.join(', ')} (got "${given}")`, { disposition: given });
 
 /** The alert inbox of a department-year: list, acknowledge, dispose (继续执行 / 调剂 / 取消). */
+/** The figures of an EXCEEDS_AVAILABLE_BUDGET refusal (yuan strings). */
+export interface RefusedPayment {
+  departmentCode: string;
+  fiscalYear: number;
+  projectId: string;
+  paymentId: string;
+  occurredOn: string;
+  requested: string;
+  available: string;
+  budget: string;
+  paid: string;
+  actor: string;
+}
+
 export class AlertService {
   constructor(
     private readonly store: EventStore,
@@ -23,6 +38,37 @@ export class AlertService {
   async list(departmentCode: string, fiscalYear: number): Promise<AlertList> {
     const events = await this.store.readStream(monitoringStream(departmentCode, fiscalYear));
     return alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock()));
+  }
+
+  /**
+   * 超预算支付被拒: a payment was refused for exceeding the available budget. Raises one alert per project and month
+   * (later refusals of that month are already covered) with the figures of the refusal; null when the profile
+   * switched the rule off or the month already has its alert.
+   */
+  async recordRefusedPayment(refusal: RefusedPayment, profileName?: string): Promise<AlertRaisedData | null> {
+    const profile = loadProfile(profileName);
+    const rule = profile.alertRules.overspendAttempt;
+    if (!rule.enabled) return null;
+    const month = refusal.occurredOn.slice(0, 7);
+    const data = alertRaised(profile, refusal.departmentCode, refusal.fiscalYear, {
+      rule: 'overspendAttempt',
+      severity: rule.severity,
+      projectId: refusal.projectId,
+      checkpoint: month,
+      figures: { paymentId: refusal.paymentId, occurredOn: refusal.occurredOn, requested: refusal.requested, available: refusal.available, budget: refusal.budget, paid: refusal.paid },
+      zh: `项目 ${refusal.projectId} 支付 ${refusal.requested} 元超过可用预算 ${refusal.available} 元，已拒绝（${month}）`,
+      en: `project ${refusal.projectId}: a payment of ${refusal.requested} was refused, only ${refusal.available} available (${month})`,
+    }, todayInChina(this.clock()));
+    if ((await this.store.findEvents([data.alertId])).size > 0) return null;
+    try {
+      await this.store.append(monitoringStream(refusal.departmentCode, refusal.fiscalYear), [
+        { id: data.alertId, type: 'AlertRaised', data, metadata: { actor: refusal.actor, source: 'alerts' } },
+      ]);
+    } catch (error) {
+      if (error instanceof DuplicateEventId) return null; // raised meanwhile by another request
+      throw error;
+    }
+    return data;
   }
 
   /** Idempotent: a second acknowledgement returns the row unchanged. */

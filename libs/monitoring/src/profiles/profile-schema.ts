@@ -38,6 +38,8 @@ export const AlertRulesSpec = z.object({
   dualGap: z.object({ ...ruleBase, gapPoints: decimalText('gapPoints') }).strict(),
   /** 年末预测执行率 (run-rate) below minPercent */
   yearEndForecast: z.object({ ...ruleBase, minPercent: decimalText('minPercent') }).strict(),
+  /** 超预算支付被拒: raised when a payment is refused for exceeding the available budget, once per project and month */
+  overspendAttempt: z.object(ruleBase).strict().default({ enabled: true, severity: 'yellow' }),
 }).strict();
 
 export const ProfileSchema = z.object({
