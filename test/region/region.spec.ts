@@ -163,6 +163,37 @@ describe('a three-level region through the CLI and the API', () => {
     expect(exact.body.eventIds).toHaveLength(2);
   });
 
+  it('checkpoints roll up: the region at each checkpoint is the sum of its units as of that date (CLI and API)', async () => {
+    const cli = json(await bem(store, 'checkpoints', '--scope', 'region', '--department', 'sc', '--year', '2020', '--json'));
+    expect(cli).toMatchObject({ scope: 'region', profile: 'national', department: { code: 'sc' } });
+    expect(cli.checkpoints.map((c: { date: string }) => c.date)).toEqual(['2020-06-30', '2020-09-30', '2020-11-30']);
+    for (const checkpoint of cli.checkpoints) {
+      const asOf = json(await bem(store, 'progress', '--scope', 'region', '--department', 'sc', '--year', '2020', '--as-of', checkpoint.date, '--json'));
+      expect(checkpoint.budget).toBe(sum(asOf.units.map((u: { budgetCurrent: string }) => u.budgetCurrent)));
+      expect(checkpoint.paid).toBe(sum(asOf.units.map((u: { paid: string }) => u.paid)));
+      expect(checkpoint.progress).toBe(asOf.executionRate);
+    }
+    // No unit had paid anything by 30 June (the first payment is my's on 07-01): the region is red there.
+    expect(cli.checkpoints[0]).toMatchObject({ paid: '0.00', progress: '0.00', status: 'red', target: '50.00', alertLine: '40.00' });
+    expect(cli.units.map((u: { code: string }) => u.code)).toEqual(['sc', 'cd', 'cd-a', 'cd-b', 'my', 'my-a', 'my-b']);
+    const api_ = await call(api, 'GET', '/api/v1/departments/sc/checkpoints?year=2020&scope=region', { token: admin });
+    expect(api_.status).toBe(200);
+    expect(api_.body.checkpoints).toEqual(cli.checkpoints);
+  });
+
+  it('alerts roll up: every unit\'s alerts with the unit that must answer (CLI and API)', async () => {
+    for (const code of ['cd-a', 'my']) expect((await bem(store, 'checkpoints', '--department', code, '--year', '2020')).code).toBe(0);
+    const cli = json(await bem(store, 'alerts', '--scope', 'region', '--department', 'sc', '--year', '2020', '--json'));
+    const own = (code: string) => bem(store, 'alerts', '--department', code, '--year', '2020', '--json').then((run) => json(run).alerts.length);
+    expect(cli.alerts.length).toBe((await own('cd-a')) + (await own('my')));
+    expect(new Set(cli.alerts.map((a: { departmentCode: string }) => a.departmentCode))).toEqual(new Set(['cd-a', 'my']));
+    const city = json(await bem(store, 'alerts', '--scope', 'region', '--department', 'cd', '--year', '2020', '--json'));
+    expect(city.alerts.every((a: { departmentCode: string }) => a.departmentCode === 'cd-a')).toBe(true);
+    const api_ = await call(api, 'GET', '/api/v1/departments/sc/alerts?year=2020&scope=region', { token: admin });
+    expect(api_.status).toBe(200);
+    expect(api_.body.alerts.map((a: { id: string }) => a.id).sort()).toEqual(cli.alerts.map((a: { id: string }) => a.id).sort());
+  });
+
   it('a clerk of another department may not allocate from this one', async () => {
     const clerk = await tokenFor(api, 'clerk', ['my']);
     const reply = await call(api, 'POST', '/api/v1/commands', {

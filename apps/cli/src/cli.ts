@@ -3,6 +3,7 @@ import { DomainError } from '@bem/domain';
 import { printAlerts } from './commands/alerts';
 import { printBacktest } from './commands/backtest';
 import { printCheckpoints } from './commands/checkpoints';
+import { printRegionAlerts, printRegionCheckpoints } from './commands/region-monitoring';
 import { evaluate } from './commands/evaluate';
 import { importLedger } from './commands/import';
 import { printProgress } from './commands/progress';
@@ -110,9 +111,10 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
     .option('--profile <name>', '评价方案 profile (default national)')
     .option('--dry-run', '只计算不写入 / compute without appending')
+    .option('--scope <scope>', '范围 department (default) or region: the region\'s progress at each checkpoint', parseScope)
     .action(
       withRuntime((runtime, options) =>
-        printCheckpoints(
+        (options.scope === 'region' ? printRegionCheckpoints : printCheckpoints)(
           runtime,
           { department: options.department as string, year: options.year as number, profile: options.profile as string | undefined, dryRun: Boolean(options.dryRun), json: options.json },
           io,
@@ -124,7 +126,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .description('预警 alerts of a department-year with status (open / acknowledged / disposed / overdue) and 暂停 projects')
     .requiredOption('--department <code>', '部门编码 department code')
     .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
-    .action(withRuntime((runtime, options) => printAlerts(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io)));
+    .option('--scope <scope>', '范围 department (default) or region: every unit\'s alerts', parseScope)
+    .action(
+      withRuntime((runtime, options) =>
+        (options.scope === 'region' ? printRegionAlerts : printAlerts)(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io),
+      ),
+    );
 
   common(program.command('backtest'))
     .description('回测 replay a past year through a profile\'s alert rules at each checkpoint, without appending')

@@ -24,8 +24,10 @@ export const ImportQuery = z.object({
   dryRun: z.enum(['true', 'false'], { error: 'dryRun 须为 true 或 false' }).optional(),
 });
 
-export const CheckpointsQuery = z.object({ year, profile: z.string().min(1).max(100).optional() });
-export const AlertsQuery = z.object({ year });
+/** `region`: the department and every unit below it (architecture §5 rollups). */
+const scope = z.enum(['department', 'region'], { error: 'scope 须为 department 或 region / scope must be department or region' });
+export const CheckpointsQuery = z.object({ year, profile: z.string().min(1).max(100).optional(), scope: scope.optional() });
+export const AlertsQuery = z.object({ year, scope: scope.optional() });
 export const EvaluationQuery = z.object({
   year,
   profile: z.string().min(1).max(100).optional(),

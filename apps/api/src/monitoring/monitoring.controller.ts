@@ -9,6 +9,8 @@ import { requireDepartment, requireRole } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { jsonBody } from '../http/body';
 import type { HttpRequest } from '../http/http-types';
+import { loadProfile, regionAlerts, regionCheckpoints } from '@bem/monitoring';
+import { regionIndexOf } from '../region/region.controller';
 import { AcknowledgeAlertBody, AlertDispositionBody, AlertsQuery, CheckpointsQuery, EvaluationQuery } from '../http/schemas';
 import { validate } from '../http/validate';
 import { actorOf } from '../ledger/commands.controller';
@@ -33,6 +35,9 @@ export class MonitoringController {
   checkpoints(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
     requireDepartment(principal, 'read', code);
     const query = validate(CheckpointsQuery, request.query);
+    if (query.scope === 'region') {
+      return regionCheckpoints(this.runtime.progress, regionIndexOf(this.runtime), code, query.year, loadProfile(query.profile));
+    }
     return this.queryBus.execute(new GetCheckpoints(code, query.year, query.profile));
   }
 
@@ -40,6 +45,7 @@ export class MonitoringController {
   alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
     requireDepartment(principal, 'read', code);
     const query = validate(AlertsQuery, request.query);
+    if (query.scope === 'region') return regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, query.year);
     return this.queryBus.execute(new GetAlerts(code, query.year));
   }
 
