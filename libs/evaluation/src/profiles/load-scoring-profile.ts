@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { DomainError } from '@bem/domain';
-import { DEFAULT_PROFILE } from '@bem/monitoring';
+import { DEFAULT_PROFILE, loadProfileDocument } from '@bem/monitoring';
 import { type ScoringProfile, ScoringProfileSchema } from './scoring-profile';
 
 /** Scoring profiles shipped with the product: libs/evaluation/profiles/<name>.json (same names as the monitoring ones). */
@@ -29,19 +29,5 @@ export function parseScoringProfile(document: unknown, file = '<profile>'): Scor
 
 /** Loads and validates (zod) the named scoring profile. */
 export function loadScoringProfile(name: string = DEFAULT_PROFILE, dirs: string[] = dirsOf(process.env)): ScoringProfile {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw unknown(name, dirs);
-  for (const dir of dirs) {
-    const file = join(dir, `${name}.json`);
-    if (!existsSync(file)) continue;
-    let document: unknown;
-    try {
-      document = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw invalid(file, (error as Error).message);
-    }
-    const profile = parseScoringProfile(document, file);
-    if (profile.name !== name) throw invalid(file, `name "${profile.name}" ≠ file name "${name}"`);
-    return profile;
-  }
-  throw unknown(name, dirs);
+  return loadProfileDocument(name, dirs, parseScoringProfile, { unknown: () => unknown(name, dirs), invalid });
 }

@@ -45,9 +45,17 @@ export function parseProfile(document: unknown, file = '<profile>'): Profile {
   return parsed.data;
 }
 
-/** Loads the named profile from the first folder that has it. */
-export function loadProfile(name: string = DEFAULT_PROFILE, dirs: string[] = profileDirs()): Profile {
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw unknownProfile(name, availableProfiles(dirs));
+/**
+ * Finds `<name>.json` in the first folder that has it and validates it with `parse` (zod); its `name` must match the
+ * file name. Shared by every kind of profile (monitoring here, scoring in libs/evaluation).
+ */
+export function loadProfileDocument<T extends { name: string }>(
+  name: string,
+  dirs: string[],
+  parse: (document: unknown, file: string) => T,
+  errors: { unknown: () => Error; invalid: (file: string, problems: string) => Error },
+): T {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) throw errors.unknown();
   for (const dir of dirs) {
     const file = join(dir, `${name}.json`);
     if (!existsSync(file)) continue;
@@ -55,11 +63,16 @@ export function loadProfile(name: string = DEFAULT_PROFILE, dirs: string[] = pro
     try {
       document = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw invalidProfile(file, (error as Error).message);
+      throw errors.invalid(file, (error as Error).message);
     }
-    const profile = parseProfile(document, file);
-    if (profile.name !== name) throw invalidProfile(file, `name "${profile.name}" ≠ file name "${name}"`);
+    const profile = parse(document, file);
+    if (profile.name !== name) throw errors.invalid(file, `name "${profile.name}" ≠ file name "${name}"`);
     return profile;
   }
-  throw unknownProfile(name, availableProfiles(dirs));
+  throw errors.unknown();
+}
+
+/** Loads the named profile from the first folder that has it. */
+export function loadProfile(name: string = DEFAULT_PROFILE, dirs: string[] = profileDirs()): Profile {
+  return loadProfileDocument(name, dirs, parseProfile, { unknown: () => unknownProfile(name, availableProfiles(dirs)), invalid: invalidProfile });
 }
