@@ -84,11 +84,21 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .requiredOption('--department <code>', '区域的部门编码 the region\'s root department')
     .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
     .option('--as-of <date>', '业务日期 business date (default: 12-31 of the year, or today if earlier)', parseDate)
+    .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default: the text table, json with --json)')
+    .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
     .action(
       withRuntime((runtime, options) =>
         printProgram(
           runtime,
-          { program: options.program as string, department: options.department as string, year: options.year as number, asOf: options.asOf as string | undefined, json: options.json },
+          {
+            program: options.program as string,
+            department: options.department as string,
+            year: options.year as number,
+            asOf: options.asOf as string | undefined,
+            json: options.json,
+            format: options.format as string | undefined,
+            out: options.out as string | undefined,
+          },
           io,
         ),
       ),

@@ -42,6 +42,24 @@ describe('a command that writes two streams (AllocateBudget)', () => {
     expect(await store.readStream('project-qj-2019')).toHaveLength(2);
   });
 
+  it('the targets that travel with an allocation are the child\'s IndicatorSet events, in the same write', async () => {
+    const { store, handler } = await open();
+    const target = { indicatorId: 'xc', level1: '产出指标', level2: '数量指标', name: '开展医保宣传活动', target: '≥3次' };
+    const withTargets = command({ command: 'AllocateBudget', id: 'a1', fromProjectId: 'ls-2019', toProjectId: 'qj-2019', occurredOn: '2019-06-01', amount: '30.00', targets: [target] });
+    const outcome = await handler.handle(withTargets);
+    const child = await store.readStream('project-qj-2019', { fromRevision: 1 });
+    expect(child.map((e) => [e.type, e.data])).toEqual([
+      ['BudgetIssued', expect.objectContaining({ allocationId: 'a1' })],
+      ['IndicatorSet', { projectId: 'qj-2019', ...target }],
+    ]);
+    expect(outcome.eventIds).toHaveLength(3);
+    expect(outcome.eventIds.slice(1)).toEqual(child.map((e) => e.id));
+    const head = await store.headPosition();
+    const again = command({ command: 'AllocateBudget', id: 'a2', fromProjectId: 'ls-2019', toProjectId: 'qj-2019', occurredOn: '2019-06-02', amount: '1.00', targets: [target] });
+    await expect(handler.handle(again)).rejects.toMatchObject({ code: 'INDICATOR_ALREADY_SET', field: 'targets.0.indicatorId' });
+    expect(await store.headPosition()).toBe(head);
+  });
+
   it('a refused allocation appends nothing to either stream', async () => {
     const { store, handler } = await open();
     const head = await store.headPosition();

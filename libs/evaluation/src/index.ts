@@ -11,3 +11,4 @@ export * from './consistency/stated-figures';
 export * from './render/render';
 export * from './render/outline';
 export * from './evaluation-service';
+export * from './render/program';

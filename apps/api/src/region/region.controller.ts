@@ -1,7 +1,8 @@
-import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import type { Principal } from '@bem/auth';
 import { fiscalYear, isoDate, isoInstant } from '@bem/domain';
+import { RENDER_FORMATS, renderProgram } from '@bem/evaluation';
 import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/monitoring';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment } from '../auth/access';
@@ -18,7 +19,11 @@ const year = z
 const scope = z.enum(['department', 'region'], { error: 'scope 须为 department 或 region / scope must be department or region' });
 
 export const RegionProgressQuery = z.object({ year, asOf: isoDate.optional(), knownAt: isoInstant.optional(), scope: scope.optional() });
-export const ProgramQuery = z.object({ year, asOf: isoDate.optional() });
+export const ProgramQuery = z.object({
+  year,
+  asOf: isoDate.optional(),
+  format: z.enum(RENDER_FORMATS, { error: `format 须为 ${RENDER_FORMATS.join(' / ')} 之一 / format must be one of ${RENDER_FORMATS.join(', ')}` }).optional(),
+});
 export const YearEndQuery = z.object({ year, scope: scope.optional() });
 
 /** One region index per API runtime, caught up on every request (it folds only what is new). */
@@ -46,12 +51,24 @@ export function regionProgressOf(runtime: ApiRuntime, code: string, query: unkno
 export class RegionController {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  /** The `bem program --json` document: 转移支付区域绩效目标自评表 of a program over the region of `code`. */
+  /**
+   * The `bem program --json` document: 转移支付区域绩效目标自评表 of a program over the region of `code`;
+   * `?format=md|html|xlsx|docx|pdf` renders it as `bem program --format` does (the year-end report's formats).
+   */
   @Get('departments/:code/programs/:program')
-  program(@Param('code') code: string, @Param('program') program: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal): Promise<ProgramView> {
+  async program(
+    @Param('code') code: string,
+    @Param('program') program: string,
+    @Req() request: HttpRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ProgramView | StreamableFile> {
     requireDepartment(principal, 'read', code);
     const query = validate(ProgramQuery, request.query);
-    return programView(regionIndexOf(this.runtime), program, code, query.year, query.asOf);
+    const view = await programView(regionIndexOf(this.runtime), program, code, query.year, query.asOf);
+    const format = query.format ?? 'json';
+    if (format === 'json') return view;
+    const rendered = await renderProgram(view, format);
+    return new StreamableFile(rendered.body, { type: rendered.contentType, disposition: `attachment; filename="program-${program}-${code}-${query.year}.${format}"` });
   }
 
   /** The `bem yearend --json` document: balances at the year boundary, carried + cancelled. */

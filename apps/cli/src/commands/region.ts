@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { formatWan, money } from '@bem/domain';
+import { RENDER_FORMATS, type RenderFormat, renderProgram } from '@bem/evaluation';
 import { type ProgramView, type RegionProgress, RegionIndex, type ViewRequest, type YearEnd, programView, regionProgress, yearEnd } from '@bem/monitoring';
 import { EXIT, type CliIO, UsageError } from '../io';
 import type { Runtime } from '../runtime';
@@ -49,12 +51,33 @@ export interface ProgramOptions {
   year: number;
   asOf?: string;
   json?: boolean;
+  /** json | md | html | xlsx | docx | pdf: the year-end report's formats (default: the text table, json with --json) */
+  format?: string;
+  out?: string;
 }
+
+const BINARY = new Set<RenderFormat>(['xlsx', 'docx', 'pdf']);
 
 /** `bem program`: the 转移支付区域（项目）绩效目标自评表 of a program over a region, with the per-unit table. */
 export async function printProgram(runtime: Runtime, options: ProgramOptions, io: CliIO): Promise<number> {
+  const format = options.format as RenderFormat | undefined;
+  if (format !== undefined && !RENDER_FORMATS.includes(format)) {
+    throw new UsageError(`--format 须为 ${RENDER_FORMATS.join(' / ')} 之一 / --format must be one of ${RENDER_FORMATS.join(', ')} (got "${format}")`);
+  }
+  if (format && BINARY.has(format) && !options.out) throw new UsageError(`--format ${format} 须配合 --out <file> / --format ${format} needs --out <file>`);
   const view = await programView(new RegionIndex(runtime.store), options.program, options.department, options.year, options.asOf);
-  io.stdout(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${describeProgram(view)}\n`);
+  if (!format && !options.out) {
+    io.stdout(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${describeProgram(view)}\n`);
+    return EXIT.ok;
+  }
+  const rendered = await renderProgram(view, format ?? (options.json ? 'json' : 'md'));
+  if (options.out) {
+    writeFileSync(options.out, rendered.body);
+    if (options.json && rendered.format !== 'json') io.stdout(`${JSON.stringify({ out: options.out, format: rendered.format, bytes: rendered.body.length })}\n`);
+    else if (!options.json) io.stderr(`已写入 / written: ${options.out} (${rendered.body.length} bytes)\n`);
+    return EXIT.ok;
+  }
+  io.stdout(rendered.body.toString('utf8'));
   return EXIT.ok;
 }
 

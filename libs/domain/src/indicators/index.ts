@@ -1,3 +1,4 @@
 export * from './units';
 export * from './target-expression';
 export * from './assess';
+export * from './fields';

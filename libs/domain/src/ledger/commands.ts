@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FUND_SOURCES, fiscalYear, identifier, isoDate, isoInstant, oneOf, text, yuan } from '../shared/fields';
 import { AllocateBudget, CancelBalance, CarryForward } from '../region/commands';
+import { INDICATOR_FIELDS } from '../indicators/fields';
 
 /** Fields every ledger line may carry. `recordedAt` is only for history booked earlier in another system. */
 const base = {
@@ -111,12 +112,7 @@ export const SetIndicator = z.object({
   ...base,
   ...indicatorScope,
   command: z.literal('SetIndicator'),
-  indicatorId: identifier('指标编号'),
-  level1: text('一级指标', 50),
-  level2: text('二级指标', 50),
-  name: text('三级指标名称', 200),
-  target: text('指标值', 200),
-  weight: yuan('non-negative').optional(),
+  ...INDICATOR_FIELDS,
 });
 
 export const RecordIndicatorActual = z.object({

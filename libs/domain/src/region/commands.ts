@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDICATOR_FIELDS } from '../indicators/fields';
 import { FUND_SOURCES, fiscalYear, identifier, isoDate, isoInstant, oneOf, text, yuan } from '../shared/fields';
 
 /**
@@ -28,6 +29,14 @@ export const AllocateBudget = z.object({
   document: text('文号', 200).optional(),
   /** Fund source of the money passed down; default: the parent project's only fund source. */
   source: oneOf(FUND_SOURCES, '资金来源').optional(),
+  /**
+   * 绩效目标 that travel with the allocation: each becomes an `IndicatorSet` of the child project, in the same
+   * atomic write, after its BudgetIssued. Each has the fields of SetIndicator (the project is the receiving one).
+   */
+  targets: z
+    .array(z.object(INDICATOR_FIELDS), { error: '绩效目标 targets 须为数组 / targets must be an array of indicators' })
+    .max(200, { message: '绩效目标过多 / too many targets (max 200)' })
+    .optional(),
 });
 
 /**

@@ -1,11 +1,12 @@
 import type Decimal from 'decimal.js';
 import type { DepartmentState } from '../department/state';
+import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import { projectClosed } from '../project/errors';
 import { type ProjectState, openBalanceOf } from '../project/state';
 import { lastDayOfYear, yearOf } from '../shared/dates';
-import { dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownProject } from '../shared/errors';
+import { DomainError, dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownProject } from '../shared/errors';
 import type { FundSource } from '../shared/fields';
 import { formatYuan, money } from '../shared/money';
 import * as E from './errors';
@@ -77,8 +78,30 @@ function allocate(command: CommandOf<'AllocateBudget'>, from: ProjectState, to: 
           fromProjectId: command.fromProjectId,
         },
       },
+      ...travellingTargets(command, to),
     ],
   };
+}
+
+/**
+ * The 绩效目标 that travel with an allocation, as the child's `IndicatorSet` events (after its BudgetIssued). Each is
+ * checked as SetIndicator checks it (the target expression parses) and must be new to the child project.
+ */
+function travellingTargets(command: CommandOf<'AllocateBudget'>, to: ProjectState): DomainEvent[] {
+  const seen = new Set<string>();
+  return (command.targets ?? []).map((target, i) => {
+    const field = `targets.${i}`;
+    try {
+      parseTarget(target.target);
+    } catch (error) {
+      if (error instanceof DomainError) throw E.invalidAllocationTarget(`${field}.target`, error);
+      throw error;
+    }
+    if (to.indicators.has(target.indicatorId)) throw E.targetAlreadySet(`${field}.indicatorId`, command.toProjectId, target.indicatorId, false);
+    if (seen.has(target.indicatorId)) throw E.targetAlreadySet(`${field}.indicatorId`, command.toProjectId, target.indicatorId, true);
+    seen.add(target.indicatorId);
+    return { type: 'IndicatorSet', data: { projectId: command.toProjectId, ...target } } as DomainEvent;
+  });
 }
 
 /**

@@ -91,3 +91,21 @@ export const carryoverDepartment = (toProjectId: string, expected: string, actua
 
 export const selfParent = (code: string) =>
   new DomainError('SELF_PARENT', 'parentCode', `部门 ${code} 不能是自己的上级`, `department ${code} cannot be its own parent`, { departmentCode: code });
+
+/** A target travelling with an allocation names an indicator the receiving project already has (or twice). */
+export const targetAlreadySet = (field: string, toProjectId: string, indicatorId: string, twice: boolean) =>
+  new DomainError(
+    twice ? 'DUPLICATE_TARGET' : 'INDICATOR_ALREADY_SET',
+    field,
+    twice
+      ? `分解下达的绩效目标中指标编号 ${indicatorId} 重复（${field}）`
+      : `接收方项目 ${toProjectId} 已设定绩效指标 ${indicatorId}，分解下达不能再次设定（${field}）`,
+    twice
+      ? `indicatorId ${indicatorId} appears twice among the allocation's targets (${field})`
+      : `the receiving project ${toProjectId} already has indicator ${indicatorId}; an allocation cannot set it again (${field})`,
+    { toProjectId, indicatorId },
+  );
+
+/** A target expression of an allocation's targets that parseTarget refuses: the same reason, named by its field. */
+export const invalidAllocationTarget = (field: string, reason: DomainError) =>
+  new DomainError(reason.code, field, `${reason.zh}（${field}）`, `${reason.en} (${field})`, reason.details);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../ledger/events';
+import { parseCommand } from '../ledger/parse-command';
 import { given } from '../testing/specification';
 import { givenStreams } from '../testing/two-streams';
 
@@ -126,6 +127,63 @@ describe('AllocateBudget (分解下达)', () => {
     given([...parent, allocated('1300000.00')])
       .when({ command: 'AdjustBudget', projectId: 'ls-2019', occurredOn: '2019-10-01', delta: '-100000.01', kind: 'decrease', reason: '调减' })
       .thenThrows('BUDGET_BELOW_PAID', 'delta');
+  });
+});
+
+describe('AllocateBudget with the targets that travel with it', () => {
+  const coverage = { indicatorId: 'i1', level1: '产出指标', level2: '质量指标', name: '定点医药机构监督检查覆盖率', target: '=100%', weight: '10' };
+  const campaigns = { indicatorId: 'i2', level1: '产出指标', level2: '数量指标', name: '开展医保宣传活动', target: '≥3次' };
+  const indicatorSet = (data: Record<string, unknown>): DomainEvent => ({ type: 'IndicatorSet', data: { projectId: 'qj-2019', ...data } } as DomainEvent);
+
+  it('sets each target on the child project, after its BudgetIssued, in the same decision', () => {
+    givenStreams(parent, child, childDepartment)
+      .when({ id: 'alloc-qj', ...allocate('80000.00', { targets: [coverage, campaigns] }) })
+      .then({
+        from: [expect.objectContaining({ type: 'BudgetAllocated' })],
+        to: [
+          expect.objectContaining({ type: 'BudgetIssued', data: expect.objectContaining({ projectId: 'qj-2019', allocationId: 'alloc-qj' }) }),
+          { type: 'IndicatorSet', data: { projectId: 'qj-2019', ...coverage, weight: '10.00' } },
+          { type: 'IndicatorSet', data: { projectId: 'qj-2019', ...campaigns } },
+        ],
+      });
+  });
+
+  it('without targets, the child gets only its BudgetIssued', () => {
+    givenStreams(parent, child, childDepartment)
+      .when(allocate('1.00', { targets: [] }))
+      .then({ from: expect.any(Array), to: [expect.objectContaining({ type: 'BudgetIssued' })] });
+  });
+
+  it('validates each target like SetIndicator: its fields, and the target expression, naming the field', () => {
+    const parsed = parseCommand({ id: 'x', ...allocate('1.00', { targets: [coverage, { ...campaigns, level1: '' }] }) });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.issues.map((i) => i.field)).toEqual(['targets.1.level1']);
+    const notArray = parseCommand({ id: 'x', ...allocate('1.00', { targets: coverage }) });
+    expect(!notArray.ok && notArray.issues[0].field).toBe('targets');
+    const badWeight = parseCommand({ id: 'x', ...allocate('1.00', { targets: [{ ...coverage, weight: '-1' }] }) });
+    expect(!badWeight.ok && badWeight.issues[0].field).toBe('targets.0.weight');
+    const error = givenStreams(parent, child, childDepartment)
+      .when(allocate('1.00', { targets: [coverage, { ...campaigns, target: '≥' }] }))
+      .thenThrows('INVALID_TARGET', 'targets.1.target');
+    expect(error.zh).toContain('targets.1.target');
+    expect(error.en).toContain('targets.1.target');
+  });
+
+  it('refuses an indicatorId the child already has, or one given twice, in Chinese and English naming the field', () => {
+    const error = givenStreams(parent, [...child, indicatorSet(campaigns)], childDepartment)
+      .when(allocate('1.00', { targets: [coverage, campaigns] }))
+      .thenThrows('INDICATOR_ALREADY_SET', 'targets.1.indicatorId');
+    expect(error.zh).toContain('已设定绩效指标 i2');
+    expect(error.en).toContain('already has indicator i2');
+    expect(error.message).toContain('targets.1.indicatorId');
+    expect(error.details).toEqual({ toProjectId: 'qj-2019', indicatorId: 'i2' });
+    givenStreams(parent, child, childDepartment)
+      .when(allocate('1.00', { targets: [coverage, { ...campaigns, indicatorId: 'i1' }] }))
+      .thenThrows('DUPLICATE_TARGET', 'targets.1.indicatorId');
+  });
+
+  it('the allocation rules still come first: a refused allocation sets no target', () => {
+    givenStreams(parent, child, childDepartment).when(allocate('1400000.01', { targets: [coverage] })).thenThrows('EXCEEDS_UNALLOCATED_BUDGET', 'amount');
   });
 });
 

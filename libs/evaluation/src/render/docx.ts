@@ -39,10 +39,15 @@ function blockToDocx(block: Block): (Paragraph | Table)[] {
 
 /** DOCX (docx package): the seeds' section order (一、…四、, 附表) with their tables. */
 export async function renderDocx(report: EvaluationReport): Promise<Buffer> {
+  return blocksToDocx(`${report.department.name}${report.fiscalYear}年度部门整体支出绩效自评报告`, outline(report));
+}
+
+/** Any outline as DOCX, with the report's fonts and table style. */
+export async function blocksToDocx(title: string, blocks: Block[]): Promise<Buffer> {
   const document = new Document({
     creator: 'budget-execution-monitor',
-    title: `${report.department.name}${report.fiscalYear}年度部门整体支出绩效自评报告`,
-    sections: [{ children: outline(report).flatMap(blockToDocx) }],
+    title,
+    sections: [{ children: blocks.flatMap(blockToDocx) }],
   });
   return Packer.toBuffer(document);
 }

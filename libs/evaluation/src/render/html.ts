@@ -1,5 +1,5 @@
 import type { EvaluationReport, ReportTable } from '../model/report';
-import { outline, titleOf } from './outline';
+import { type Block, outline, titleOf } from './outline';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const evidenceAttr = (ids: string[]) => (ids.length ? ` data-evidence="${esc(ids.join(' '))}" title="依据事件 evidence: ${esc(ids.slice(0, 20).join(', '))}${ids.length > 20 ? ` … (${ids.length})` : ''}"` : '');
@@ -21,7 +21,13 @@ th{background:#eee}td.wan,td.percent,td.score{text-align:right;white-space:nowra
 
 /** HTML: the report with every row and finding carrying its evidence event ids (data-evidence). */
 export function renderHtml(report: EvaluationReport): string {
-  const body = outline(report).map((block) => {
+  const sections = report.sections.map((s) => `<li>${esc(s.name)}：${s.score} / ${s.weight}<ul>${s.items.map((i) => `<li${evidenceAttr(i.evidence)}>${esc(i.name)} ${i.score ?? '待评'} / ${i.weight}：${esc(i.formula)}</li>`).join('')}</ul></li>`).join('');
+  return blocksToHtml(titleOf(report), outline(report), `<h2>评分依据</h2><ul class="scoring">${sections}</ul>`);
+}
+
+/** Any outline as a standalone HTML page (the same style); `trailer` is raw HTML appended to the body. */
+export function blocksToHtml(title: string, blocks: Block[], trailer = ''): string {
+  const body = blocks.map((block) => {
     switch (block.type) {
       case 'title':
         return `<h1>${esc(block.text)}</h1>`;
@@ -39,6 +45,5 @@ export function renderHtml(report: EvaluationReport): string {
       }
     }
   });
-  const sections = report.sections.map((s) => `<li>${esc(s.name)}：${s.score} / ${s.weight}<ul>${s.items.map((i) => `<li${evidenceAttr(i.evidence)}>${esc(i.name)} ${i.score ?? '待评'} / ${i.weight}：${esc(i.formula)}</li>`).join('')}</ul></li>`).join('');
-  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(titleOf(report))}</title><style>${STYLE}</style></head><body>${body.join('\n')}<h2>评分依据</h2><ul class="scoring">${sections}</ul></body></html>\n`;
+  return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head><body>${body.join('\n')}${trailer}</body></html>\n`;
 }

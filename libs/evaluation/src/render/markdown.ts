@@ -1,5 +1,5 @@
 import type { EvaluationReport, ReportTable } from '../model/report';
-import { outline } from './outline';
+import { type Block, outline } from './outline';
 
 const cell = (value: string | null) => (value ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -13,7 +13,12 @@ function table(t: ReportTable): string {
 
 /** Markdown: the same blocks as the DOCX, tables as pipe tables. */
 export function renderMarkdown(report: EvaluationReport): string {
-  const parts = outline(report).map((block) => {
+  return blocksToMarkdown(outline(report));
+}
+
+/** Any outline (the year-end report, the 转移支付区域绩效目标自评表 …) as Markdown. */
+export function blocksToMarkdown(blocks: Block[]): string {
+  const parts = blocks.map((block) => {
     switch (block.type) {
       case 'title':
         return `# ${block.text}`;

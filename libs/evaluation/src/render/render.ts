@@ -14,7 +14,8 @@ export interface Rendered {
   body: Buffer;
 }
 
-const TYPES: Record<RenderFormat, string> = {
+/** Content type of each format (the program table uses the same). */
+export const RENDER_CONTENT_TYPES: Record<RenderFormat, string> = {
   json: 'application/json; charset=utf-8',
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
@@ -45,5 +46,5 @@ async function bodyOf(report: EvaluationReport, format: RenderFormat): Promise<B
 }
 
 export async function renderReport(report: EvaluationReport, format: RenderFormat): Promise<Rendered> {
-  return { format, contentType: TYPES[format], body: await bodyOf(report, format) };
+  return { format, contentType: RENDER_CONTENT_TYPES[format], body: await bodyOf(report, format) };
 }

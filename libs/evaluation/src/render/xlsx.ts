@@ -1,5 +1,5 @@
 import type { EvaluationReport, ReportTable } from '../model/report';
-import { outline } from './outline';
+import { type Block, outline } from './outline';
 
 const WAN_FORMAT = '#,##0.00"万元"';
 const PERCENT_FORMAT = '0.00"%"';
@@ -18,18 +18,34 @@ const excelNumber = (text: string | null) => (text === null || text === '' ? nul
 
 /** XLSX (exceljs): a 总表 sheet with the scores, then one sheet per table; figures are numbers with 万元 / % formats. */
 export async function renderXlsx(report: EvaluationReport): Promise<Buffer> {
+  return blocksToXlsx(
+    {
+      sheet: '自评结论',
+      title: `${report.department.name}${report.fiscalYear}年度部门整体支出绩效自评`,
+      rows: [['评价方案', report.profile, report.profileTitle], ['自评得分', Number(report.totalScore)], ['满分', Number(report.maxScore)], ['评价等级', report.grade]],
+    },
+    outline(report),
+  );
+}
+
+/** The first sheet of a workbook: a bold title, then label / value rows. */
+export interface XlsxSummary {
+  sheet: string;
+  title: string;
+  rows: (string | number | null)[][];
+}
+
+/** Any outline as XLSX: the summary sheet, then one sheet per table of the blocks (numbers with 万元 / % formats). */
+export async function blocksToXlsx(summary: XlsxSummary, blocks: Block[]): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'budget-execution-monitor';
   const used = new Set<string>();
-  const summary = workbook.addWorksheet(sheetName('自评结论', used));
-  summary.addRow([`${report.department.name}${report.fiscalYear}年度部门整体支出绩效自评`]).font = { bold: true, size: 14 };
-  summary.addRow(['评价方案', report.profile, report.profileTitle]);
-  summary.addRow(['自评得分', Number(report.totalScore)]);
-  summary.addRow(['满分', Number(report.maxScore)]);
-  summary.addRow(['评价等级', report.grade]);
-  summary.getColumn(1).width = 14;
-  const tables = outline(report).flatMap((block) => (block.type === 'table' ? [block.table] : []));
+  const first = workbook.addWorksheet(sheetName(summary.sheet, used));
+  first.addRow([summary.title]).font = { bold: true, size: 14 };
+  for (const row of summary.rows) first.addRow(row);
+  first.getColumn(1).width = 14;
+  const tables = blocks.flatMap((block) => (block.type === 'table' ? [block.table] : []));
   for (const table of tables) addTable(workbook.addWorksheet(sheetName(table.title, used)), table);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,0 +1,2 @@
+export * from './program-outline';
+export * from './render-program';

@@ -1,0 +1,129 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningApi } from '../../apps/api/src/create-app';
+import { call, startApi, tokenFor } from '../support/api';
+import { bem, fixture, freshStore, json } from '../support/cli';
+
+/**
+ * The 转移支付区域绩效目标自评表 (issue 9) in the year-end evaluation's formats: the 乐山 split of 医疗服务与保障能力提升补助
+ * 2019 (seed 000), 市本级 87万 + 53万 over 11 districts and counties, 犍为's 8万 arriving only in 2020.
+ */
+const store = freshStore();
+const dir = mkdtempSync(join(tmpdir(), 'bem-program-'));
+const args = ['program', '--program', 'ylfw-nlts', '--department', 'ls-ybj', '--year', '2019'];
+const run = async (format: string, file?: string) => {
+  const result = await bem(store, ...args, '--format', format, ...(file ? ['--out', file] : []));
+  expect(result.code, result.stderr).toBe(0);
+  return result.stdout;
+};
+const HEADINGS = ['一、资金情况', '二、分地区（单位）情况', '三、绩效指标'];
+const TITLE = '乐山市医疗保障局2019年度转移支付区域（项目）绩效目标自评表';
+
+describe('bem program --format (the year-end renderers)', () => {
+  let api: RunningApi;
+  let token: string;
+  beforeAll(async () => {
+    expect((await bem(store, 'import', fixture('leshan-program.jsonl'))).code).toBe(0);
+    api = await startApi(store);
+    token = await tokenFor(api, 'manager', ['ls-ybj']);
+  });
+  afterAll(() => api?.close());
+
+  it('XLSX: the 自评表 sheet, then one sheet per table, figures as numbers in 万元 / %', async () => {
+    const file = join(dir, 'program.xlsx');
+    await run('xlsx', file);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['自评表', '年度资金执行情况', '资金到位情况', '分地区（单位）资金下达及执行情况', '分解下达明细', '绩效指标完成情况']);
+    expect(workbook.getWorksheet('自评表')!.getRow(1).getCell(1).value).toBe(TITLE);
+    const funds = workbook.getWorksheet('年度资金执行情况')!;
+    expect(funds.getRow(3).values).toEqual([undefined, '项目资金', '全年预算数（A）', '全年执行数（B）', '预算执行率（B/A）', '依据事件']);
+    expect((funds.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['年度资金总额', 140, 73.84, 52.74]);
+    expect((funds.getRow(5).values as unknown[]).slice(1, 5)).toEqual(['其中：中央补助', 140, 73.84, 52.74]);
+    expect((funds.getRow(6).values as unknown[]).slice(1, 5)).toEqual(['地方资金', 0, 0, undefined]); // 执行率 of a zero budget: an empty cell
+    expect(funds.getRow(4).getCell(2).numFmt).toContain('万元');
+    expect(funds.getRow(4).getCell(4).numFmt).toContain('%');
+    expect((workbook.getWorksheet('资金到位情况')!.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['年度资金总额', 140, 132, 94.29]);
+    const units = workbook.getWorksheet('分地区（单位）资金下达及执行情况')!;
+    const rows = units.getSheetValues().slice(4).map((r) => r as unknown[]);
+    const byName = (name: string) => rows.find((r) => r[1] === name)!;
+    expect(byName('乐山市医疗保障局').slice(1, 12)).toEqual(['乐山市医疗保障局', 140, expect.any(String), expect.any(String), 53, 87, 87, 100, 28.84, 33.15, 58.16]);
+    expect(byName('犍为县医疗保障局')[6]).toBe(8);
+    expect(byName('犍为县医疗保障局').slice(13, 15)).toEqual([8, '2020-04-20']);
+    expect(byName('合计').slice(6, 11)).toEqual([140, 132, 94.29, 73.84, 52.74]);
+    const budgets = rows.filter((r) => r[1] !== '合计').map((r) => r[6] as number);
+    expect(budgets).toHaveLength(12);
+    expect(budgets.every((b) => typeof b === 'number')).toBe(true);
+    expect(Math.round(budgets.reduce((a, b) => a + b, 0) * 100) / 100).toBe(140);
+    const indicators = workbook.getWorksheet('绩效指标完成情况')!.getSheetValues().slice(4).map((r) => (r as unknown[]).slice(3, 6));
+    expect(indicators).toEqual([
+      ['开展医保宣传活动', '≥3次', '3次'],
+      ['定点医药机构监督检查覆盖率', '=100%', '100%'],
+    ]);
+  });
+
+  it('DOCX: the Chinese headings in order, the tables with the figures', async () => {
+    const file = join(dir, 'program.docx');
+    await run('docx', file);
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    const positions = [TITLE, ...HEADINGS].map((h) => text.indexOf(h));
+    for (const p of positions) expect(p).toBeGreaterThan(-1);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    for (const label of ['全年预算数（A）', '全年执行数（B）', '预算执行率（B/A）', '中央补助', '地方资金', '其他资金', '资金到位率', '犍为县医疗保障局', '马边彝族自治县医疗保障局', '开展医保宣传活动']) {
+      expect(text).toContain(label);
+    }
+    for (const figure of ['140.00', '73.84', '52.74', '94.29', '87.00', '2020-04-20', '≥3次']) expect(text).toContain(figure);
+    expect(xml).toContain('<w:tbl>');
+  });
+
+  it('Markdown and HTML carry the per-unit rows; JSON is the program document', async () => {
+    const md = await run('md');
+    expect(md).toContain(`# ${TITLE}`);
+    expect(md).toContain('## 二、分地区（单位）情况');
+    expect(md).toMatch(/\| 犍为县医疗保障局 \| 8\.00 \| 2019-\d\d-\d\d \| [^|]+ \| 0\.00 \| 8\.00 \| 0\.00 \| 0\.00 \| 0\.00 \| 0\.00 \| 8\.00 \| 0\.00 \| 8\.00 \| 2020-04-20 \|/);
+    expect(md).toMatch(/\| 年度资金总额 \| 140\.00 \| 73\.84 \| 52\.74 \|/);
+    const html = await run('html');
+    expect(html).toContain(`<title>${TITLE}</title>`);
+    for (const name of ['市中区医疗保障局', '峨眉山市医疗保障局', '沐川县医疗保障局']) expect(html).toMatch(new RegExp(`<tr><td class="text"[^>]*>${name}</td>`));
+    expect(html).toContain('<td class="percent">94.29</td>');
+    const viaFormat = JSON.parse(await run('json'));
+    expect(viaFormat).toEqual(json(await bem(store, ...args, '--json')));
+  });
+
+  it('usage: an unknown format, or a binary one without --out, exits 2', async () => {
+    expect((await bem(store, ...args, '--format', 'exe')).code).toBe(2);
+    expect((await bem(store, ...args, '--format', 'xlsx')).code).toBe(2);
+  });
+
+  it('the API renders the same with ?format=, and refuses an unknown one', async () => {
+    const path = '/api/v1/departments/ls-ybj/programs/ylfw-nlts?year=2019';
+    const md = await call(api, 'GET', `${path}&format=md`, { token });
+    expect(md.status).toBe(200);
+    expect(md.contentType).toContain('text/markdown');
+    expect(md.body).toBe(await run('md'));
+    const response = await fetch(`${api.url}${path}&format=xlsx`, { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
+    expect((workbook.getWorksheet('年度资金执行情况')!.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['年度资金总额', 140, 73.84, 52.74]);
+    expect((await call(api, 'GET', `${path}&format=exe`, { token })).status).toBe(400);
+    expect((await call(api, 'GET', path, { token })).body).toEqual(json(await bem(store, ...args, '--json')));
+  });
+
+  it.runIf(existsSync('/usr/bin/chromium'))('PDF: pdftotext finds the title and the figures', async () => {
+    const file = join(dir, 'program.pdf');
+    await run('pdf', file);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text.replace(/\s+/g, '')).toContain(TITLE);
+    for (const heading of HEADINGS) expect(text).toContain(heading);
+    expect(text).toContain('94.29');
+  }, 60_000);
+});
