@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COMMAND_NAMES, COMMAND_SCHEMAS } from '@bem/domain';
 import * as schemas from '../http/schemas';
+import { regionOpenApiPaths } from '../region/region-openapi';
 import { webOpenApiPaths } from '../web/web-openapi';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
@@ -32,7 +33,6 @@ const standardProblems = {
   '401': problem('缺少或无效的令牌 / missing or unknown bearer token'),
   '403': problem('角色或部门范围不允许 / outside the role or department scope'),
 };
-const notYet = { '501': problem('尚未提供 / not implemented yet') };
 
 const department = pathParameter('code', '部门编码 department code');
 const project = pathParameter('id', '项目编码 project id');
@@ -101,9 +101,10 @@ export function buildOpenApiDocument(): object {
         post: { summary: '处置预警 / record an alert disposition', parameters: [pathParameter('id', '预警编号 alert id')], requestBody: { required: true, content: { 'application/json': { schema: ref('AlertDispositionBody') } } }, responses: { '200': json('预警 / the alert', anyJson), ...standardProblems, '404': problem('预警不存在 / unknown alert'), '409': problem('已作出不同处置 / already disposed differently') } },
       },
       '/api/v1/departments/{code}/evaluation': {
-        get: { summary: '绩效自评 / self-evaluation', parameters: [department, ...queryParameters(schemas.EvaluationQuery)], responses: { ...standardProblems, ...notYet } },
+        get: { summary: '绩效自评 / year-end self-evaluation (JSON by default; format=md|html|xlsx|docx|pdf downloads the report)', parameters: [department, ...queryParameters(schemas.EvaluationQuery)], responses: { '200': json('自评报告 / the evaluation', anyJson), ...standardProblems } },
       },
       ...webOpenApiPaths(),
+      ...regionOpenApiPaths(),
       '/health': {
         get: { summary: '健康检查 / health', security: [], responses: { '200': json('正常 / ok', anyJson), '503': json('依赖故障 / a dependency failed', anyJson) } },
       },
