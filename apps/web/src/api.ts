@@ -228,3 +228,26 @@ export interface ProfileList {
   default: string;
   profiles: { name: string; title: string; checkpoints: string[] }[];
 }
+
+/** The four amounts and the rates of a department or a subtree (the region rollup). */
+export interface RegionUnit extends Figures {
+  code: string;
+  name: string;
+  level: string | null;
+  parentCode: string | null;
+  /** 0 = the region's root */
+  depth: number;
+  /** the unit itself plus every unit below it */
+  region: Figures;
+}
+
+/** `GET /departments/{code}/progress?scope=region`: totals = the sum of the units' own figures; units root first, depth-first. */
+export interface RegionProgress extends Figures {
+  scope: 'region';
+  asOf: string;
+  knownAt: string | null;
+  department: { code: string; name: string };
+  fiscalYear: number;
+  projects: (ProjectRow & { departmentCode: string })[];
+  units: RegionUnit[];
+}

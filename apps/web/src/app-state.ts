@@ -12,6 +12,8 @@ export const inScope = (code: string): boolean => {
   const me = app.me;
   return !!me && (me.departments === '*' || me.departments.includes(code));
 };
+/** Admins and auditors read every department; clerks and managers those of their scope (as the API decides). */
+export const canRead = (code: string): boolean => !!app.me && (app.me.role === 'admin' || app.me.role === 'auditor' || inScope(code));
 /** A clerk writes in their own departments; an admin everywhere; managers and auditors never. */
 export const canWrite = (code: string): boolean => !!app.me?.may.write && (app.me.role === 'admin' || inScope(code));
 /** Managers act on the alerts of their departments; admins on all. */

@@ -1,11 +1,11 @@
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Curve } from './api';
 import { wanNumber } from './format';
 
-echarts.use([LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月`);
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
@@ -90,6 +90,43 @@ export function renderArrivalChart(element: HTMLElement, curve: Curve, title = '
         { name: '调整预算', type: 'line', step: 'end', data: series('budgetCurrent'), symbol: 'none', itemStyle: { color: '#6d4c41' } },
         { name: '资金到位', type: 'line', data: series('arrived'), symbolSize: 5, itemStyle: { color: '#ef6c00' } },
         { name: '支出', type: 'line', data: series('paid'), symbolSize: 5, itemStyle: { color: '#1769aa' } },
+      ],
+    },
+    { notMerge: true },
+  );
+}
+
+/** Execution rate of each unit's subtree (horizontal bars), with the region's rate as a dashed line. */
+export function renderRegionChart(element: HTMLElement, units: { name: string; rate: string | null }[], regionRate: string | null, title = '下级单位执行率（含下级）'): void {
+  const names = units.map((u) => u.name);
+  const values = units.map((u) => rate(u.rate));
+  element.dataset.units = JSON.stringify(units.map((u) => [u.name, u.rate]));
+  element.setAttribute('role', 'img');
+  element.setAttribute('aria-label', `${title}：${units.map((u) => `${u.name} ${u.rate ?? '—'}%`).join('，')}；区域合计 ${regionRate ?? '—'}%`);
+  chartOn(element).setOption(
+    {
+      animation: false,
+      textStyle: { fontFamily: FONT },
+      title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontFamily: FONT } },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (v == null ? '—' : `${Number(v).toFixed(2)}%`) },
+      grid: { left: 8, right: 48, top: 40, bottom: 24, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { fontFamily: FONT, width: 200, overflow: 'truncate' } },
+      series: [
+        {
+          name: '执行率',
+          type: 'bar',
+          data: values,
+          barMaxWidth: 22,
+          itemStyle: { color: '#1769aa' },
+          label: { show: true, position: 'right', formatter: (p: { value: unknown }) => (p.value == null ? '—' : `${Number(p.value).toFixed(2)}%`), fontFamily: FONT },
+          markLine: regionRate === null ? undefined : {
+            symbol: 'none',
+            lineStyle: { type: 'dashed', color: '#c62828' },
+            label: { formatter: `区域 ${regionRate}%`, fontFamily: FONT },
+            data: [{ xAxis: Number(regionRate) }],
+          },
+        },
       ],
     },
     { notMerge: true },

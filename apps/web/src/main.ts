@@ -7,6 +7,7 @@ import { departmentView } from './views/department';
 import { departmentsView } from './views/departments';
 import { importView } from './views/import';
 import { projectView } from './views/project';
+import { regionView } from './views/region';
 import { errorBox, loading } from './widgets';
 
 const root = document.getElementById('app')!;
@@ -57,10 +58,11 @@ async function route(): Promise<void> {
   const generation = ++app.generation;
   const current = currentRoute();
   const [section] = current.path;
-  for (const link of Array.from(document.querySelectorAll('nav a'))) link.classList.toggle('active', link.getAttribute('data-nav') === (section === 'departments' || !section ? 'departments' : section));
+  for (const link of Array.from(document.querySelectorAll('nav a'))) link.classList.toggle('active', link.getAttribute('data-nav') === (section === 'departments' || section === 'regions' || !section ? 'departments' : section));
   mount(view, loading());
   try {
     if (section === 'departments' && current.path[1]) await departmentView(view, current, generation);
+    else if (section === 'regions' && current.path[1]) await regionView(view, current, generation);
     else if (section === 'projects' && current.path[1]) await projectView(view, current, generation);
     else if (section === 'alerts') await alertsView(view, current, generation);
     else if (section === 'import' && app.me.may.write) importView(view);

@@ -1,11 +1,12 @@
 import { type AlertList, type CheckpointReport, type Curve, type DepartmentProgress, type ProjectRow, get, qs } from '../api';
-import { type Route, app, canWrite, href, viewParams } from '../app-state';
+import { type Route, app, canRead, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { esc, h, mount } from '../dom';
 import { KIND_LABEL, pct, statusLabel, wan, yuan } from '../format';
 import { entryPanel } from '../forms';
 import { errorBox, kpi, progressBar, statusChip, timeBar } from '../widgets';
 import { evaluationPanel } from './evaluation';
+import { loadRegion } from './region';
 
 interface DepartmentData {
   progress: DepartmentProgress;
@@ -156,11 +157,13 @@ export async function departmentView(root: HTMLElement, route: Route, generation
   const openAlerts = (data.alerts?.alerts ?? []).filter((a) => a.status !== 'disposed');
   const writable = canWrite(code);
   const asOfDefault = data.progress.asOf;
+  const regionLinks = h('p', { class: 'region-links' });
   mount(root,
     h('p', { class: 'crumbs' }, h('a', { href: href([], { year }) }, '部门总览'), ' / ', data.progress.department.name),
     h('div', { class: 'page-head' },
       h('h1', null, `${data.progress.department.name} · ${year} 年`),
       h('p', { class: 'muted' }, `截至 ${data.progress.asOf}${data.progress.knownAt ? `，按 ${new Date(data.progress.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}`),
+      regionLinks,
     ),
     timeBar(route, [h('label', null, '年度', yearInput), h('label', null, '监控方案', profileSelect)]),
     openAlerts.length ? h('p', { class: 'alert-banner' }, h('a', { href: href(['alerts'], { year, department: code }) }, `${openAlerts.length} 条预警待处理 →`)) : null,
@@ -175,12 +178,31 @@ export async function departmentView(root: HTMLElement, route: Route, generation
       : null,
   );
   renderData(data);
+  void showRegionLinks(regionLinks, code, year, route, generation);
   // Rendered = the DOM built and the charts painted (next frame).
   await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   performance.mark('department:rendered');
   const measure = performance.measure('department-render', 'department:data', 'department:rendered');
   (window as unknown as { __bemRender?: number }).__bemRender = measure.duration;
   root.setAttribute('data-rendered', String(Date.now()));
+}
+
+/**
+ * 区域汇总 when the department has units below it, 上级区域 when it has a parent the user may read. Loaded after the
+ * view has rendered (it never delays it); a department without a hierarchy shows neither.
+ */
+async function showRegionLinks(host: HTMLElement, code: string, year: number, route: Route, generation: number): Promise<void> {
+  const region = await loadRegion(code, year, route).catch(() => null);
+  if (!region || generation !== app.generation) return;
+  const carry = { year, asOf: route.params.get('asOf'), knownAt: route.params.get('knownAt') };
+  const parentCode = region.units[0]?.parentCode ?? null;
+  const below = region.units.length - 1;
+  mount(host,
+    below > 0 ? h('a', { href: href(['regions', code], carry), 'data-testid': 'region-link' }, '区域汇总') : null,
+    below > 0 ? h('span', { class: 'muted' }, ` （本级及 ${below} 个下级单位）`) : null,
+    below > 0 && parentCode && canRead(parentCode) ? ' · ' : null,
+    parentCode && canRead(parentCode) ? h('a', { href: href(['regions', parentCode], carry), 'data-testid': 'region-parent-link' }, '↑ 上级区域汇总') : null,
+  );
 }
 
 async function loadSources(host: HTMLElement, code: string, year: number, route: Route): Promise<void> {
