@@ -7,6 +7,7 @@ import {
   CheckpointService,
   ProgressProjection,
   type ProgressReadModelHandle,
+  officeProfile,
   openProgressReadModel,
 } from '@bem/monitoring';
 
@@ -50,7 +51,7 @@ export async function openApiRuntime(storeSpec: string): Promise<ApiRuntime> {
   const progress = new ProgressProjection(store, model);
   return {
     store,
-    handler: new CommandHandler(store),
+    handler: new CommandHandler(store, { overspendPolicy: officeProfile().overspendPolicy }),
     progress,
     tokens: tokenStoreFor(store),
     checkpoints: new CheckpointService(store, progress),

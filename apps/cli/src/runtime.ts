@@ -1,6 +1,6 @@
 import { CommandHandler } from '@bem/commands';
 import { type EventStore, openEventStore, storeSpecFromEnv } from '@bem/event-store';
-import { ProgressProjection, type ProgressReadModel, type ProgressReadModelHandle, openProgressReadModel } from '@bem/monitoring';
+import { ProgressProjection, type ProgressReadModel, type ProgressReadModelHandle, officeProfile, openProgressReadModel } from '@bem/monitoring';
 
 /** Everything a command of the CLI (or an app) needs, wired over one store. */
 export interface Runtime {
@@ -34,7 +34,7 @@ export async function openRuntime(storeSpec: string = defaultStoreSpec()): Promi
   }
   return {
     store,
-    handler: new CommandHandler(store),
+    handler: new CommandHandler(store, { overspendPolicy: officeProfile().overspendPolicy }),
     progress: new ProgressProjection(store, readModel.model),
     readModel,
     close: async () => {

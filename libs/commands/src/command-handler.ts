@@ -1,6 +1,7 @@
 import {
   type DomainEvent,
   DomainError,
+  type OverspendPolicy,
   type LedgerCommand,
   type StreamState,
   decideCommand,
@@ -50,10 +51,18 @@ const LOOKUP_CHUNK = 500;
  * read stream -> fold -> decide -> append with the expected revision; on a revision conflict, read again and retry.
  * A batch is all or nothing: one rejected command and nothing of it is appended.
  */
+export interface HandlerOptions {
+  /** The office's overspend policy (its profile's): stop refuses a payment above the available budget, warn records it. */
+  overspendPolicy?: OverspendPolicy;
+}
+
 export class CommandHandler {
   private readonly cache = new StreamCache();
 
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: HandlerOptions = {},
+  ) {}
 
   /** One command; throws the DomainError that rejected it. */
   async handle(command: LedgerCommand, metadata: CommandMetadata = {}): Promise<CommandOutcome> {
@@ -122,7 +131,7 @@ export class CommandHandler {
           if (options.onProgress && index % 1000 === 999) options.onProgress(index + 1, commands.length);
           continue;
         }
-        const events = decideCommand(command, target.state, lookups);
+        const events = decideCommand(command, target.state, lookups, this.options);
         const write = toWrite(index, route.stream, target.revision, command, identities[index], events, options);
         writes.push(write);
         streams.set(route.stream, {

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler as HandlesCommand, type ICommandHandler } from '@nestjs/cqrs';
 import type { BatchOptions, BatchResult, CommandMetadata, CommandOutcome } from '@bem/commands';
 import { type CommandOf, DomainError, type LedgerCommand } from '@bem/domain';
+import { officeProfile } from '@bem/monitoring';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 
@@ -60,7 +61,7 @@ export class SubmitLedgerCommandHandler implements ICommandHandler<SubmitLedgerC
       budget: figures.budget,
       paid: figures.paid,
       actor,
-    });
+    }, officeProfile().name);
   }
 }
 

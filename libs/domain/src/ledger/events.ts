@@ -19,7 +19,10 @@ export const EVENT_SCHEMAS = {
   /** 资金到位 */
   FundsArrived: C.RecordFundsArrival.omit(projectEnvelope),
   /** 支付 */
-  PaymentMade: C.RecordPayment.omit(projectEnvelope),
+  PaymentMade: C.RecordPayment.omit(projectEnvelope).extend({
+    /** Present only when an office's `warn` overspend policy let it exceed the available budget: the figures then. */
+    overspend: z.object({ available: yuan('non-negative'), budget: yuan('non-negative'), paid: yuan('non-negative') }).optional(),
+  }),
   /** 冲销: names the payment and repeats its amount; the payment itself is never edited */
   PaymentReversed: C.ReversePayment.omit(projectEnvelope).extend({ amount: yuan('positive') }),
   /** 绩效目标 */

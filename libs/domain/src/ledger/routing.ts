@@ -1,6 +1,6 @@
 import { type DepartmentCommand, decideDepartment } from '../department/decide';
 import { type DepartmentState, evolveDepartment, initialDepartmentState } from '../department/state';
-import { type ProjectCommand, decideProject } from '../project/decide';
+import { type OverspendPolicy, type ProjectCommand, decideProject } from '../project/decide';
 import { type ProjectState, evolveProject, initialProjectState } from '../project/state';
 import { type TwoStreamCommand, type TwoStreamDecision, decideCancelBalance, decideTwoStreams, requireParentDepartment } from '../region/decide';
 import type { LedgerCommand } from './commands';
@@ -78,6 +78,7 @@ export function decideCommand(
   command: LedgerCommand,
   state: StreamState,
   lookups: { department?: StreamState; counterpart?: StreamState },
+  policy: { overspendPolicy?: OverspendPolicy } = {},
 ): DomainEvent[] {
   const route = routeCommand(command);
   if (route.also) throw new Error(`${command.command} writes two streams: use decideTwoStreamCommand`);
@@ -87,6 +88,7 @@ export function decideCommand(
   return decideProject(command as ProjectCommand, state as ProjectState, {
     department: lookups.department as DepartmentState | undefined,
     counterpart: lookups.counterpart as ProjectState | undefined,
+    overspendPolicy: policy.overspendPolicy,
   });
 }
 

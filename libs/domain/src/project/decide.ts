@@ -5,7 +5,7 @@ import type { DepartmentState } from '../department/state';
 import { withoutEnvelope } from '../department/decide';
 import { dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownProject } from '../shared/errors';
 import { yearOf } from '../shared/dates';
-import { money } from '../shared/money';
+import { Money, formatYuan, money } from '../shared/money';
 import * as E from './errors';
 import { type ProjectState, openBalanceOf } from './state';
 
@@ -24,7 +24,11 @@ export type ProjectCommand =
 export interface ProjectContext {
   department?: DepartmentState;
   counterpart?: ProjectState;
+  /** stop (default): a payment above the available budget is refused; warn: it is recorded with the figures, to be alerted on. */
+  overspendPolicy?: OverspendPolicy;
 }
+
+export type OverspendPolicy = 'stop' | 'warn';
 
 export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext = {}): DomainEvent[] {
   if (command.command === 'RegisterProject') return registerProject(command, state, context);
@@ -37,7 +41,7 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
     case 'RecordFundsArrival':
       return [{ type: 'FundsArrived', data: payload(command) }];
     case 'RecordPayment':
-      return recordPayment(command, state);
+      return recordPayment(command, state, context.overspendPolicy ?? 'stop');
     case 'ReversePayment':
       return reversePayment(command, state);
     case 'SetIndicator':
@@ -96,13 +100,15 @@ function adjustBudget(command: CommandOf<'AdjustBudget'>, state: ProjectState, c
   return [{ type: 'BudgetAdjusted', data: payload(command) }];
 }
 
-function recordPayment(command: CommandOf<'RecordPayment'>, state: ProjectState): DomainEvent[] {
+function recordPayment(command: CommandOf<'RecordPayment'>, state: ProjectState, policy: OverspendPolicy): DomainEvent[] {
   if (state.payments.has(command.paymentId)) throw E.duplicatePayment(command.paymentId);
   const amount = money(command.amount);
   // 分解下达 / 结转 / 注销 take their share out of what can be paid (all zero for a project without them).
   const available = openBalanceOf(state);
-  if (amount.gt(available)) throw E.exceedsAvailableBudget(available, amount, state.budget, state.paid);
-  return [{ type: 'PaymentMade', data: payload(command) }];
+  if (amount.lte(available)) return [{ type: 'PaymentMade', data: payload(command) }];
+  if (policy === 'stop') throw E.exceedsAvailableBudget(available, amount, state.budget, state.paid);
+  const overspend = { available: formatYuan(Money.max(available, 0)), budget: formatYuan(state.budget), paid: formatYuan(state.paid) };
+  return [{ type: 'PaymentMade', data: { ...payload(command), overspend } }];
 }
 
 function reversePayment(command: CommandOf<'ReversePayment'>, state: ProjectState): DomainEvent[] {

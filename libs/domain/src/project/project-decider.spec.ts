@@ -91,6 +91,20 @@ describe('project decider: payments against the available budget', () => {
       .then([{ type: 'PaymentMade', data: { projectId: 'p1', paymentId: 'pay-9', occurredOn: '2020-04-01', amount: '1000.00' } }]);
   });
 
+  it('under a warn overspend policy, records the payment with the figures instead of refusing it', () => {
+    given([...B.openProject('1000'), B.paymentMade('pay-1', '400.00')], { overspendPolicy: 'warn' })
+      .when(pay('600.01'))
+      .then([
+        {
+          type: 'PaymentMade',
+          data: { projectId: 'p1', paymentId: 'pay-9', occurredOn: '2020-04-01', amount: '600.01', overspend: { available: '600.00', budget: '1000.00', paid: '400.00' } },
+        },
+      ]);
+    given([...B.openProject('1000'), B.paymentMade('pay-1', '400.00')], { overspendPolicy: 'stop' })
+      .when(pay('600.01'))
+      .thenThrows('EXCEEDS_AVAILABLE_BUDGET', 'amount');
+  });
+
   it('refuses a second payment with the same payment id', () => {
     given([...B.openProject('1000'), B.paymentMade('pay-1', '1.00')]).when(pay('1.00', 'pay-1')).thenThrows('DUPLICATE_PAYMENT_ID', 'paymentId');
   });

@@ -10,6 +10,8 @@ interface Given {
   /** Events of the streams the decision looks up. */
   department?: DomainEvent[];
   counterpart?: DomainEvent[];
+  /** The office's overspend policy (default stop). */
+  overspendPolicy?: 'stop' | 'warn';
 }
 
 const fold = (stream: string, events: DomainEvent[]): StreamState =>
@@ -26,7 +28,7 @@ export function given(events: DomainEvent[], lookups: Omit<Given, 'events'> = {}
         return decideCommand(parsed.command, fold(route.stream, events), {
           department: lookups.department && fold(route.lookups.department ?? 'department-x', lookups.department),
           counterpart: lookups.counterpart && fold(route.lookups.counterpart ?? 'project-x', lookups.counterpart),
-        });
+        }, { overspendPolicy: lookups.overspendPolicy });
       };
       return {
         then(expected: DomainEvent[]) {

@@ -1,5 +1,5 @@
 import { Money } from '@bem/domain';
-import { asPercent } from '../profiles/checkpoint-lines';
+import { asPercent, checkpointsOf } from '../profiles/checkpoint-lines';
 import type { AlertRuleName } from '../profiles/profile-schema';
 import { parseActual, parseNumericTarget } from './numeric-target';
 import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, pct, yuanText } from './rule-context';
@@ -131,13 +131,32 @@ export const yearEndForecast: AlertRule = (ctx) => {
 };
 
 /**
+ * 超预算支付: under a `warn` overspend policy the payment is recorded with the figures, and the checkpoint raises one
+ * alert per project listing them. (Under `stop` the refusal itself is alerted when it happens: AlertService.recordRefusedPayment.)
+ */
+export const overspendAttempt: AlertRule = (ctx) => {
+  const rule = ctx.profile.alertRules.overspendAttempt;
+  return ctx.projects.flatMap((subject) => {
+    // Only what happened since the previous checkpoint: each overspend is alerted once.
+    const previous = checkpointsOf(ctx.profile, ctx.fiscalYear).filter((line) => line.date < ctx.checkpoint.date).pop()?.date ?? '';
+    const over = subject.snapshot.overspentPayments.filter((payment) => payment.occurredOn > previous);
+    if (over.length === 0) return [];
+    const { who, whoEn } = base(ctx, subject);
+    const last = over[over.length - 1];
+    const figures = { payments: String(over.length), paymentIds: over.map((p) => p.paymentId).join(','), lastAmount: last.amount, lastAvailable: last.available, lastOn: last.occurredOn };
+    return [draft(ctx, subject, 'overspendAttempt', rule.severity, figures,
+      `${who} 有 ${over.length} 笔支付超过可用预算（最近 ${last.occurredOn} 支付 ${last.amount} 元，可用 ${last.available} 元）`,
+      `${whoEn}: ${over.length} payment(s) above the available budget (last ${last.amount} on ${last.occurredOn}, ${last.available} available)`)];
+  });
+};
+
+/**
  * Every rule, by name. The domain refuses a payment above the available budget (EXCEEDS_AVAILABLE_BUDGET): the
  * overspend rule alerts on the refusal itself (someone tried to pay more than is left), as it happens.
  */
 export const ALERT_RULES: Record<AlertRuleName, AlertRule> = {
   behindSchedule, lowArrival, idleFunds, largeAdjustments, indicatorBehind, dualGap, yearEndForecast,
-  // Raised when the refusal happens (AlertService.recordRefusedPayment), not at a checkpoint.
-  overspendAttempt: () => [],
+  overspendAttempt,
 };
 
 /** What a manager reads for each rule (the rule name stays the stable id in JSON). */

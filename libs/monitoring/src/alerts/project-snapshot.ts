@@ -37,6 +37,8 @@ export interface ProjectSnapshot {
   lastPaymentOn: string | null;
   arrivals: number;
   indicators: IndicatorState[];
+  /** Payments recorded above the available budget under a `warn` overspend policy (with the figures then) */
+  overspentPayments: { paymentId: string; occurredOn: string; amount: string; available: string }[];
 }
 
 const ZERO = new Money(0);
@@ -46,7 +48,7 @@ const dated = (data: unknown, asOf: string) => ((data as { occurredOn?: string }
 export function snapshotAt(facts: ProjectFacts, asOf: string): ProjectSnapshot {
   const snapshot: ProjectSnapshot = {
     projectId: facts.projectId, name: facts.name, budgetInitial: ZERO, budgetCurrent: ZERO, arrived: ZERO, paid: ZERO,
-    changes: ZERO, firstBudgetOn: null, lastPaymentOn: null, arrivals: 0, indicators: [],
+    changes: ZERO, firstBudgetOn: null, lastPaymentOn: null, arrivals: 0, indicators: [], overspentPayments: [],
   };
   const indicators = new Map<string, IndicatorState>();
   for (const event of facts.events) {
@@ -91,6 +93,7 @@ function applyMoney(s: ProjectSnapshot, event: FactEvent, indicators: Map<string
       const data = event.data as EventData<'PaymentMade'>;
       s.paid = s.paid.plus(data.amount);
       if (s.lastPaymentOn === null || data.occurredOn > s.lastPaymentOn) s.lastPaymentOn = data.occurredOn;
+      if (data.overspend) s.overspentPayments.push({ paymentId: data.paymentId, occurredOn: data.occurredOn, amount: data.amount, available: data.overspend.available });
       return;
     }
     case 'PaymentReversed':

@@ -76,3 +76,9 @@ export function loadProfileDocument<T extends { name: string }>(
 export function loadProfile(name: string = DEFAULT_PROFILE, dirs: string[] = profileDirs()): Profile {
   return loadProfileDocument(name, dirs, parseProfile, { unknown: () => unknownProfile(name, availableProfiles(dirs)), invalid: invalidProfile });
 }
+
+/** The office's own profile: the first of BEM_PROFILES (the ones its jobs run), else the default. */
+export function officeProfile(env: NodeJS.ProcessEnv = process.env): Profile {
+  const first = (env.BEM_PROFILES ?? '').split(',')[0]?.trim();
+  return loadProfile(first || DEFAULT_PROFILE);
+}
