@@ -34,22 +34,25 @@ export function given(events: DomainEvent[], lookups: Omit<Given, 'events'> = {}
         then(expected: DomainEvent[]) {
           expect(run()).toEqual(expected);
         },
-        thenThrows(code: string, field?: string): DomainError {
-          let caught: unknown;
-          try {
-            run();
-          } catch (error) {
-            caught = error;
-          }
-          expect(caught, `expected ${code}`).toBeInstanceOf(DomainError);
-          const error = caught as DomainError;
-          expect(error.code).toBe(code);
-          if (field) expect(error.field).toBe(field);
-          return error;
-        },
+        thenThrows: (code: string, field?: string): DomainError => expectDomainError(run, code, field),
       };
     },
   };
+}
+
+/** Runs a decision expected to be refused and checks the refusal's code (and field). */
+export function expectDomainError(run: () => unknown, code: string, field?: string): DomainError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught, `expected ${code}`).toBeInstanceOf(DomainError);
+  const error = caught as DomainError;
+  expect(error.code).toBe(code);
+  if (field) expect(error.field).toBe(field);
+  return error;
 }
 
 /** The field issues of a ledger line that fails validation. */

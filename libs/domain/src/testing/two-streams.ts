@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { DomainError } from '../shared/errors';
+import type { DomainError } from '../shared/errors';
+import { expectDomainError } from './specification';
 import type { DomainEvent } from '../ledger/events';
 import { parseCommand } from '../ledger/parse-command';
 import { type StreamState, decideTwoStreamCommand, evolveStream, initialStateFor, routeCommand } from '../ledger/routing';
@@ -28,19 +29,7 @@ export function givenStreams(from: DomainEvent[], to: DomainEvent[], department:
           const decided = run();
           expect({ from: decided.events, to: decided.alsoEvents }).toEqual(expected);
         },
-        thenThrows(code: string, field?: string): DomainError {
-          let caught: unknown;
-          try {
-            run();
-          } catch (error) {
-            caught = error;
-          }
-          expect(caught, `expected ${code}`).toBeInstanceOf(DomainError);
-          const error = caught as DomainError;
-          expect(error.code).toBe(code);
-          if (field) expect(error.field).toBe(field);
-          return error;
-        },
+        thenThrows: (code: string, field?: string): DomainError => expectDomainError(run, code, field),
       };
     },
   };
