@@ -110,34 +110,22 @@ export class CommandHandler {
           department: departmentStream ? (await this.load(streams, departmentStream)).state : undefined,
           counterpart: route.lookups.counterpart ? (await this.load(streams, route.lookups.counterpart)).state : undefined,
         };
+        // Stages a stream's decided events: its write (with the expected revision) and its evolved state for later commands.
+        const stage = (stream: string, loaded: LoadedStream, events: DomainEvent[], secondary = false, firstEventIndex = 0) => {
+          writes.push({ ...toWrite(index, stream, loaded.revision, command, identities[index], events, options, firstEventIndex), secondary });
+          streams.set(stream, {
+            state: events.reduce((state, event) => evolveStream(stream, state, event), loaded.state),
+            revision: loaded.revision + events.length,
+          });
+        };
         if (route.also && also) {
           // Two streams, one decision, one atomic append: each write carries its own expected revision.
           const decided = decideTwoStreamCommand(command, target.state, also.state, lookups);
-          const alsoStream = route.also.stream;
-          writes.push(toWrite(index, route.stream, target.revision, command, identities[index], decided.events, options));
-          writes.push({
-            ...toWrite(index, alsoStream, also.revision, command, identities[index], decided.alsoEvents, options, decided.events.length),
-            secondary: true,
-          });
-          streams.set(route.stream, {
-            state: decided.events.reduce((state, event) => evolveStream(route.stream, state, event), target.state),
-            revision: target.revision + decided.events.length,
-          });
-          streams.set(alsoStream, {
-            state: decided.alsoEvents.reduce((state, event) => evolveStream(alsoStream, state, event), also.state),
-            revision: also.revision + decided.alsoEvents.length,
-          });
-          outcomes.push(null);
-          if (options.onProgress && index % 1000 === 999) options.onProgress(index + 1, commands.length);
-          continue;
+          stage(route.stream, target, decided.events);
+          stage(route.also.stream, also, decided.alsoEvents, true, decided.events.length);
+        } else {
+          stage(route.stream, target, decideCommand(command, target.state, lookups, this.options));
         }
-        const events = decideCommand(command, target.state, lookups, this.options);
-        const write = toWrite(index, route.stream, target.revision, command, identities[index], events, options);
-        writes.push(write);
-        streams.set(route.stream, {
-          state: events.reduce((state, event) => evolveStream(route.stream, state, event), target.state),
-          revision: target.revision + events.length,
-        });
         outcomes.push(null);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
