@@ -46,7 +46,6 @@ export class SubmitLedgerCommandHandler implements ICommandHandler<SubmitLedgerC
 
   /** 超预算支付被拒 reaches the manager as an alert (once per project and month); the clerk still gets the 409. */
   private async alertRefusal(command: CommandOf<'RecordPayment'>, error: DomainError, actor: string): Promise<void> {
-    await this.runtime.progress.catchUp();
     const project = await this.runtime.progress.project(command.projectId).catch(() => null);
     if (!project) return;
     const figures = error.details as Record<string, string>;
