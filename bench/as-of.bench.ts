@@ -27,15 +27,17 @@ async function main() {
       product.push(now() - started);
       projects = progress.projects.length;
     }
-    // Baseline: what sqlite alone takes to sum the same facts per project (REAL sums: a floor, not exact money).
+    // Baseline: what sqlite alone takes to sum the department's payments up to the date straight from the event
+    // log (REAL sums of json_extract: a floor for answering without a read model, not exact money).
     const db = new Database(store, { readonly: true });
     const raw = db.prepare(
-      `SELECT project_id, sum(budget_initial), sum(budget_current), sum(arrived), sum(paid) FROM rm_progress_facts
-       WHERE department_code = ? AND fiscal_year = ? AND occurred_on <= ? GROUP BY project_id`,
+      `SELECT json_extract(data, '$.projectId') AS project, sum(CAST(json_extract(data, '$.amount') AS REAL)) FROM events
+       WHERE type = 'PaymentMade' AND stream IN (SELECT 'project-' || project_id FROM rm_projects WHERE department_code = ? AND fiscal_year = ?)
+         AND json_extract(data, '$.occurredOn') <= ? GROUP BY project`,
     );
     raw.all('dep-0', 2025, dates[0]);
     const baseline: number[] = [];
-    for (const asOf of dates) {
+    for (const asOf of dates.slice(0, 20)) {
       started = now();
       raw.all('dep-0', 2025, asOf);
       baseline.push(now() - started);
@@ -51,8 +53,8 @@ async function main() {
       ['as-of p50', ms(percentile(product, 50))],
       ['as-of p95', ms(p95)],
       ['as-of max', ms(product[product.length - 1])],
-      ['baseline raw SQL aggregate p50', ms(percentile(baseline, 50))],
-      ['baseline raw SQL aggregate p95', ms(percentile(baseline, 95))],
+      ['baseline raw SQL sum over the event log p50 (20 dates)', ms(percentile(baseline, 50))],
+      ['baseline raw SQL sum over the event log p95', ms(percentile(baseline, 95))],
       ['as-of p95 / baseline p95', (p95 / percentile(baseline, 95)).toFixed(2)],
       ['goal p95 < 50 ms', p95 < 0.05 ? 'met' : 'not met'],
       ['peak RSS', `${maxRssMB()} MB`],

@@ -50,7 +50,7 @@ describe('bem rebuild --projection progress', () => {
     await figuresOf(store, 'rb-d1');
     const db = new Database(store);
     // The running totals answer as-of reads: damage one project's.
-    db.prepare("UPDATE rm_progress_daily SET paid = '1000000.00' WHERE project_id = (SELECT MIN(project_id) FROM rm_progress_daily WHERE department_code = 'rb-d1')").run();
+    db.prepare("DELETE FROM rm_project_days WHERE project_id = (SELECT MIN(project_id) FROM rm_project_days WHERE department_code = 'rb-d1')").run();
     db.close();
     const damaged = await figuresOf(store, 'rb-d1');
     const expected = oracle(ledger).get('rb-d1/2021');

@@ -1,4 +1,5 @@
 import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
+import type { ProgressBatch } from './progress-changes';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
 const yearKey = (code: string, fiscalYear: number) => `${code}/${fiscalYear}`;
@@ -29,6 +30,22 @@ export class MemoryProgressReadModel implements ProgressReadModel {
       }
       this.checkpoint = event.position;
     }
+  }
+
+  /** One process owns a memory model: pages are applied as they come. */
+  begin(): ProgressBatch {
+    let added = 0;
+    return {
+      add: (events) => {
+        const before = this.checkpoint;
+        this.apply(events);
+        added += events.filter((event) => event.position > before).length;
+      },
+      get events() {
+        return added;
+      },
+      commit: () => true,
+    };
   }
 
   reset(): void {

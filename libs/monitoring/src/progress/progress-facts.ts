@@ -42,17 +42,62 @@ export interface StoredEventLike {
   data: unknown;
 }
 
-const moves = (fact: Omit<ProgressFact, 'budgetInitial' | 'budgetCurrent' | 'arrived' | 'paid'>, amounts: Partial<ProgressFact>) =>
-  ({ kind: 'fact', fact: { budgetInitial: '0', budgetCurrent: '0', arrived: '0', paid: '0', ...fact, ...amounts } }) as const;
+/** What a money event moves: signed 元 decimal strings per measure ("0" where it does not move). */
+export interface Movement {
+  projectId: string;
+  occurredOn: string;
+  budgetInitial: string;
+  budgetCurrent: string;
+  arrived: string;
+  paid: string;
+}
+
+const movement = (data: { projectId: string; occurredOn: string }, budgetInitial: string, budgetCurrent: string, arrived: string, paid: string): Movement => ({
+  projectId: data.projectId,
+  occurredOn: data.occurredOn,
+  budgetInitial,
+  budgetCurrent,
+  arrived,
+  paid,
+});
+
+/** The one mapping of money events to the progress measures (null: the event moves no money). */
+export function movementOf(type: string, data: unknown): Movement | null {
+  switch (type) {
+    case 'BudgetIssued': {
+      const issued = data as EventData<'BudgetIssued'>;
+      const initial = issued.basis === 'initial' || issued.basis === 'carryover';
+      return movement(issued, initial ? issued.amount : '0', issued.amount, '0', '0');
+    }
+    case 'BudgetAdjusted': {
+      const adjusted = data as EventData<'BudgetAdjusted'>;
+      return movement(adjusted, '0', adjusted.delta, '0', '0');
+    }
+    case 'BudgetAllocated': {
+      // 分解下达: the parent's budget goes down by what it passed to a child department, which receives it as an
+      // issuance; summed over a region the pair nets to zero (no double counting). 结转/注销 restate nothing.
+      const allocated = data as EventData<'BudgetAllocated'>;
+      return movement(allocated, '0', `-${allocated.amount}`, '0', '0');
+    }
+    case 'FundsArrived': {
+      const arrived = data as EventData<'FundsArrived'>;
+      return movement(arrived, '0', '0', arrived.amount, '0');
+    }
+    case 'PaymentMade': {
+      const payment = data as EventData<'PaymentMade'>;
+      return movement(payment, '0', '0', '0', payment.amount);
+    }
+    case 'PaymentReversed': {
+      const reversal = data as EventData<'PaymentReversed'>;
+      return movement(reversal, '0', '0', '0', `-${reversal.amount}`);
+    }
+    default:
+      return null;
+  }
+}
 
 /** Pure mapping from a stored event to what it changes in the progress read model (null: nothing). */
 export function progressChangeOf(event: StoredEventLike): ProgressChange | null {
-  const at = (data: { projectId: string; occurredOn: string }) => ({
-    position: event.position,
-    recordedAt: event.recordedAt,
-    projectId: data.projectId,
-    occurredOn: data.occurredOn,
-  });
   switch (event.type) {
     case 'DepartmentRegistered': {
       const data = event.data as EventData<'DepartmentRegistered'>;
@@ -66,34 +111,9 @@ export function progressChangeOf(event: StoredEventLike): ProgressChange | null 
         project: { projectId, departmentCode, fiscalYear, name, kind, basicClass, recordedAt: event.recordedAt },
       };
     }
-    case 'BudgetIssued': {
-      const data = event.data as EventData<'BudgetIssued'>;
-      const initial = data.basis === 'initial' || data.basis === 'carryover';
-      return moves(at(data), { budgetCurrent: data.amount, budgetInitial: initial ? data.amount : '0' });
+    default: {
+      const moved = movementOf(event.type, event.data);
+      return moved && { kind: 'fact', fact: { position: event.position, recordedAt: event.recordedAt, ...moved } };
     }
-    case 'BudgetAdjusted': {
-      const data = event.data as EventData<'BudgetAdjusted'>;
-      return moves(at(data), { budgetCurrent: data.delta });
-    }
-    case 'BudgetAllocated': {
-      // 分解下达: the parent's budget goes down by what it passed to a child department, which receives it as an
-      // issuance; summed over a region the pair nets to zero (no double counting). 结转/注销 restate nothing.
-      const data = event.data as EventData<'BudgetAllocated'>;
-      return moves(at(data), { budgetCurrent: `-${data.amount}` });
-    }
-    case 'FundsArrived': {
-      const data = event.data as EventData<'FundsArrived'>;
-      return moves(at(data), { arrived: data.amount });
-    }
-    case 'PaymentMade': {
-      const data = event.data as EventData<'PaymentMade'>;
-      return moves(at(data), { paid: data.amount });
-    }
-    case 'PaymentReversed': {
-      const data = event.data as EventData<'PaymentReversed'>;
-      return moves(at(data), { paid: `-${data.amount}` });
-    }
-    default:
-      return null;
   }
 }

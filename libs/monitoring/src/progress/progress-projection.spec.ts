@@ -108,13 +108,68 @@ describe('running daily totals (sqlite) agree with summing the facts', () => {
     }
   });
 
-  it('are filled from the facts when a read model written before them is opened', async () => {
+  it('a file of the earlier layout (one row per fact) is dropped and rebuilt from the log', async () => {
     const db = new Database(':memory:');
-    const projection = await projectionOver(new SqliteProgressReadModel(db));
-    const before = await projection.department('d1', 2020, { asOf: '2020-07-01' });
-    db.exec('DROP TABLE rm_progress_daily');
-    const reopened = new ProgressProjection(new MemoryEventStore(), new SqliteProgressReadModel(db));
-    expect(await reopened.department('d1', 2020, { asOf: '2020-07-01' })).toEqual(before);
+    db.exec(`CREATE TABLE rm_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+      CREATE TABLE rm_progress_facts (position INTEGER PRIMARY KEY, project_id TEXT);
+      CREATE TABLE rm_progress_daily (project_id TEXT, occurred_on TEXT);
+      INSERT INTO rm_checkpoints VALUES ('progress', 7);`);
+    const model = new SqliteProgressReadModel(db);
+    expect(model.position()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name IN ('rm_progress_facts', 'rm_progress_daily')").pluck().get()).toBe(0);
+    const reference = await projectionOver(new MemoryProgressReadModel());
+    const projection = await projectionOver(model);
+    expect(await projection.department('d1', 2020, { asOf: '2020-07-01' })).toEqual(await reference.department('d1', 2020, { asOf: '2020-07-01' }));
+  });
+});
+
+describe('sqlite read model: packed chunks and batches', () => {
+  /** Many payments into one project, some dated before earlier-recorded ones, applied in pages of `page`. */
+  function busyHistory(payments: number): Given[] {
+    const events: Given[] = history.slice(0, 4);
+    for (let i = 0; i < payments; i++) {
+      const day = String(1 + ((i * 7) % 28)).padStart(2, '0');
+      const month = String(1 + (i % 12)).padStart(2, '0');
+      events.push({ stream: p('a'), type: 'PaymentMade', data: { projectId: 'a', paymentId: `p${i}`, occurredOn: `2020-${month}-${day}`, amount: `${i % 97}.${String(i % 100).padStart(2, '0')}` }, recordedAt: at(`2020-${month}-${day}`) });
+    }
+    return events;
+  }
+
+  it('gives the memory model\'s figures at every month end whether applied in one batch or event by event, across chunks', async () => {
+    const events = busyHistory(2_500);
+    const reference = await projectionOver(new MemoryProgressReadModel(), events);
+    const bulk = await projectionOver(new SqliteProgressReadModel(new Database(':memory:')), events);
+    const db = new Database(':memory:');
+    const oneByOne = new SqliteProgressReadModel(db);
+    const source = await projectionOver(new MemoryProgressReadModel(), events);
+    await source.catchUp();
+    const stored = await (source as unknown as { store: MemoryEventStore }).store.readAll();
+    for (const event of stored) oneByOne.apply([event]);
+    expect(db.prepare("SELECT count(*) FROM rm_project_facts WHERE project_id = 'a'").pluck().get()).toBe(3); // 2,501 facts in chunks of 1,024
+    const incremental = new ProgressProjection(new MemoryEventStore(), oneByOne);
+    for (const month of ['01-31', '03-31', '06-30', '09-30', '12-31']) {
+      const asOf = `2020-${month}`;
+      const expected = await reference.department('d1', 2020, { asOf });
+      expect(await bulk.department('d1', 2020, { asOf }), asOf).toEqual(expected);
+      expect(await incremental.department('d1', 2020, { asOf }), asOf).toEqual(expected);
+      expect(await bulk.department('d1', 2020, { asOf, knownAt: '2020-06-15T00:00:00Z' })).toEqual(await reference.department('d1', 2020, { asOf, knownAt: '2020-06-15T00:00:00Z' }));
+    }
+    expect(await bulk.curve('d1', 2020)).toEqual(await reference.curve('d1', 2020));
+  });
+
+  it('drops a batch whose checkpoint another writer moved meanwhile (nothing counted twice)', async () => {
+    const db = new Database(':memory:');
+    const model = new SqliteProgressReadModel(db);
+    const projection = await projectionOver(model);
+    const events = await (projection as unknown as { store: MemoryEventStore }).store.readAll();
+    const late = model.begin();
+    late.add(events);
+    model.apply(events.slice(0, 3)); // another instance wrote first
+    expect(late.commit()).toBe(false);
+    expect(model.position()).toBe(events[2].position);
+    expect(await projection.catchUp()).toBe(events.length - 3);
+    const reference = await projectionOver(new MemoryProgressReadModel());
+    expect(await projection.department('d1', 2020)).toEqual(await reference.department('d1', 2020));
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from './compute-progress';
 import type { DepartmentInfo, ProgressFact, ProjectInfo } from './progress-facts';
 import { type MonthlyCurve, monthlyCurve } from './monthly-curve';
+import { catchUpInParallel } from './parallel-catch-up';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
 export interface ViewRequest {
@@ -24,6 +25,8 @@ export interface SingleProjectProgress extends ProgressView, ProgressFigures {
 }
 
 const CATCH_UP_BATCH = 10_000;
+/** Events gathered before one write: bounds the memory of a catch-up (≈ 60 bytes per money fact). */
+const COMMIT_EVENTS = 2_000_000;
 
 /** Default business date: the fiscal year's last day, or today if that is earlier. */
 export function defaultAsOf(fiscalYear: number, today: string = todayInChina()): string {
@@ -38,15 +41,25 @@ export class ProgressProjection {
     private readonly model: ProgressReadModel,
   ) {}
 
-  /** Applies every event stored after the model's checkpoint; returns how many were read. */
+  /**
+   * Applies every event stored after the model's checkpoint; returns how many were read. Pages are gathered into
+   * one batch (up to COMMIT_EVENTS) and written at once; when another process moved the checkpoint meanwhile the
+   * batch is dropped and read again from there.
+   */
   async catchUp(onProgress?: (position: number) => void): Promise<number> {
-    let read = 0;
+    let read = await catchUpInParallel(this.store, this.model, onProgress);
     for (;;) {
-      const events = await this.store.readAll({ fromPosition: this.model.position(), limit: CATCH_UP_BATCH });
-      if (events.length === 0) return read;
-      this.model.apply(events);
-      read += events.length;
-      onProgress?.(events[events.length - 1].position);
+      const batch = this.model.begin();
+      let from = this.model.position();
+      while (batch.events < COMMIT_EVENTS) {
+        const events = await this.store.readAll({ fromPosition: from, limit: CATCH_UP_BATCH });
+        if (events.length === 0) break;
+        batch.add(events);
+        from = events[events.length - 1].position;
+        onProgress?.(from);
+      }
+      if (batch.events === 0) return read;
+      if (batch.commit()) read += batch.events;
     }
   }
 

@@ -1,3 +1,4 @@
+import type { ProgressBatch } from './progress-changes';
 import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from './progress-facts';
 
 /**
@@ -7,6 +8,11 @@ import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from 
 export interface ProgressReadModel {
   position(): number;
   apply(events: readonly StoredEventLike[]): void;
+  /**
+   * A batch from the current checkpoint: add pages of events as they are read, then commit them with the new
+   * checkpoint at once (a catch-up of a long log writes each project's rows once, not once per page).
+   */
+  begin(): ProgressBatch;
   /** Forget everything (before a full replay). */
   reset(): void;
   department(code: string): DepartmentInfo | undefined;

@@ -7,10 +7,8 @@ import { MemoryProgressReadModel } from './memory-progress-read-model';
 import { ProgressProjection } from './progress-projection';
 import type { ProgressReadModel } from './progress-read-model';
 import { type ProgressReadModelHandle, openReadModelDatabase } from './progress-read-model-store';
-import { SqliteProgressReadModel } from './sqlite-progress-read-model';
+import { PROGRESS_TABLES as TABLES, SqliteProgressReadModel } from './sqlite-progress-read-model';
 
-/** The tables of SqliteProgressReadModel, copied in this order when the rebuilt model replaces the live one. */
-const TABLES = ['rm_departments', 'rm_projects', 'rm_progress_facts', 'rm_progress_daily'] as const;
 
 export interface ParityMismatch {
   departmentCode: string;

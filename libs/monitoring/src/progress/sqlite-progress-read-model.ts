@@ -1,9 +1,13 @@
 import type Database from 'better-sqlite3';
-import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
+import { DayTotals, FactColumns, MEASURES, dayOf, isoDateOf } from './packed-facts';
+import { yuanOfFen } from './fen';
+import { type ProgressBatch, ProgressChanges } from './progress-changes';
+import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from './progress-facts';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
-import { SqliteDailyTotals } from './sqlite-daily-totals';
 
 const CHECKPOINT = 'progress';
+/** Facts per stored chunk: a live append rewrites at most one chunk (≈ 53 KB) of its project. */
+export const CHUNK = 1024;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -12,12 +16,17 @@ CREATE TABLE IF NOT EXISTS rm_projects (
   project_id TEXT PRIMARY KEY, department_code TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
   name TEXT NOT NULL, kind TEXT NOT NULL, basic_class TEXT, recorded_at TEXT NOT NULL, seq INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS rm_projects_by_year ON rm_projects (department_code, fiscal_year, seq);
-CREATE TABLE IF NOT EXISTS rm_progress_facts (
-  position INTEGER PRIMARY KEY, project_id TEXT NOT NULL, department_code TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
-  occurred_on TEXT NOT NULL, recorded_at TEXT NOT NULL,
-  budget_initial TEXT NOT NULL, budget_current TEXT NOT NULL, arrived TEXT NOT NULL, paid TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS rm_progress_facts_by_year ON rm_progress_facts (department_code, fiscal_year, occurred_on);
+CREATE TABLE IF NOT EXISTS rm_project_facts (
+  project_id TEXT NOT NULL, chunk INTEGER NOT NULL, department_code TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+  count INTEGER NOT NULL, facts BLOB NOT NULL, PRIMARY KEY (project_id, chunk));
+CREATE INDEX IF NOT EXISTS rm_project_facts_by_year ON rm_project_facts (department_code, fiscal_year);
+CREATE TABLE IF NOT EXISTS rm_project_days (
+  project_id TEXT PRIMARY KEY, department_code TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+  count INTEGER NOT NULL, days BLOB NOT NULL);
 `;
+
+/** Tables of this model, in the order a copy must fill them (see progress-rebuild). */
+export const PROGRESS_TABLES = ['rm_departments', 'rm_projects', 'rm_project_facts', 'rm_project_days'] as const;
 
 interface ProjectRow {
   project_id: string;
@@ -39,18 +48,24 @@ const toProject = (row: ProjectRow): ProjectInfo => ({
   recordedAt: row.recorded_at,
 });
 
-/** Progress read model in the store's own sqlite file: tables and checkpoint change in one transaction. */
-export class SqliteProgressReadModel implements ProgressReadModel {
-  private readonly statements;
-  /** project -> (department, year) for the facts being applied; filled lazily. */
-  private readonly owners = new Map<string, { departmentCode: string; fiscalYear: number }>();
+interface Owner {
+  departmentCode: string;
+  fiscalYear: number;
+}
 
-  private readonly daily: SqliteDailyTotals;
+/**
+ * Progress read model in sqlite (the store's own file by default): per project, its facts packed in chunks and its
+ * cumulative totals per day, so "as of D" is one row and a binary search per project, and a replay writes a few
+ * rows per project instead of two per event. Tables and checkpoint change in one transaction.
+ */
+export class SqliteProgressReadModel implements ProgressReadModel {
+  private readonly sql;
+  private readonly write: (changes: ProgressChanges) => boolean;
 
   constructor(private readonly db: Database.Database) {
+    dropPreviousSchema(db);
     db.exec(SCHEMA);
-    this.daily = new SqliteDailyTotals(db);
-    this.statements = {
+    this.sql = {
       checkpoint: db.prepare('SELECT position FROM rm_checkpoints WHERE name = ?').pluck(),
       saveCheckpoint: db.prepare(
         'INSERT INTO rm_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
@@ -62,120 +77,179 @@ export class SqliteProgressReadModel implements ProgressReadModel {
         `INSERT OR REPLACE INTO rm_projects (project_id, department_code, fiscal_year, name, kind, basic_class, recorded_at, seq)
          VALUES (@projectId, @departmentCode, @fiscalYear, @name, @kind, @basicClass, @recordedAt, @seq)`,
       ),
-      insertFact: db.prepare(
-        `INSERT OR IGNORE INTO rm_progress_facts VALUES
-         (@position, @projectId, @departmentCode, @fiscalYear, @occurredOn, @recordedAt, @budgetInitial, @budgetCurrent, @arrived, @paid)`,
-      ),
+      lastChunk: db.prepare('SELECT chunk, count, facts FROM rm_project_facts WHERE project_id = ? ORDER BY chunk DESC LIMIT 1'),
+      saveChunk: db.prepare('INSERT OR REPLACE INTO rm_project_facts VALUES (?, ?, ?, ?, ?, ?)'),
+      days: db.prepare('SELECT count, days FROM rm_project_days WHERE project_id = ?'),
+      saveDays: db.prepare('INSERT OR REPLACE INTO rm_project_days VALUES (?, ?, ?, ?, ?)'),
       department: db.prepare('SELECT code, name FROM rm_departments WHERE code = ?'),
       departments: db.prepare('SELECT code, name FROM rm_departments ORDER BY code'),
       departmentYears: db.prepare(
         'SELECT department_code AS departmentCode, fiscal_year AS fiscalYear, COUNT(*) AS projects FROM rm_projects GROUP BY department_code, fiscal_year',
       ),
       project: db.prepare('SELECT * FROM rm_projects WHERE project_id = ?'),
+      owner: db.prepare('SELECT department_code AS departmentCode, fiscal_year AS fiscalYear FROM rm_projects WHERE project_id = ?'),
       projectsOf: db.prepare('SELECT * FROM rm_projects WHERE department_code = ? AND fiscal_year = ? ORDER BY seq'),
-      facts: db.prepare(
-        `SELECT position, project_id AS projectId, occurred_on AS occurredOn, recorded_at AS recordedAt,
-                budget_initial AS budgetInitial, budget_current AS budgetCurrent, arrived, paid
-         FROM rm_progress_facts WHERE department_code = ? AND fiscal_year = ? AND occurred_on <= ?`,
-      ),
+      chunksOf: db.prepare('SELECT project_id AS projectId, count, facts FROM rm_project_facts WHERE department_code = ? AND fiscal_year = ?'),
     };
-    const applyAll = db.transaction((events: readonly StoredEventLike[]) => this.applyEach(events));
+    const write = db.transaction((changes: ProgressChanges) => this.writeChanges(changes));
     // IMMEDIATE: two processes sharing the file (api instances) take the write lock before reading the
-    // checkpoint, so the second waits (busy_timeout), then skips what the first applied; a DEFERRED
-    // transaction would fail with SQLITE_BUSY when upgrading its stale read to a write.
-    this.applyAll = (events) => applyAll.immediate(events);
-    this.backfillDailyTotals();
+    // checkpoint, so the second waits (busy_timeout), then finds the checkpoint moved and reads again.
+    this.write = (changes) => write.immediate(changes);
   }
-
-  /** A read model written before the daily totals existed gets them from its facts, once. */
-  private backfillDailyTotals(): void {
-    if (!this.daily.isEmpty() || this.position() === 0) return;
-    const facts = this.db.prepare(
-      `SELECT position, project_id AS projectId, department_code AS departmentCode, fiscal_year AS fiscalYear, occurred_on AS occurredOn,
-              recorded_at AS recordedAt, budget_initial AS budgetInitial, budget_current AS budgetCurrent, arrived, paid
-       FROM rm_progress_facts ORDER BY position`,
-    );
-    this.daily.beginBatch();
-    this.db.transaction(() => {
-      for (const fact of facts.all() as (ProgressFact & { departmentCode: string; fiscalYear: number })[]) this.daily.add(fact, fact);
-    }).immediate();
-  }
-
-  private readonly applyAll: (events: readonly StoredEventLike[]) => void;
 
   position(): number {
-    return (this.statements.checkpoint.get(CHECKPOINT) as number | undefined) ?? 0;
+    return (this.sql.checkpoint.get(CHECKPOINT) as number | undefined) ?? 0;
+  }
+
+  begin(): ProgressBatch {
+    const changes = new ProgressChanges(this.position());
+    return {
+      add: (events) => changes.add(events),
+      absorb: (part) => changes.absorb(part),
+      get events() {
+        return changes.events;
+      },
+      commit: () => changes.events === 0 || this.write(changes),
+    };
   }
 
   apply(events: readonly StoredEventLike[]): void {
-    if (events.length) this.applyAll(events);
+    if (events.length === 0) return;
+    for (;;) {
+      const batch = this.begin();
+      batch.add(events);
+      if (batch.commit()) return;
+    }
   }
 
-  private applyEach(events: readonly StoredEventLike[]): void {
-    this.daily.beginBatch();
-    let position = this.position();
-    for (const event of events) {
-      if (event.position <= position) continue;
-      const change = progressChangeOf(event);
-      if (change?.kind === 'department') this.statements.upsertDepartment.run(change.department.code, change.department.name);
-      if (change?.kind === 'project') {
-        const { project } = change;
-        this.statements.insertProject.run({ ...project, basicClass: project.basicClass ?? null, seq: event.position });
-        this.owners.set(project.projectId, project);
-      }
-      if (change?.kind === 'fact') {
-        const owner = this.ownerOf(change.fact.projectId);
-        if (owner && this.statements.insertFact.run({ ...change.fact, ...owner }).changes === 1) this.daily.add(change.fact, owner);
-      }
-      position = event.position;
+  /** Writes a batch built from the current checkpoint; false (nothing written) when the checkpoint moved meanwhile. */
+  private writeChanges(changes: ProgressChanges): boolean {
+    if (this.position() !== changes.from) return false;
+    for (const [code, name] of changes.departments) this.sql.upsertDepartment.run(code, name);
+    const owners = new Map<string, Owner>();
+    for (const { project, seq } of changes.projects) {
+      this.sql.insertProject.run({ ...project, basicClass: project.basicClass ?? null, seq });
+      owners.set(project.projectId, project);
     }
-    this.statements.saveCheckpoint.run(CHECKPOINT, position);
+    for (const [projectId, facts] of changes.facts) {
+      const owner = owners.get(projectId) ?? (this.sql.owner.get(projectId) as Owner | undefined);
+      if (owner) this.addFacts(projectId, owner, facts);
+    }
+    this.sql.saveCheckpoint.run(CHECKPOINT, changes.to);
+    return true;
   }
 
-  private ownerOf(projectId: string) {
-    let owner = this.owners.get(projectId);
-    if (!owner) {
-      const project = this.project(projectId);
-      if (!project) return undefined;
-      owner = { departmentCode: project.departmentCode, fiscalYear: project.fiscalYear };
-      this.owners.set(projectId, owner);
+  private addFacts(projectId: string, owner: Owner, facts: FactColumns): void {
+    const { departmentCode, fiscalYear } = owner;
+    const last = this.sql.lastChunk.get(projectId) as { chunk: number; count: number; facts: Buffer } | undefined;
+    let chunk = last?.chunk ?? 0;
+    let from = 0;
+    if (last && last.count < CHUNK) {
+      const filled = FactColumns.decode(last.facts, last.count);
+      const merged = new FactColumns(Math.min(CHUNK, last.count + facts.length));
+      merged.append(filled);
+      from = Math.min(facts.length, CHUNK - last.count);
+      merged.append(facts, 0, from);
+      this.sql.saveChunk.run(projectId, chunk, departmentCode, fiscalYear, merged.length, merged.encode());
     }
-    return { departmentCode: owner.departmentCode, fiscalYear: owner.fiscalYear };
+    if (last && from < facts.length) chunk += 1;
+    for (; from < facts.length; from += CHUNK, chunk += 1) {
+      const to = Math.min(facts.length, from + CHUNK);
+      this.sql.saveChunk.run(projectId, chunk, departmentCode, fiscalYear, to - from, facts.encode(from, to));
+    }
+    const stored = this.sql.days.get(projectId) as { count: number; days: Buffer } | undefined;
+    const days = (stored ? DayTotals.decode(stored.days, stored.count) : DayTotals.EMPTY).plus(facts);
+    this.sql.saveDays.run(projectId, departmentCode, fiscalYear, days.length, days.encode());
   }
 
   reset(): void {
-    this.db.exec('DELETE FROM rm_progress_facts; DELETE FROM rm_projects; DELETE FROM rm_departments;');
-    this.daily.clear();
-    this.statements.saveCheckpoint.run(CHECKPOINT, 0);
-    this.owners.clear();
+    this.db.transaction(() => {
+      for (const table of PROGRESS_TABLES) this.db.exec(`DELETE FROM ${table}`);
+      this.sql.saveCheckpoint.run(CHECKPOINT, 0);
+    }).immediate();
   }
 
   department(code: string): DepartmentInfo | undefined {
-    return this.statements.department.get(code) as DepartmentInfo | undefined;
+    return this.sql.department.get(code) as DepartmentInfo | undefined;
   }
 
   project(projectId: string): ProjectInfo | undefined {
-    const row = this.statements.project.get(projectId) as ProjectRow | undefined;
+    const row = this.sql.project.get(projectId) as ProjectRow | undefined;
     return row ? toProject(row) : undefined;
   }
 
   projectsOf(departmentCode: string, fiscalYear: number): ProjectInfo[] {
-    return (this.statements.projectsOf.all(departmentCode, fiscalYear) as ProjectRow[]).map(toProject);
+    return (this.sql.projectsOf.all(departmentCode, fiscalYear) as ProjectRow[]).map(toProject);
   }
 
   facts(departmentCode: string, fiscalYear: number, asOf: string): Iterable<ProgressFact> {
-    return this.statements.facts.all(departmentCode, fiscalYear, asOf) as ProgressFact[];
+    const until = dayOf(asOf);
+    const facts: ProgressFact[] = [];
+    let instant = NaN;
+    let instantText = '';
+    for (const row of this.sql.chunksOf.all(departmentCode, fiscalYear) as { projectId: string; count: number; facts: Buffer }[]) {
+      const columns = FactColumns.decode(row.facts, row.count);
+      for (let i = 0; i < columns.length; i++) {
+        if (columns.day[i] > until) continue;
+        if (columns.recordedAt[i] !== instant) {
+          instant = columns.recordedAt[i];
+          instantText = new Date(instant).toISOString();
+        }
+        const m = i * MEASURES;
+        facts.push({
+          position: columns.position[i],
+          projectId: row.projectId,
+          occurredOn: isoDateOf(columns.day[i]),
+          recordedAt: instantText,
+          budgetInitial: yuanOfFen(columns.amounts[m]),
+          budgetCurrent: yuanOfFen(columns.amounts[m + 1]),
+          arrived: yuanOfFen(columns.amounts[m + 2]),
+          paid: yuanOfFen(columns.amounts[m + 3]),
+        });
+      }
+    }
+    return facts;
   }
 
   totalsAsOf(projectIds: readonly string[], asOf: string): Iterable<ProgressFact> {
-    return this.daily.asOf(projectIds, asOf);
+    const until = dayOf(asOf);
+    const totals: ProgressFact[] = [];
+    for (const projectId of projectIds) {
+      const row = this.sql.days.get(projectId) as { count: number; days: Buffer } | undefined;
+      if (!row) continue;
+      const days = DayTotals.decode(row.days, row.count);
+      const i = days.indexAt(until);
+      if (i < 0) continue;
+      const m = i * MEASURES;
+      totals.push({
+        position: 0,
+        projectId,
+        occurredOn: isoDateOf(days.day[i]),
+        recordedAt: '',
+        budgetInitial: yuanOfFen(days.cumulative[m]),
+        budgetCurrent: yuanOfFen(days.cumulative[m + 1]),
+        arrived: yuanOfFen(days.cumulative[m + 2]),
+        paid: yuanOfFen(days.cumulative[m + 3]),
+      });
+    }
+    return totals;
   }
 
   departments(): DepartmentInfo[] {
-    return this.statements.departments.all() as DepartmentInfo[];
+    return this.sql.departments.all() as DepartmentInfo[];
   }
 
   departmentYears(): DepartmentYear[] {
-    return this.statements.departmentYears.all() as DepartmentYear[];
+    return this.sql.departmentYears.all() as DepartmentYear[];
   }
+}
+
+/** A file written by the earlier model (one row per fact and per day) is rebuilt from the log in the new shape. */
+function dropPreviousSchema(db: Database.Database): void {
+  const old = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_progress_facts'").get();
+  if (!old) return;
+  db.transaction(() => {
+    for (const table of ['rm_progress_facts', 'rm_progress_daily', 'rm_projects', 'rm_departments']) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    db.exec("DELETE FROM rm_checkpoints WHERE name = 'progress'");
+  }).immediate();
 }

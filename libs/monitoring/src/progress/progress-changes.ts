@@ -1,0 +1,106 @@
+import { fenOf } from './fen';
+import { FactColumns, type PlainFactColumns, dayOf } from './packed-facts';
+import { type Movement, type ProjectInfo, type StoredEventLike, movementOf, progressChangeOf } from './progress-facts';
+
+/** Events read after a read model's checkpoint, applied in one transaction with the new checkpoint. */
+export interface ProgressBatch {
+  add(events: readonly StoredEventLike[]): void;
+  /** How many events were added (those at or before the checkpoint are skipped) */
+  readonly events: number;
+  /** Adds what a worker thread gathered from the range that follows the events added so far. */
+  absorb?(part: PlainProgressChanges): void;
+  /** Writes everything; false when another writer moved the checkpoint meanwhile (nothing written: read again). */
+  commit(): boolean;
+}
+
+const fen = (yuan: string) => (yuan === '0' ? 0n : fenOf(yuan));
+
+/** ProgressChanges as plain data (posted by a worker thread). */
+export interface PlainProgressChanges {
+  from: number;
+  to: number;
+  events: number;
+  departments: [string, string][];
+  projects: { project: ProjectInfo; seq: number }[];
+  facts: [string, PlainFactColumns][];
+}
+
+/** What a run of events changes, accumulated compactly (packed facts per project) until written. */
+export class ProgressChanges {
+  readonly departments = new Map<string, string>();
+  readonly projects: { project: ProjectInfo; seq: number }[] = [];
+  readonly facts = new Map<string, FactColumns>();
+  events = 0;
+  /** Position of the last event added */
+  to: number;
+  private lastInstantText = '';
+  private lastInstant = 0;
+
+  constructor(readonly from: number) {
+    this.to = from;
+  }
+
+  add(events: readonly StoredEventLike[]): void {
+    for (const event of events) {
+      if (event.position <= this.to) continue;
+      this.to = event.position;
+      this.events += 1;
+      const moved = movementOf(event.type, event.data);
+      if (moved) {
+        this.addFact(event, moved);
+        continue;
+      }
+      const change = progressChangeOf(event);
+      if (change?.kind === 'department') this.departments.set(change.department.code, change.department.name);
+      else if (change?.kind === 'project') this.projects.push({ project: change.project, seq: event.position });
+    }
+  }
+
+  private addFact(event: StoredEventLike, moved: Movement): void {
+    let columns = this.facts.get(moved.projectId);
+    if (!columns) this.facts.set(moved.projectId, (columns = new FactColumns()));
+    columns.push(
+      event.position,
+      this.instant(event.recordedAt),
+      dayOf(moved.occurredOn),
+      fen(moved.budgetInitial),
+      fen(moved.budgetCurrent),
+      fen(moved.arrived),
+      fen(moved.paid),
+    );
+  }
+
+  toPlain(): PlainProgressChanges {
+    return {
+      from: this.from,
+      to: this.to,
+      events: this.events,
+      departments: [...this.departments],
+      projects: this.projects,
+      facts: [...this.facts].map(([projectId, columns]) => [projectId, columns.toPlain()]),
+    };
+  }
+
+  /** Appends the changes of the range that directly follows (position order is kept). */
+  absorb(part: PlainProgressChanges): void {
+    if (part.from !== this.to) throw new Error(`progress changes out of order: ${this.to} then ${part.from}`);
+    for (const [code, name] of part.departments) this.departments.set(code, name);
+    this.projects.push(...part.projects);
+    for (const [projectId, plain] of part.facts) {
+      const columns = this.facts.get(projectId);
+      if (columns) columns.append(FactColumns.fromPlain(plain));
+      else this.facts.set(projectId, FactColumns.fromPlain(plain));
+    }
+    this.events += part.events;
+    this.to = part.to;
+  }
+
+  /** Epoch ms of an ISO instant (events of one append share theirs: parse each distinct one once). */
+  private instant(iso: string): number {
+    if (iso !== this.lastInstantText) {
+      this.lastInstantText = iso;
+      this.lastInstant = Date.parse(iso);
+    }
+    return this.lastInstant;
+  }
+}

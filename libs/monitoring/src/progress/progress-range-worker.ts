@@ -1,0 +1,16 @@
+import { parentPort, workerData } from 'node:worker_threads';
+// The reader's own file, not @bem/event-store's index: the bundle must not pull in the KurrentDB client.
+import { readPositionRange } from '../../../event-store/src/sqlite/sqlite-range-reader';
+import { ProgressChanges } from './progress-changes';
+
+/**
+ * Worker thread of the parallel replay: reads the position range (from, to] of the store file and posts back
+ * what it changes in the progress read model, packed. Bundled on first use (see parallel-catch-up.ts).
+ */
+const { file, from, to } = workerData as { file: string; from: number; to: number };
+const changes = new ProgressChanges(from);
+for (const page of readPositionRange(file, from, to)) changes.add(page);
+changes.to = to;
+const plain = changes.toPlain();
+const buffers = plain.facts.flatMap(([, c]) => [c.position.buffer, c.recordedAt.buffer, c.day.buffer, c.amounts.buffer]);
+parentPort?.postMessage(plain, buffers as ArrayBuffer[]);
