@@ -61,6 +61,8 @@ export interface ReadAllOptions {
   fromPosition?: number;
   /** At most this many events. */
   limit?: number;
+  /** Only events of these types (the limit counts those); all types when absent. */
+  types?: readonly string[];
 }
 
 export interface SubscribeOptions {

@@ -40,6 +40,17 @@ export function readContract(makeStore: MakeStore, options: ContractOptions = {}
       expect(await store().readAll({ fromPosition: p[1], limit: 0 })).toEqual([]);
     });
 
+    it('readAll of some types skips the others, the limit counting only those', async () => {
+      await store().append('a', [...newEvents(2, 'Kept'), ...newEvents(3, 'Other', 2), ...newEvents(2, 'AlsoKept', 5)]);
+      await store().append('b', newEvents(2, 'Kept', 7));
+      const p = await positions.all();
+      const kept = await store().readAll({ types: ['Kept', 'AlsoKept'] });
+      expect(kept.map((e) => [e.type, (e.data as { n: number }).n])).toEqual([['Kept', 0], ['Kept', 1], ['AlsoKept', 5], ['AlsoKept', 6], ['Kept', 7], ['Kept', 8]]);
+      expect((await store().readAll({ types: ['Kept', 'AlsoKept'], fromPosition: p[1], limit: 2 })).map((e) => e.position)).toEqual([p[5], p[6]]);
+      expect(await store().readAll({ types: ['Nothing'] })).toEqual([]);
+      expect(await store().readAll({ types: [] })).toEqual([]);
+    });
+
     it('readAll returns the same envelopes as readStream', async () => {
       await store().append('a', newEvents(2));
       expect(await store().readAll()).toEqual(await store().readStream('a'));

@@ -130,12 +130,15 @@ export class KurrentDbEventStore extends EventStore {
     const events: RecordedEvent[] = [];
     const read = this.client.readAll({
       fromPosition: from === 0 ? kurrentClient().START : toClientPosition(from),
-      maxCount: limit === undefined ? undefined : limit + 1,
+      maxCount: limit === undefined || options.types ? undefined : limit + 1,
       filter: this.filter,
     });
+    // A type filter is applied here, not by the server: the server-side one shares the filter slot with the
+    // system-event exclusion, and untested server behaviour is worse than reading a few events more.
+    const types = options.types ? new Set(options.types) : null;
     for await (const resolved of read) {
       const event = this.toRecorded(resolved);
-      if (!event || event.position <= from) continue;
+      if (!event || event.position <= from || (types && !types.has(event.type))) continue;
       events.push(event);
       if (limit !== undefined && events.length >= limit) break;
     }

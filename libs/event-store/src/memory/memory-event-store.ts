@@ -76,7 +76,15 @@ export class MemoryEventStore extends EventStore {
 
   override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAfter(options.fromPosition ?? 0, options.limit);
+    if (!options.types) return this.readAfter(options.fromPosition ?? 0, options.limit);
+    const types = new Set(options.types);
+    const limit = options.limit ?? Infinity;
+    const events: RecordedEvent[] = [];
+    for (const row of this.rows.slice(Math.max(0, options.fromPosition ?? 0))) {
+      if (events.length >= limit) break;
+      if (types.has(row.type)) events.push(toRecorded(row));
+    }
+    return events;
   }
 
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {

@@ -94,6 +94,11 @@ export class SqliteEventStore extends EventStore {
   }
 
   override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    if (options.types) {
+      if (options.types.length === 0) return [];
+      const limit = options.limit === undefined ? -1 : Math.max(0, options.limit);
+      return this.sql.readAllOfTypes(options.types.length).all(options.fromPosition ?? 0, ...options.types, limit).map(toRecorded);
+    }
     return this.readAfter(options.fromPosition ?? 0, options.limit);
   }
 

@@ -59,6 +59,8 @@ export interface Statements {
   head: Database.Statement<[], number | null>;
   readAll: Database.Statement<[fromPosition: number, limit: number], EventRecordRow>;
   readStream: Database.Statement<[stream: string, fromRevision: number], EventRecordRow>;
+  /** readAll of some types: (fromPosition, ...types, limit), prepared once per number of types. */
+  readAllOfTypes(size: number): Database.Statement<(string | number)[], EventRecordRow>;
   /** `WHERE id IN (?, ...)` with `size` placeholders, prepared once per size. */
   fingerprints(size: number): Database.Statement<string[], FingerprintRow>;
   findByIds(size: number): Database.Statement<string[], EventRecordRow>;
@@ -67,18 +69,24 @@ export interface Statements {
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, recorded_at';
 
 /** Prepares every statement once; the `IN` lists are cached by size. */
-export function prepareStatements(db: Database.Database): Statements {
-  const inList = <Row>(select: string): ((size: number) => Database.Statement<string[], Row>) => {
-    const cache = new Map<number, Database.Statement<string[], Row>>();
-    return (size) => {
-      let statement = cache.get(size);
-      if (!statement) {
-        statement = db.prepare<string[], Row>(`SELECT ${select} FROM events WHERE id IN (${new Array<string>(size).fill('?').join(',')})`);
-        cache.set(size, statement);
-      }
-      return statement;
-    };
+const placeholders = (size: number) => new Array<string>(size).fill('?').join(',');
+
+/** A statement per list size, prepared on first use. */
+function bySize<S>(prepare: (size: number) => S): (size: number) => S {
+  const cache = new Map<number, S>();
+  return (size) => {
+    let statement = cache.get(size);
+    if (!statement) {
+      statement = prepare(size);
+      cache.set(size, statement);
+    }
+    return statement;
   };
+}
+
+export function prepareStatements(db: Database.Database): Statements {
+  const inList = <Row>(select: string) =>
+    bySize((size) => db.prepare<string[], Row>(`SELECT ${select} FROM events WHERE id IN (${placeholders(size)})`));
   return {
     insert: db.prepare<InsertParams>(
       'INSERT INTO events (id, stream, revision, type, data, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
@@ -88,6 +96,11 @@ export function prepareStatements(db: Database.Database): Statements {
     readAll: db.prepare<[number, number], EventRecordRow>(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
     readStream: db.prepare<[string, number], EventRecordRow>(
       `SELECT ${COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision`,
+    ),
+    readAllOfTypes: bySize((size) =>
+      db.prepare<(string | number)[], EventRecordRow>(
+        `SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (${placeholders(size)}) ORDER BY position LIMIT ?`,
+      ),
     ),
     fingerprints: inList<FingerprintRow>('id, stream, type, data, position'),
     findByIds: inList<EventRecordRow>(COLUMNS),

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { DomainError, ZERO, formatYuan, money, percent, unknownDepartment } from '@bem/domain';
 import { defaultAsOf } from '../progress/progress-projection';
-import type { ProgramProject, ProjectLedger, RegionIndex } from './region-index';
+import type { Ledgers, ProgramProject, ProjectLedger, RegionIndex } from './region-index';
 
 /** 中央 / 地方 / 其他 as the 转移支付区域绩效目标自评表 groups fund sources. */
 export type SourceGroup = 'central' | 'local' | 'other';
@@ -91,6 +91,9 @@ export async function programView(index: RegionIndex, programCode: string, rootC
   if (projects.length === 0) {
     throw new DomainError('UNKNOWN_PROGRAM', 'program', `${root.name} 辖区内没有 ${fiscalYear} 年度转移支付项目 ${programCode}`, `no project of program ${programCode} in ${fiscalYear} in the region of ${rootCode}`, { programCode, departmentCode: rootCode, fiscalYear });
   }
+  const ledgers = await index.ledgers(projects.map((p) => p.projectId));
+  // The next year's projects the balances were carried to (their arrivals close this year's picture).
+  const carriedTo = await index.ledgers(projects.flatMap((p) => ledgers.get(p.projectId).carried.map((carry) => carry.toProjectId)));
   const visible = <T extends { occurredOn: string }>(items: readonly T[]) => items.filter((item) => item.occurredOn <= asOf);
   const total = emptyAcc();
   let arrivedTotal: Decimal = ZERO;
@@ -111,7 +114,7 @@ export async function programView(index: RegionIndex, programCode: string, rootC
     const documents: string[] = [];
     const later = { amount: ZERO as Decimal, lastOn: null as string | null, projectIds: [] as string[] };
     for (const project of own) {
-      const ledger = index.ledger(project.projectId);
+      const ledger = ledgers.get(project.projectId);
       const defaultGroup = soleGroup(ledger);
       const projectBudget = emptyAcc().budget;
       let unattributed: Decimal = ZERO;
@@ -170,7 +173,7 @@ export async function programView(index: RegionIndex, programCode: string, rootC
       // The year boundary is shown whatever asOf: it closes the year.
       for (const carry of ledger.carried) {
         carriedForward = carriedForward.plus(money(carry.amount));
-        const next = index.ledger(carry.toProjectId);
+        const next = carriedTo.get(carry.toProjectId);
         for (const arrival of next.arrived) {
           later.amount = later.amount.plus(money(arrival.amount));
           if (later.lastOn === null || arrival.occurredOn > later.lastOn) later.lastOn = arrival.occurredOn;
@@ -227,7 +230,7 @@ export async function programView(index: RegionIndex, programCode: string, rootC
     arrivalRate: percent(arrivedTotal, budget),
     units,
     allocations,
-    indicators: indicatorsOf(index, rootProjects),
+    indicators: indicatorsOf(ledgers, rootProjects),
   };
 }
 
@@ -237,9 +240,9 @@ function soleGroup(ledger: ProjectLedger): SourceGroup {
   return groups.size === 1 ? [...groups][0] : 'other';
 }
 
-function indicatorsOf(index: RegionIndex, projects: ProgramProject[]): ProgramView['indicators'] {
+function indicatorsOf(ledgers: Ledgers, projects: ProgramProject[]): ProgramView['indicators'] {
   return projects.flatMap((project) =>
-    [...index.ledger(project.projectId).indicators.values()].map(({ indicatorId, level1, level2, name, target, actual }) => ({
+    [...ledgers.get(project.projectId).indicators.values()].map(({ indicatorId, level1, level2, name, target, actual }) => ({
       projectId: project.projectId,
       indicatorId,
       level1,

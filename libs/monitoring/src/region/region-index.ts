@@ -1,4 +1,4 @@
-import type { EventData } from '@bem/domain';
+import { type EventData, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import type { StoredEventLike } from '../progress/progress-facts';
 
@@ -54,26 +54,31 @@ const emptyLedger = (): ProjectLedger => ({
 });
 
 const BATCH = 10_000;
+/** What the index keeps in memory: who is who. Money is read per project when a view asks for it. */
+const REGISTRATIONS = ['DepartmentRegistered', 'ProjectRegistered'] as const;
 
 /**
- * The hierarchy of departments and the program (转移支付) ledgers of projects, folded from the log in memory and
- * caught up incrementally (a process keeps it; the CLI folds once per call). Read-only: it never appends.
+ * The hierarchy of departments and the projects (with their 转移支付 program), caught up incrementally from the
+ * registrations in the log; the program (转移支付) ledgers of projects are folded from their streams when a view
+ * asks for them, so a process holds no copy of every money movement. Read-only: it never appends.
  */
 export class RegionIndex {
   private checkpoint = 0;
   private readonly departments = new Map<string, RegionDepartment>();
   private readonly children = new Map<string, string[]>();
   private readonly projects = new Map<string, ProgramProject>();
-  private readonly ledgers = new Map<string, ProjectLedger>();
 
   constructor(private readonly store: EventStore) {}
 
   async catchUp(): Promise<void> {
+    // Everything up to the head is committed: past the last registration, the next read starts at the head.
+    const head = await this.store.headPosition();
     for (;;) {
-      const events = await this.store.readAll({ fromPosition: this.checkpoint, limit: BATCH });
-      if (events.length === 0) return;
+      const events = await this.store.readAll({ fromPosition: this.checkpoint, limit: BATCH, types: REGISTRATIONS });
+      if (events.length === 0) break;
       this.apply(events);
     }
+    this.checkpoint = Math.max(this.checkpoint, head);
   }
 
   apply(events: readonly StoredEventLike[]): void {
@@ -82,6 +87,17 @@ export class RegionIndex {
       this.applyOne(event);
       this.checkpoint = event.position;
     }
+  }
+
+  /** The program ledgers of these projects, folded from their streams now (unknown ids get an empty ledger). */
+  async ledgers(projectIds: Iterable<string>): Promise<Ledgers> {
+    const ledgers = new Map<string, ProjectLedger>();
+    for (const projectId of new Set(projectIds)) {
+      const ledger = emptyLedger();
+      for (const event of await this.store.readStream(projectStream(projectId))) foldLedger(ledger, event);
+      ledgers.set(projectId, ledger);
+    }
+    return { get: (projectId) => ledgers.get(projectId) ?? emptyLedger() };
   }
 
   department(code: string): RegionDepartment | undefined {
@@ -115,91 +131,72 @@ export class RegionIndex {
     return [...this.projects.values()].filter((p) => p.departmentCode === departmentCode && p.fiscalYear === fiscalYear);
   }
 
-  ledger(projectId: string): ProjectLedger {
-    return this.ledgers.get(projectId) ?? emptyLedger();
-  }
-
-  private ledgerOf(projectId: string): ProjectLedger {
-    let ledger = this.ledgers.get(projectId);
-    if (!ledger) {
-      ledger = emptyLedger();
-      this.ledgers.set(projectId, ledger);
-    }
-    return ledger;
-  }
-
   private applyOne(event: StoredEventLike): void {
-    switch (event.type) {
-      case 'DepartmentRegistered': {
-        const data = event.data as EventData<'DepartmentRegistered'>;
-        this.departments.set(data.departmentCode, { code: data.departmentCode, name: data.name, level: data.level, parentCode: data.parentCode });
-        if (data.parentCode) this.children.set(data.parentCode, [...(this.children.get(data.parentCode) ?? []), data.departmentCode]);
-        return;
-      }
-      case 'ProjectRegistered': {
-        const data = event.data as EventData<'ProjectRegistered'>;
-        this.projects.set(data.projectId, { projectId: data.projectId, departmentCode: data.departmentCode, fiscalYear: data.fiscalYear, name: data.name, programCode: data.programCode });
-        return;
-      }
-      case 'BudgetIssued': {
-        const data = event.data as EventData<'BudgetIssued'>;
-        this.ledgerOf(data.projectId).issued.push(data);
-        return;
-      }
-      case 'BudgetAdjusted': {
-        const data = event.data as EventData<'BudgetAdjusted'>;
-        this.ledgerOf(data.projectId).adjusted.push({ occurredOn: data.occurredOn, delta: data.delta });
-        return;
-      }
-      case 'BudgetAllocated': {
-        const data = event.data as EventData<'BudgetAllocated'>;
-        this.ledgerOf(data.projectId).allocatedOut.push(data);
-        return;
-      }
-      case 'FundsArrived': {
-        const data = event.data as EventData<'FundsArrived'>;
-        this.ledgerOf(data.projectId).arrived.push(data);
-        return;
-      }
-      case 'PaymentMade': {
-        const data = event.data as EventData<'PaymentMade'>;
-        this.ledgerOf(data.projectId).payments.set(data.paymentId, { occurredOn: data.occurredOn, amount: data.amount, source: data.source });
-        return;
-      }
-      case 'PaymentReversed': {
-        const data = event.data as EventData<'PaymentReversed'>;
-        this.ledgerOf(data.projectId).reversed.push({ occurredOn: data.occurredOn, amount: data.amount, paymentId: data.paymentId });
-        return;
-      }
-      case 'BalanceCarriedForward': {
-        const data = event.data as EventData<'BalanceCarriedForward'>;
-        this.ledgerOf(data.projectId).carried.push(data);
-        return;
-      }
-      case 'BalanceCancelled': {
-        const data = event.data as EventData<'BalanceCancelled'>;
-        this.ledgerOf(data.projectId).cancelled.push(data);
-        return;
-      }
-      case 'IndicatorSet': {
-        const data = event.data as EventData<'IndicatorSet'>;
-        if (!data.projectId) return;
-        const indicators = this.ledgerOf(data.projectId).indicators;
-        const previous = indicators.get(data.indicatorId);
-        indicators.set(data.indicatorId, { indicatorId: data.indicatorId, level1: data.level1, level2: data.level2, name: data.name, target: data.target, actual: previous?.actual ?? null, actualOn: previous?.actualOn ?? null });
-        return;
-      }
-      case 'IndicatorActualRecorded': {
-        const data = event.data as EventData<'IndicatorActualRecorded'>;
-        const indicator = data.projectId ? this.ledgerOf(data.projectId).indicators.get(data.indicatorId) : undefined;
-        if (indicator && (indicator.actualOn === null || data.occurredOn >= indicator.actualOn)) {
-          indicator.actual = data.value;
-          indicator.actualOn = data.occurredOn;
-        }
-        return;
-      }
-      default:
-        return;
+    if (event.type === 'DepartmentRegistered') {
+      const data = event.data as EventData<'DepartmentRegistered'>;
+      this.departments.set(data.departmentCode, { code: data.departmentCode, name: data.name, level: data.level, parentCode: data.parentCode });
+      if (data.parentCode) this.children.set(data.parentCode, [...(this.children.get(data.parentCode) ?? []), data.departmentCode]);
+    } else if (event.type === 'ProjectRegistered') {
+      const data = event.data as EventData<'ProjectRegistered'>;
+      this.projects.set(data.projectId, { projectId: data.projectId, departmentCode: data.departmentCode, fiscalYear: data.fiscalYear, name: data.name, programCode: data.programCode });
     }
+  }
+}
+
+/** Ledgers loaded for one view. */
+export interface Ledgers {
+  get(projectId: string): ProjectLedger;
+}
+
+/** Adds one event of a project's stream to its ledger. */
+function foldLedger(ledger: ProjectLedger, event: StoredEventLike): void {
+  switch (event.type) {
+    case 'BudgetIssued':
+      ledger.issued.push(event.data as EventData<'BudgetIssued'>);
+      return;
+    case 'BudgetAdjusted': {
+      const data = event.data as EventData<'BudgetAdjusted'>;
+      ledger.adjusted.push({ occurredOn: data.occurredOn, delta: data.delta });
+      return;
+    }
+    case 'BudgetAllocated':
+      ledger.allocatedOut.push(event.data as EventData<'BudgetAllocated'>);
+      return;
+    case 'FundsArrived':
+      ledger.arrived.push(event.data as EventData<'FundsArrived'>);
+      return;
+    case 'PaymentMade': {
+      const data = event.data as EventData<'PaymentMade'>;
+      ledger.payments.set(data.paymentId, { occurredOn: data.occurredOn, amount: data.amount, source: data.source });
+      return;
+    }
+    case 'PaymentReversed': {
+      const data = event.data as EventData<'PaymentReversed'>;
+      ledger.reversed.push({ occurredOn: data.occurredOn, amount: data.amount, paymentId: data.paymentId });
+      return;
+    }
+    case 'BalanceCarriedForward':
+      ledger.carried.push(event.data as EventData<'BalanceCarriedForward'>);
+      return;
+    case 'BalanceCancelled':
+      ledger.cancelled.push(event.data as EventData<'BalanceCancelled'>);
+      return;
+    case 'IndicatorSet': {
+      const data = event.data as EventData<'IndicatorSet'>;
+      const previous = ledger.indicators.get(data.indicatorId);
+      ledger.indicators.set(data.indicatorId, { indicatorId: data.indicatorId, level1: data.level1, level2: data.level2, name: data.name, target: data.target, actual: previous?.actual ?? null, actualOn: previous?.actualOn ?? null });
+      return;
+    }
+    case 'IndicatorActualRecorded': {
+      const data = event.data as EventData<'IndicatorActualRecorded'>;
+      const indicator = ledger.indicators.get(data.indicatorId);
+      if (indicator && (indicator.actualOn === null || data.occurredOn >= indicator.actualOn)) {
+        indicator.actual = data.value;
+        indicator.actualOn = data.occurredOn;
+      }
+      return;
+    }
+    default:
+      return;
   }
 }

@@ -41,9 +41,10 @@ export async function yearEnd(index: RegionIndex, code: string, fiscalYear: numb
   const keys = ['budget', 'allocatedOut', 'paid', 'balance', 'carried', 'cancelled', 'open'] as const;
   const sums = Object.fromEntries(keys.map((k) => [k, ZERO])) as Record<(typeof keys)[number], Decimal>;
   const projects: YearEndRow[] = [];
+  const ledgers = await index.ledgers(codes.flatMap((departmentCode) => index.projectsOf(departmentCode, fiscalYear).map((p) => p.projectId)));
   for (const departmentCode of codes) {
     for (const project of index.projectsOf(departmentCode, fiscalYear)) {
-      const ledger = index.ledger(project.projectId);
+      const ledger = ledgers.get(project.projectId);
       // budget: the project's own (issued + adjusted − allocated out), so a region's totals count each yuan once
       const allocatedOut = add(ledger.allocatedOut);
       const budget = add(ledger.issued).plus(ledger.adjusted.reduce((sum: Decimal, a) => sum.plus(money(a.delta)), ZERO)).minus(allocatedOut);
