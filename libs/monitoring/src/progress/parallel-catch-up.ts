@@ -10,6 +10,8 @@ export const PARALLEL_MIN_EVENTS = 200_000;
 
 let workerCode: string | null | undefined;
 
+const EMPTY_PART: PlainProgressChanges = { from: 0, to: 0, events: 0, departments: [], projects: [], facts: [] };
+
 /**
  * The worker's code, bundled once per process with esbuild (a dependency of tsx, which runs the product):
  * worker threads start without the TypeScript loader of their parent, whichever it is (tsx, vitest).
@@ -76,7 +78,10 @@ export async function catchUpInParallel(
   const step = Math.ceil((head - from) / threads);
   const ranges = Array.from({ length: threads }, (_, i) => [from + i * step, Math.min(head, from + (i + 1) * step)] as const);
   const parts = await Promise.all(ranges.map(([start, end]) => runRange(code, file, start, end)));
-  for (const part of parts) batch.absorb(part);
+  for (let i = 0; i < parts.length; i++) {
+    batch.absorb(parts[i]);
+    parts[i] = EMPTY_PART; // let the absorbed copy go before the next part is merged
+  }
   if (!batch.commit()) return 0;
   onProgress?.(head);
   return batch.events;

@@ -217,20 +217,10 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     for (const projectId of projectIds) {
       const row = this.sql.days.get(projectId) as { count: number; days: Buffer } | undefined;
       if (!row) continue;
-      const days = DayTotals.decode(row.days, row.count);
-      const i = days.indexAt(until);
-      if (i < 0) continue;
-      const m = i * MEASURES;
-      totals.push({
-        position: 0,
-        projectId,
-        occurredOn: isoDateOf(days.day[i]),
-        recordedAt: '',
-        budgetInitial: yuanOfFen(days.cumulative[m]),
-        budgetCurrent: yuanOfFen(days.cumulative[m + 1]),
-        arrived: yuanOfFen(days.cumulative[m + 2]),
-        paid: yuanOfFen(days.cumulative[m + 3]),
-      });
+      const found = DayTotals.readAt(row.days, row.count, until);
+      if (!found) continue;
+      const [budgetInitial, budgetCurrent, arrived, paid] = found.totals.map(yuanOfFen);
+      totals.push({ position: 0, projectId, occurredOn: isoDateOf(found.day), recordedAt: '', budgetInitial, budgetCurrent, arrived, paid });
     }
     return totals;
   }
