@@ -8,7 +8,7 @@ export * from './errors';
 export { EventStore } from './event-store';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
-export { type StoredEventSlice, readPositionRange } from './sqlite/sqlite-range-reader';
+export { type RangeVisitor, visitPositionRange } from './sqlite/sqlite-range-reader';
 // Cheap to import: the client library itself is loaded when a KurrentDB URL is opened (kurrentdb-client.ts).
 export { KurrentDbEventStore, type KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 

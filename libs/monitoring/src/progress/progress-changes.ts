@@ -1,6 +1,6 @@
 import { fenOf } from './fen';
 import { FactColumns, type PlainFactColumns, dayOf } from './packed-facts';
-import { type Movement, type ProjectInfo, type StoredEventLike, movementOf, progressChangeOf } from './progress-facts';
+import { type ProjectInfo, type StoredEventLike, movementOf, progressChangeOf } from './progress-facts';
 
 /** Events read after a read model's checkpoint, applied in one transaction with the new checkpoint. */
 export interface ProgressBatch {
@@ -41,33 +41,31 @@ export class ProgressChanges {
   }
 
   add(events: readonly StoredEventLike[]): void {
-    for (const event of events) {
-      if (event.position <= this.to) continue;
-      this.to = event.position;
-      this.events += 1;
-      const moved = movementOf(event.type, event.data);
-      if (moved) {
-        this.addFact(event, moved);
-        continue;
-      }
-      const change = progressChangeOf(event);
-      if (change?.kind === 'department') this.departments.set(change.department.code, change.department.name);
-      else if (change?.kind === 'project') this.projects.push({ project: change.project, seq: event.position });
-    }
+    for (const event of events) this.addOne(event.position, event.type, event.recordedAt, event.data);
   }
 
-  private addFact(event: StoredEventLike, moved: Movement): void {
-    let columns = this.facts.get(moved.projectId);
-    if (!columns) this.facts.set(moved.projectId, (columns = new FactColumns()));
-    columns.push(
-      event.position,
-      this.instant(event.recordedAt),
-      dayOf(moved.occurredOn),
-      fen(moved.budgetInitial),
-      fen(moved.budgetCurrent),
-      fen(moved.arrived),
-      fen(moved.paid),
-    );
+  addOne(position: number, type: string, recordedAt: string, data: unknown): void {
+    if (position <= this.to) return;
+    this.to = position;
+    this.events += 1;
+    const moved = movementOf(type, data);
+    if (moved) {
+      let columns = this.facts.get(moved.projectId);
+      if (!columns) this.facts.set(moved.projectId, (columns = new FactColumns()));
+      columns.push(
+        position,
+        this.instant(recordedAt),
+        dayOf(moved.occurredOn),
+        fen(moved.budgetInitial),
+        fen(moved.budgetCurrent),
+        fen(moved.arrived),
+        fen(moved.paid),
+      );
+      return;
+    }
+    const change = progressChangeOf({ position, type, recordedAt, data });
+    if (change?.kind === 'department') this.departments.set(change.department.code, change.department.name);
+    else if (change?.kind === 'project') this.projects.push({ project: change.project, seq: position });
   }
 
   toPlain(): PlainProgressChanges {

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 // The reader's own file, not @bem/event-store's index: the bundle must not pull in the KurrentDB client.
-import { readPositionRange } from '../../../event-store/src/sqlite/sqlite-range-reader';
+import { visitPositionRange } from '../../../event-store/src/sqlite/sqlite-range-reader';
 import { ProgressChanges } from './progress-changes';
 
 /**
@@ -9,7 +9,7 @@ import { ProgressChanges } from './progress-changes';
  */
 const { file, from, to } = workerData as { file: string; from: number; to: number };
 const changes = new ProgressChanges(from);
-for (const page of readPositionRange(file, from, to)) changes.add(page);
+visitPositionRange(file, from, to, (position, type, recordedAt, data) => changes.addOne(position, type, recordedAt, data));
 changes.to = to;
 const plain = changes.toPlain();
 const buffers = plain.facts.flatMap(([, c]) => [c.position.buffer, c.recordedAt.buffer, c.day.buffer, c.amounts.buffer]);
