@@ -32,6 +32,7 @@ async function main() {
   try {
     const imported = runPhase('import', ledger, store);
     const replayed = runPhase('replay', store);
+    const served = runPhase('serve', store);
     const raw = runPhase('raw', store);
     const commands = imported.output.commands as number;
     const events = imported.output.events as number;
@@ -47,6 +48,8 @@ async function main() {
       ['replay', `${replayed.output.events} events in ${replayed.seconds.toFixed(2)} s`],
       ['replay events/s', Math.round(replayEventsPerSecond).toLocaleString('en')],
       ['replay peak RSS', `${replayed.maxRssMB} MB`],
+      ['read models serving the log: peak RSS', `${served.maxRssMB} MB (progress + region index, ${served.departmentYears} department views + curves + region views in ${served.seconds.toFixed(2)} s)`],
+      ['goal: read models of 1M events < 500 MB', served.maxRssMB < 500 && replayed.maxRssMB < 500 ? 'met' : 'not met'],
       ['raw better-sqlite3 insert rows/s (ceiling)', Math.round(rawRate).toLocaleString('en')],
       ['import / raw ratio', (importEventsPerSecond / rawRate).toFixed(3)],
       ['replay / raw ratio', (replayEventsPerSecond / rawRate).toFixed(3)],

@@ -3,6 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../apps/cli/src/cli';
+import { openRuntime } from '../apps/cli/src/runtime';
+import { RegionIndex, regionProgress } from '../libs/monitoring/src';
 import { applyPragmas } from '../libs/event-store/src/sqlite/sqlite-schema';
 
 /** One measured phase in its own process, so peak RSS belongs to that phase alone. Prints one JSON line. */
@@ -25,6 +27,26 @@ async function main() {
     const { seconds, result: code } = await timed(() => runCli(argv, quietIO(out)));
     if (code !== 0) throw new Error(`${phase} failed with exit ${code}`);
     console.log(JSON.stringify({ phase, seconds, maxRssMB: maxRssMB(), output: JSON.parse(out.join('')) }));
+    return;
+  }
+  if (phase === 'serve') {
+    // The read models of a serving process over the whole log: progress (caught up), region index, every
+    // department's progress, curve and region view — then the process's peak RSS.
+    const runtime = await openRuntime(args[0]);
+    const { seconds, result } = await timed(async () => {
+      await runtime.progress.catchUp();
+      const index = new RegionIndex(runtime.store);
+      await index.catchUp();
+      const departments = await runtime.progress.departmentYears();
+      for (const { departmentCode, fiscalYear } of departments) {
+        await runtime.progress.department(departmentCode, fiscalYear, { asOf: `${fiscalYear}-06-30` });
+        await runtime.progress.curve(departmentCode, fiscalYear);
+        await regionProgress(runtime.progress, index, departmentCode, fiscalYear);
+      }
+      return departments.length;
+    });
+    await runtime.close();
+    console.log(JSON.stringify({ phase, seconds, departmentYears: result, maxRssMB: maxRssMB(), heapMB: Math.round(process.memoryUsage().heapUsed / 1048576) }));
     return;
   }
   if (phase === 'raw') {
