@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { ZERO, formatYuan, money, percent } from '@bem/domain';
+import { ZERO, formatYuan, percent } from '@bem/domain';
+import { fenOf, formatFen, percentOfFen } from './fen';
 import type { DepartmentInfo, ProgressFact, ProjectInfo } from './progress-facts';
 
 /** Figures of a project or a department (contract of `bem progress --json`). */
@@ -45,15 +46,6 @@ export const emptyTotals = (): Totals => ({ budgetInitial: ZERO, budgetCurrent: 
 export const isVisible = (fact: Pick<ProgressFact, 'occurredOn' | 'recordedAt'>, view: ProgressView): boolean =>
   fact.occurredOn <= view.asOf && (view.knownAt === null || fact.recordedAt <= view.knownAt);
 
-export function addFact(totals: Totals, fact: ProgressFact): Totals {
-  return {
-    budgetInitial: fact.budgetInitial === '0' ? totals.budgetInitial : totals.budgetInitial.plus(money(fact.budgetInitial)),
-    budgetCurrent: fact.budgetCurrent === '0' ? totals.budgetCurrent : totals.budgetCurrent.plus(money(fact.budgetCurrent)),
-    arrived: fact.arrived === '0' ? totals.arrived : totals.arrived.plus(money(fact.arrived)),
-    paid: fact.paid === '0' ? totals.paid : totals.paid.plus(money(fact.paid)),
-  };
-}
-
 export function addTotals(a: Totals, b: Totals): Totals {
   return {
     budgetInitial: a.budgetInitial.plus(b.budgetInitial),
@@ -75,6 +67,28 @@ export function figuresOf(totals: Totals): ProgressFigures {
   };
 }
 
+/** Running totals in integer fen (exact): a department view sums a fact (or a day total) per project per measure. */
+interface FenTotals {
+  budgetInitial: bigint;
+  budgetCurrent: bigint;
+  arrived: bigint;
+  paid: bigint;
+}
+
+const fen = (yuan: string) => (yuan === '0' ? 0n : fenOf(yuan));
+
+function figuresOfFen(t: FenTotals): ProgressFigures {
+  return {
+    budgetInitial: formatFen(t.budgetInitial),
+    budgetCurrent: formatFen(t.budgetCurrent),
+    arrived: formatFen(t.arrived),
+    paid: formatFen(t.paid),
+    balance: formatFen(t.budgetCurrent - t.paid),
+    executionRate: percentOfFen(t.paid, t.budgetCurrent),
+    arrivalRate: percentOfFen(t.arrived, t.budgetCurrent),
+  };
+}
+
 /** Sums the visible facts per project (projects in registration order) and for the whole department. */
 export function computeDepartmentProgress(
   department: DepartmentInfo,
@@ -83,16 +97,23 @@ export function computeDepartmentProgress(
   facts: Iterable<ProgressFact>,
   view: ProgressView,
 ): DepartmentProgress {
-  const perProject = new Map<string, Totals>(projects.map((project) => [project.projectId, emptyTotals()]));
+  const perProject = new Map<string, FenTotals>(projects.map((project) => [project.projectId, { budgetInitial: 0n, budgetCurrent: 0n, arrived: 0n, paid: 0n }]));
   for (const fact of facts) {
     const totals = perProject.get(fact.projectId);
-    if (totals && isVisible(fact, view)) perProject.set(fact.projectId, addFact(totals, fact));
+    if (!totals || !isVisible(fact, view)) continue;
+    totals.budgetInitial += fen(fact.budgetInitial);
+    totals.budgetCurrent += fen(fact.budgetCurrent);
+    totals.arrived += fen(fact.arrived);
+    totals.paid += fen(fact.paid);
   }
-  let department_ = emptyTotals();
+  const all: FenTotals = { budgetInitial: 0n, budgetCurrent: 0n, arrived: 0n, paid: 0n };
   const rows: ProjectProgress[] = projects.map((project) => {
-    const totals = perProject.get(project.projectId) ?? emptyTotals();
-    department_ = addTotals(department_, totals);
-    return { projectId: project.projectId, name: project.name, kind: project.kind, ...figuresOf(totals) };
+    const totals = perProject.get(project.projectId) as FenTotals;
+    all.budgetInitial += totals.budgetInitial;
+    all.budgetCurrent += totals.budgetCurrent;
+    all.arrived += totals.arrived;
+    all.paid += totals.paid;
+    return { projectId: project.projectId, name: project.name, kind: project.kind, ...figuresOfFen(totals) };
   });
-  return { ...view, department, fiscalYear, ...figuresOf(department_), projects: rows };
+  return { ...view, department, fiscalYear, ...figuresOfFen(all), projects: rows };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fenOf, yuanOfFen } from './fen';
+import { Money, formatYuan, percent } from '@bem/domain';
+import { fenOf, formatFen, percentOfFen, yuanOfFen } from './fen';
 
 describe('fen', () => {
   it.each([
@@ -16,5 +17,26 @@ describe('fen', () => {
 
   it('refuses a third decimal instead of rounding it away', () => {
     expect(() => fenOf('1.005')).toThrow(/more than 2 decimals/);
+  });
+
+  it('formats and divides exactly as the domain does with decimals (20,000 random pairs, signs, zeros, ties)', () => {
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed;
+    };
+    const amount = (): bigint => {
+      const kind = next() % 6;
+      if (kind === 0) return 0n;
+      const magnitude = BigInt(next()) * BigInt(next() % (kind === 1 ? 2 : 100_000)) + BigInt(next() % 1000);
+      return next() % 4 === 0 ? -magnitude : magnitude;
+    };
+    const ties: [bigint, bigint][] = [[1n, 8n], [-1n, 8n], [5n, 10_000_000n], [-5n, 10_000_000n], [3n, 2_000_000n]];
+    const pairs: [bigint, bigint][] = [...ties, ...Array.from({ length: 20_000 }, () => [amount(), amount()] as [bigint, bigint])];
+    for (const [part, whole] of pairs) {
+      const [p, w] = [new Money(part.toString()).div(100), new Money(whole.toString()).div(100)];
+      expect(percentOfFen(part, whole), `${part}/${whole}`).toBe(percent(p, w));
+      expect(formatFen(part)).toBe(formatYuan(p));
+    }
   });
 });

@@ -19,9 +19,26 @@ export function fenOf(yuan: string): bigint {
 
 /** "1234.50", "-0.07"; exactly "0" for zero (compute-progress skips zero measures by that text). */
 export function yuanOfFen(fen: bigint): string {
-  if (fen === 0n) return '0';
+  return fen === 0n ? '0' : formatFen(fen);
+}
+
+/** 元 with 2 decimals, as formatYuan prints a Decimal: "0.00", "-12.30". */
+export function formatFen(fen: bigint): string {
   const negative = fen < 0n;
   const abs = negative ? -fen : fen;
-  const cents = String(abs % 100n).padStart(2, '0');
-  return `${negative ? '-' : ''}${abs / 100n}.${cents}`;
+  return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
+}
+
+/**
+ * part / whole in percent with 2 decimals, half-up (away from zero), null for a zero whole: what the domain's
+ * `percent` gives for the same amounts, computed exactly on integers.
+ */
+export function percentOfFen(part: bigint, whole: bigint): string | null {
+  if (whole === 0n) return null;
+  const negative = part !== 0n && part < 0n !== whole < 0n;
+  const a = (part < 0n ? -part : part) * 10_000n;
+  const b = whole < 0n ? -whole : whole;
+  let hundredths = a / b;
+  if (2n * (a % b) >= b) hundredths += 1n;
+  return `${negative ? '-' : ''}${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
 }

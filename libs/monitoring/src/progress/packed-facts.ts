@@ -149,6 +149,21 @@ export class DayTotals {
     return this.day.length;
   }
 
+  /** Index of the last day ≤ `day`, -1 when none. */
+  indexAt(day: number): number {
+    let low = 0;
+    let high = this.day.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (this.day[mid] <= day) {
+        found = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
+  }
+
   /** These totals plus more facts (a late entry dated before later days moves them too). */
   plus(facts: FactColumns): DayTotals {
     if (this.day.length === 0 && isAscending(facts.day, facts.length)) return DayTotals.ofAscending(facts);
@@ -216,27 +231,6 @@ export class DayTotals {
   }
 
   static readonly EMPTY = new DayTotals(new Int32Array(0), new BigInt64Array(0));
-
-  /** The cumulative totals at the end of `day` straight from a stored blob (no copy), null before the first day. */
-  static readAt(blob: Buffer, n: number, day: number): { day: number; totals: bigint[] } | null {
-    const days = 8 * MEASURES * n;
-    let low = 0;
-    let high = n - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if (blob.readInt32LE(days + 4 * mid) <= day) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    if (found < 0) return null;
-    const at = 8 * MEASURES * found;
-    return {
-      day: blob.readInt32LE(days + 4 * found),
-      totals: [blob.readBigInt64LE(at), blob.readBigInt64LE(at + 8), blob.readBigInt64LE(at + 16), blob.readBigInt64LE(at + 24)],
-    };
-  }
 
   static decode(blob: Uint8Array, n: number): DayTotals {
     const aligned = new Uint8Array(blob.length);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MemoryEventStore } from '@bem/event-store';
@@ -155,6 +158,25 @@ describe('sqlite read model: packed chunks and batches', () => {
       expect(await bulk.department('d1', 2020, { asOf, knownAt: '2020-06-15T00:00:00Z' })).toEqual(await reference.department('d1', 2020, { asOf, knownAt: '2020-06-15T00:00:00Z' }));
     }
     expect(await bulk.curve('d1', 2020)).toEqual(await reference.curve('d1', 2020));
+  });
+
+  it('answers as-of reads from cached day totals that another process\'s writes invalidate', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bem-rm-'));
+    try {
+      const file = join(dir, 'rm.sqlite');
+      const [first, second] = [new SqliteProgressReadModel(new Database(file)), new SqliteProgressReadModel(new Database(file))];
+      const source = await projectionOver(new MemoryProgressReadModel());
+      const events = await (source as unknown as { store: MemoryEventStore }).store.readAll();
+      first.apply(events.slice(0, 8));
+      const before = [...first.totalsAsOf(['a', 'b'], '2020-12-31')];
+      expect(before.map((t) => [t.projectId, t.paid])).toEqual([['a', '0'], ['b', '0']]);
+      second.apply(events.slice(8)); // the other process writes: b's backdated payment of 150
+      expect([...first.totalsAsOf(['a', 'b'], '2020-12-31')].map((t) => [t.projectId, t.paid, t.budgetCurrent])).toEqual([['a', '0', '1800.00'], ['b', '150.00', '300.00']]);
+      first.apply(events); // nothing new for it: the checkpoint is already there
+      expect([...first.totalsAsOf(['b'], '2020-03-31')].map((t) => t.paid)).toEqual(['150.00']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('drops a batch whose checkpoint another writer moved meanwhile (nothing counted twice)', async () => {

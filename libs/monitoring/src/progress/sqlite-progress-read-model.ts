@@ -8,6 +8,8 @@ import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 const CHECKPOINT = 'progress';
 /** Facts per stored chunk: a live append rewrites at most one chunk (≈ 53 KB) of its project. */
 export const CHUNK = 1024;
+/** Projects whose day totals a process keeps decoded (≈ 9 KB each for a year of daily movements). */
+const DAY_CACHE_PROJECTS = 20_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS rm_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
@@ -61,6 +63,13 @@ interface Owner {
 export class SqliteProgressReadModel implements ProgressReadModel {
   private readonly sql;
   private readonly write: (changes: ProgressChanges) => boolean;
+  /**
+   * Day totals read before, by project, valid at checkpoint `cachedAt`: another process sharing the file may
+   * have written anything since a checkpoint it moved, so a moved checkpoint empties it; this process's own
+   * writes update the projects they touch.
+   */
+  private readonly dayCache = new Map<string, DayTotals>();
+  private cachedAt = -1;
 
   constructor(private readonly db: Database.Database) {
     dropPreviousSchema(db);
@@ -94,7 +103,16 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     const write = db.transaction((changes: ProgressChanges) => this.writeChanges(changes));
     // IMMEDIATE: two processes sharing the file (api instances) take the write lock before reading the
     // checkpoint, so the second waits (busy_timeout), then finds the checkpoint moved and reads again.
-    this.write = (changes) => write.immediate(changes);
+    this.write = (changes) => {
+      this.afterCommit = () => undefined;
+      try {
+        const ok = write.immediate(changes);
+        this.afterCommit();
+        return ok;
+      } finally {
+        this.written.clear();
+      }
+    };
   }
 
   position(): number {
@@ -125,6 +143,7 @@ export class SqliteProgressReadModel implements ProgressReadModel {
   /** Writes a batch built from the current checkpoint; false (nothing written) when the checkpoint moved meanwhile. */
   private writeChanges(changes: ProgressChanges): boolean {
     if (this.position() !== changes.from) return false;
+    this.written.clear();
     for (const [code, name] of changes.departments) this.sql.upsertDepartment.run(code, name);
     const owners = new Map<string, Owner>();
     for (const { project, seq } of changes.projects) {
@@ -136,8 +155,17 @@ export class SqliteProgressReadModel implements ProgressReadModel {
       if (owner) this.addFacts(projectId, owner, facts);
     }
     this.sql.saveCheckpoint.run(CHECKPOINT, changes.to);
+    this.afterCommit = () => {
+      if (this.cachedAt === changes.from) {
+        for (const [projectId, days] of this.written) this.dayCache.set(projectId, days);
+        this.cachedAt = changes.to;
+      }
+      this.written.clear();
+    };
     return true;
   }
+
+  private afterCommit: () => void = () => undefined;
 
   private addFacts(projectId: string, owner: Owner, facts: FactColumns): void {
     const { departmentCode, fiscalYear } = owner;
@@ -160,9 +188,35 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     const stored = this.sql.days.get(projectId) as { count: number; days: Buffer } | undefined;
     const days = (stored ? DayTotals.decode(stored.days, stored.count) : DayTotals.EMPTY).plus(facts);
     this.sql.saveDays.run(projectId, departmentCode, fiscalYear, days.length, days.encode());
+    this.written.set(projectId, days);
+  }
+
+  /** Day totals written by the transaction in progress (they join the cache once it commits). */
+  private readonly written = new Map<string, DayTotals>();
+
+  private cachedDays(projectId: string): DayTotals | undefined {
+    let days = this.dayCache.get(projectId);
+    if (days) return days;
+    const row = this.sql.days.get(projectId) as { count: number; days: Buffer } | undefined;
+    if (!row) return undefined;
+    days = DayTotals.decode(row.days, row.count);
+    if (this.dayCache.size >= DAY_CACHE_PROJECTS) this.dayCache.clear();
+    this.dayCache.set(projectId, days);
+    return days;
+  }
+
+  /** Keeps the cache only if the checkpoint is where this process last saw (or put) it. */
+  private validateCache(): void {
+    const position = this.position();
+    if (position !== this.cachedAt) {
+      this.dayCache.clear();
+      this.cachedAt = position;
+    }
   }
 
   reset(): void {
+    this.dayCache.clear();
+    this.cachedAt = -1;
     this.db.transaction(() => {
       for (const table of PROGRESS_TABLES) this.db.exec(`DELETE FROM ${table}`);
       this.sql.saveCheckpoint.run(CHECKPOINT, 0);
@@ -214,13 +268,22 @@ export class SqliteProgressReadModel implements ProgressReadModel {
   totalsAsOf(projectIds: readonly string[], asOf: string): Iterable<ProgressFact> {
     const until = dayOf(asOf);
     const totals: ProgressFact[] = [];
+    this.validateCache();
     for (const projectId of projectIds) {
-      const row = this.sql.days.get(projectId) as { count: number; days: Buffer } | undefined;
-      if (!row) continue;
-      const found = DayTotals.readAt(row.days, row.count, until);
-      if (!found) continue;
-      const [budgetInitial, budgetCurrent, arrived, paid] = found.totals.map(yuanOfFen);
-      totals.push({ position: 0, projectId, occurredOn: isoDateOf(found.day), recordedAt: '', budgetInitial, budgetCurrent, arrived, paid });
+      const days = this.cachedDays(projectId);
+      const i = days ? days.indexAt(until) : -1;
+      if (!days || i < 0) continue;
+      const m = i * MEASURES;
+      totals.push({
+        position: 0,
+        projectId,
+        occurredOn: isoDateOf(days.day[i]),
+        recordedAt: '',
+        budgetInitial: yuanOfFen(days.cumulative[m]),
+        budgetCurrent: yuanOfFen(days.cumulative[m + 1]),
+        arrived: yuanOfFen(days.cumulative[m + 2]),
+        paid: yuanOfFen(days.cumulative[m + 3]),
+      });
     }
     return totals;
   }
