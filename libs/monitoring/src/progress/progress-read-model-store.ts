@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { type EventStore, SqliteEventStore } from '@bem/event-store';
-import { MemoryProgressReadModel } from './memory-progress-read-model';
 import type { ProgressReadModel } from './progress-read-model';
 import { SqliteProgressReadModel } from './sqlite-progress-read-model';
 
@@ -55,4 +54,8 @@ export function openReadModelDatabase(path: string): Database.Database {
   return db;
 }
 
-const memoryHandle = (): ProgressReadModelHandle => ({ model: new MemoryProgressReadModel(), db: null, location: 'memory', close: () => undefined });
+/** In memory: the packed sqlite model on a private in-memory database (a few dozen bytes per event, not an object per fact). */
+const memoryHandle = (): ProgressReadModelHandle => {
+  const db = new Database(':memory:');
+  return { model: new SqliteProgressReadModel(db), db: null, location: 'memory', close: () => db.close() };
+};
