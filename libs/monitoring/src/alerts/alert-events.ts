@@ -81,3 +81,69 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
     deadline: addDays(raisedOn, profile.responseDeadline.days, profile.responseDeadline.kind),
   };
 }
+
+/** One alert of an `AlertsRaised` batch: what differs from one alert of the batch to the next. */
+export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'rule' | 'severity' | 'projectId' | 'figures' | 'message'>;
+
+/**
+ * 预警 raised together by one checkpoint evaluation (one department-year, one checkpoint): one event for the
+ * batch instead of one `AlertRaised` per alert. Each alert keeps its own id (the same as an `AlertRaised` would
+ * have), rule, severity, figures and message; what they share is stated once. Read it through `raisedAlertsOf`.
+ */
+export interface AlertsRaisedData {
+  profile: string;
+  departmentCode: string;
+  fiscalYear: number;
+  checkpoint: string;
+  responsible: string;
+  raisedOn: string;
+  deadline: string;
+  alerts: BatchedAlert[];
+}
+
+/** The batch event of one checkpoint evaluation (its CheckpointEvaluated has the same key). */
+export const alertsRaisedEventId = (profile: string, departmentCode: string, fiscalYear: number, checkpoint: string, evaluation: number): string =>
+  uuidv5(`alerts/${profile}/${departmentCode}/${fiscalYear}/${checkpoint}/${evaluation}`, MONITORING_NAMESPACE);
+
+/** Batches alerts that share department-year, checkpoint, raising day and deadline (as one evaluation raises them). */
+export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedData {
+  const [first] = alerts;
+  for (const alert of alerts) {
+    const same = alert.profile === first.profile && alert.departmentCode === first.departmentCode && alert.fiscalYear === first.fiscalYear
+      && alert.checkpoint === first.checkpoint && alert.responsible === first.responsible && alert.raisedOn === first.raisedOn && alert.deadline === first.deadline;
+    if (!same) throw new Error(`alert ${alert.alertId} does not belong to the batch of ${first.alertId}`);
+  }
+  return {
+    profile: first.profile, departmentCode: first.departmentCode, fiscalYear: first.fiscalYear, checkpoint: first.checkpoint as string,
+    responsible: first.responsible, raisedOn: first.raisedOn, deadline: first.deadline,
+    alerts: alerts.map(({ alertId, rule, severity, projectId, figures, message }) => ({ alertId, rule, severity, projectId, figures, message })),
+  };
+}
+
+/**
+ * The individual alerts an event raises: one for `AlertRaised`, every alert of an `AlertsRaised` batch (in order),
+ * none for any other event. Every reader of alerts (list, answers, delivery, API) goes through here.
+ */
+export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRaisedData[] {
+  if (event.type === 'AlertRaised') return [event.data as AlertRaisedData];
+  if (event.type !== 'AlertsRaised') return [];
+  const { alerts, ...shared } = event.data as AlertsRaisedData;
+  return alerts.map((alert) => ({
+    alertId: alert.alertId,
+    profile: shared.profile,
+    departmentCode: shared.departmentCode,
+    fiscalYear: shared.fiscalYear,
+    rule: alert.rule,
+    severity: alert.severity,
+    projectId: alert.projectId,
+    checkpoint: shared.checkpoint,
+    figures: alert.figures,
+    message: alert.message,
+    responsible: shared.responsible,
+    raisedOn: shared.raisedOn,
+    deadline: shared.deadline,
+  }));
+}
+
+/** Does this event raise any alert? */
+export const raisesAlerts = (type: string): boolean => type === 'AlertRaised' || type === 'AlertsRaised';
