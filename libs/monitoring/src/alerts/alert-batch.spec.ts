@@ -1,11 +1,12 @@
 import { monitoringStream } from '@bem/domain';
 import { MemoryEventStore } from '@bem/event-store';
+import { v5 as uuidv5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { CheckpointService } from '../checkpoints/checkpoint-service';
 import { storeWithFixture } from '../checkpoints/spec-support';
 import { checkpointsOf } from '../profiles/checkpoint-lines';
 import { loadProfile } from '../profiles/profile-loader';
-import { type AlertRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from './alert-events';
+import { type AlertRaisedData, MONITORING_NAMESPACE, alertRaised, monitoringId, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from './alert-events';
 import { alertIndexWrites, findAlert } from './alert-index';
 import { alertListOf } from './alert-list';
 import { AlertService } from './alert-service';
@@ -73,6 +74,12 @@ describe('batched alerts (AlertsRaised): the same individual alerts as AlertRais
     for (const alert of alerts) expect(await findAlert(store, alert.alertId)).toEqual(alert);
     const last = alerts[alerts.length - 1];
     expect(await service.acknowledge(last.alertId, 'manager-1')).toMatchObject({ id: last.alertId, status: 'acknowledged' });
+  });
+
+  it('monitoringId is uuid v5 in the monitoring namespace (alert ids unchanged)', () => {
+    for (const name of ['alert/national/behindSchedule/dep-1/2025/*/2025-06-30', 'alert/x/dualGap/部门/2020/p-1#指标/2020-09-30', '']) {
+      expect(monitoringId(name)).toBe(uuidv5(name, MONITORING_NAMESPACE));
+    }
   });
 
   it('snapshotsAt folds once into the same snapshots as snapshotAt at each date', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import type { AlertDraft, Severity } from './rule-context';
@@ -46,10 +47,23 @@ export type MonitoringAlertEvent =
   | { type: 'AlertAcknowledged'; data: AlertAcknowledgedData }
   | { type: 'AlertDisposed'; data: AlertDisposedData };
 
+/**
+ * uuid v5 (SHA-1, RFC 4122) of a name in the monitoring namespace: the same ids as `uuid`'s v5, without its
+ * per-call namespace parsing (a checkpoint evaluation names tens of thousands of alerts).
+ */
+const NAMESPACE_BYTES = Buffer.from(MONITORING_NAMESPACE.replace(/-/g, ''), 'hex');
+export function monitoringId(name: string): string {
+  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.toString('hex', 0, 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
 export function alertIdOf(profile: string, departmentCode: string, fiscalYear: number, draft: Pick<AlertDraft, 'rule' | 'projectId' | 'checkpoint'> & { figures?: AlertDraft['figures'] }): string {
   // Indicator rules fire per indicator: the indicator is part of the period key.
   const indicator = draft.figures?.indicatorId ? `#${draft.figures.indicatorId}` : '';
-  return uuidv5(`alert/${profile}/${draft.rule}/${departmentCode}/${fiscalYear}/${draft.projectId ?? '*'}${indicator}/${draft.checkpoint}`, MONITORING_NAMESPACE);
+  return monitoringId(`alert/${profile}/${draft.rule}/${departmentCode}/${fiscalYear}/${draft.projectId ?? '*'}${indicator}/${draft.checkpoint}`);
 }
 
 /** date + n days (calendar) or n working days (Mon–Fri; public holidays are not modelled). */
@@ -62,6 +76,16 @@ export function addDays(date: string, days: number, kind: 'working' | 'calendar'
     if (kind === 'calendar' || (weekday !== 0 && weekday !== 6)) left -= 1;
   }
   return day.toISOString().slice(0, 10);
+}
+
+/** The answer deadline of an alert raised on `raisedOn` (the last one computed is kept: a batch shares it). */
+let lastDeadline = { raisedOn: '', days: -1, kind: '', deadline: '' };
+function deadlineOf(profile: Profile, raisedOn: string): string {
+  const { days, kind } = profile.responseDeadline;
+  if (lastDeadline.raisedOn !== raisedOn || lastDeadline.days !== days || lastDeadline.kind !== kind) {
+    lastDeadline = { raisedOn, days, kind, deadline: addDays(raisedOn, days, kind) };
+  }
+  return lastDeadline.deadline;
 }
 
 export function alertRaised(profile: Profile, departmentCode: string, fiscalYear: number, draft: AlertDraft, raisedOn: string): AlertRaisedData {
@@ -78,7 +102,7 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
     message: { zh: draft.zh, en: draft.en },
     responsible: departmentCode,
     raisedOn,
-    deadline: addDays(raisedOn, profile.responseDeadline.days, profile.responseDeadline.kind),
+    deadline: deadlineOf(profile, raisedOn),
   };
 }
 

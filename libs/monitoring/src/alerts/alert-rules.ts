@@ -136,9 +136,9 @@ export const yearEndForecast: AlertRule = (ctx) => {
  */
 export const overspendAttempt: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.overspendAttempt;
+  // Only what happened since the previous checkpoint: each overspend is alerted once.
+  const previous = checkpointsOf(ctx.profile, ctx.fiscalYear).filter((line) => line.date < ctx.checkpoint.date).pop()?.date ?? '';
   return ctx.projects.flatMap((subject) => {
-    // Only what happened since the previous checkpoint: each overspend is alerted once.
-    const previous = checkpointsOf(ctx.profile, ctx.fiscalYear).filter((line) => line.date < ctx.checkpoint.date).pop()?.date ?? '';
     const over = subject.snapshot.overspentPayments.filter((payment) => payment.occurredOn > previous);
     if (over.length === 0) return [];
     const { who, whoEn } = base(ctx, subject);

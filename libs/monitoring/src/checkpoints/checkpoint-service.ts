@@ -1,7 +1,8 @@
-import { monitoringStream, projectStream, todayInChina } from '@bem/domain';
+import { monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
 import { type AlertRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from '../alerts/alert-events';
 import { alertIndexWrites } from '../alerts/alert-index';
+import { readProjectEvents } from '../alerts/project-events';
 import { runRules } from '../alerts/alert-rules';
 import { type ProjectFacts, snapshotsAt } from '../alerts/project-snapshot';
 import { type RuleContext, ruleContextOf, tracksArrivals } from '../alerts/rule-context';
@@ -109,11 +110,10 @@ export class CheckpointService {
     return due.map((lines, i) => ruleContextOf(profile, code, year, lines, perProject.map((snapshots) => snapshots[i]), arrivals));
   }
 
-  /** Every project's events (read from its stream), for the alert rules. */
+  /** Every project's fact events (read from its stream, all projects of the department at once), for the alert rules. */
   async projectFacts(code: string, year: number): Promise<ProjectFacts[]> {
     const progress = await this.progress.department(code, year, { asOf: `${year}-12-31` });
-    return Promise.all(
-      progress.projects.map(async (project) => ({ projectId: project.projectId, name: project.name, events: await this.store.readStream(projectStream(project.projectId)) })),
-    );
+    const events = await readProjectEvents(this.store, progress.projects.map((project) => project.projectId));
+    return progress.projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId)! }));
   }
 }
