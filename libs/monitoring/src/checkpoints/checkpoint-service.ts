@@ -112,7 +112,8 @@ export class CheckpointService {
 
   /** Every project's fact events (read from its stream, all projects of the department at once), for the alert rules. */
   async projectFacts(code: string, year: number): Promise<ProjectFacts[]> {
-    const progress = await this.progress.department(code, year, { asOf: `${year}-12-31` });
+    // Only the project list (registration order) is wanted: as of the day before the year, no figure is summed
+    const progress = await this.progress.department(code, year, { asOf: `${year - 1}-12-31` });
     const events = await readProjectEvents(this.store, progress.projects.map((project) => project.projectId));
     return progress.projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId)! }));
   }
