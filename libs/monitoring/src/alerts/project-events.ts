@@ -24,11 +24,17 @@ export async function readProjectEvents(store: EventStore, projectIds: readonly 
     for (let i = 0; i < streams.length; i += CHUNK) {
       const chunk = streams.slice(i, i + CHUNK);
       const rows = store.db
-        .prepare<string[], { stream: string; type: string; data: string }>(
+        .prepare<string[], [stream: string, type: string, data: string]>(
           `SELECT stream, type, data FROM events WHERE stream IN (${chunk.map(() => '?').join(',')}) AND type IN (${types}) ORDER BY stream, revision`,
         )
+        .raw()
         .all(...chunk, ...FACT_TYPES);
-      for (const row of rows) byStream.get(row.stream)!.push({ type: row.type, data: JSON.parse(row.data) as unknown });
+      let stream = '';
+      let into: FactEvent[] = [];
+      for (const [rowStream, type, data] of rows) {
+        if (rowStream !== stream) into = byStream.get((stream = rowStream))!;
+        into.push({ type, data: JSON.parse(data) as unknown });
+      }
     }
     return events;
   }
