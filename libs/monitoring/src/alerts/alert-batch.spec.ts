@@ -11,6 +11,8 @@ import { alertIndexWrites, findAlert } from './alert-index';
 import { alertListOf } from './alert-list';
 import { AlertService } from './alert-service';
 import { snapshotAt, snapshotsAt } from './project-snapshot';
+import { MemoryProgressReadModel } from '../progress/memory-progress-read-model';
+import { ProgressProjection } from '../progress/progress-projection';
 
 const NOW = new Date('2021-03-01T02:00:00Z');
 const profile = loadProfile('sichuan-2020');
@@ -74,6 +76,24 @@ describe('batched alerts (AlertsRaised): the same individual alerts as AlertRais
     for (const alert of alerts) expect(await findAlert(store, alert.alertId)).toEqual(alert);
     const last = alerts[alerts.length - 1];
     expect(await service.acknowledge(last.alertId, 'manager-1')).toMatchObject({ id: last.alertId, status: 'acknowledged' });
+  });
+
+  it('a batch stored without its index entries (a multi-stream write cut short) is indexed by the next evaluation', async () => {
+    const { store, progress } = await storeWithFixture('sichuan-2020.jsonl');
+    await new CheckpointService(store, progress).evaluate('sc-ybj', 2020, 'sichuan-2020', { now: NOW });
+    const cut = new MemoryEventStore();
+    for (const event of await store.readAll()) {
+      if (event.stream.startsWith('alert-index-')) continue;
+      await cut.append(event.stream, [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata, recordedAt: event.recordedAt }]);
+    }
+    const alerts = (await cut.readStream(monitoringStream('sc-ybj', 2020))).flatMap(raisedAlertsOf);
+    expect(await findAlert(cut, alerts[5].alertId)).toBeNull();
+    const again = await new CheckpointService(cut, new ProgressProjection(cut, new MemoryProgressReadModel())).evaluate('sc-ybj', 2020, 'sichuan-2020', { now: NOW });
+    expect(again.appended).toEqual({ checkpoints: 0, alerts: 0 });
+    for (const alert of alerts) expect(await findAlert(cut, alert.alertId)).toEqual(alert);
+    const head = await cut.headPosition();
+    await new CheckpointService(cut, new ProgressProjection(cut, new MemoryProgressReadModel())).evaluate('sc-ybj', 2020, 'sichuan-2020', { now: NOW });
+    expect(await cut.headPosition()).toBe(head);
   });
 
   it('monitoringId is uuid v5 in the monitoring namespace (alert ids unchanged)', () => {

@@ -1,6 +1,6 @@
 import { monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
-import { type AlertRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from '../alerts/alert-events';
+import { type AlertRaisedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from '../alerts/alert-events';
 import { alertIndexWrites } from '../alerts/alert-index';
 import { readProjectEvents } from '../alerts/project-events';
 import { runRules } from '../alerts/alert-rules';
@@ -89,13 +89,27 @@ export class CheckpointService {
       index.push(...alertIndexWrites(batchId, stream, raised.map((alert) => alert.alertId)));
       alerts += raised.length;
     }
-    if (!options.dryRun && fresh.length) {
-      await this.store.appendMany([{ stream, events: fresh, expectedRevision: revision === -1 ? 'no_stream' : revision }, ...index]);
+    if (!options.dryRun) {
+      // Stores that write several streams one after the other (KurrentDB) may have kept a batch without its index
+      // entries: the next evaluation completes them.
+      const missing = await this.missingIndex(stream, stored);
+      const writes = fresh.length ? [{ stream, events: fresh, expectedRevision: revision === -1 ? ('no_stream' as const) : revision }, ...index] : [];
+      if (writes.length + missing.length) await this.store.appendMany([...writes, ...missing]);
     }
     // The report from what was read and what was just appended: no second read of the stream
     const all = [...stored, ...fresh.map((event) => ({ ...event, recordedAt: now.toISOString() }) as RecordedEvent)];
     const appended = { checkpoints: computed.length, alerts };
     return reportOf(profile, code, year, all, checkpointsOf(profile, year), { appended, dryRun: Boolean(options.dryRun) });
+  }
+
+  /** Index entries of stored AlertsRaised batches that are not stored themselves (none, unless a write was cut short). */
+  private async missingIndex(stream: string, stored: readonly RecordedEvent[]): Promise<StreamWrite[]> {
+    const writes = stored
+      .filter((event) => event.type === 'AlertsRaised')
+      .flatMap((event) => alertIndexWrites(event.id, stream, (event.data as AlertsRaisedData).alerts.map((alert) => alert.alertId)));
+    if (writes.length === 0) return [];
+    const found = await this.store.findEvents(writes.map((write) => write.events[0].id));
+    return writes.filter((write) => !found.has(write.events[0].id));
   }
 
   /**
