@@ -44,6 +44,7 @@ export interface AlertDisposedData {
 
 export type MonitoringAlertEvent =
   | { type: 'AlertRaised'; data: AlertRaisedData }
+  | { type: 'AlertsRaised'; data: AlertsRaisedData }
   | { type: 'AlertAcknowledged'; data: AlertAcknowledgedData }
   | { type: 'AlertDisposed'; data: AlertDisposedData };
 
