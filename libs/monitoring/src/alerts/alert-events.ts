@@ -1,3 +1,4 @@
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
@@ -53,8 +54,11 @@ export type MonitoringAlertEvent =
  * per-call namespace parsing (a checkpoint evaluation names tens of thousands of alerts).
  */
 const NAMESPACE_BYTES = Buffer.from(MONITORING_NAMESPACE.replace(/-/g, ''), 'hex');
+const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash; // node ≥ 20.12
 export function monitoringId(name: string): string {
-  const hash = createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  const hash = oneShot
+    ? oneShot('sha1', Buffer.concat([NAMESPACE_BYTES, Buffer.from(name, 'utf8')]), 'buffer')
+    : createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
   hash[6] = (hash[6] & 0x0f) | 0x50;
   hash[8] = (hash[8] & 0x3f) | 0x80;
   const hex = hash.toString('hex', 0, 16);
