@@ -3,7 +3,7 @@ import { CommandHandler } from '@bem/commands';
 import { type EventStore, openEventStore } from '@bem/event-store';
 import {
   AlertService,
-  type AlertRaisedData,
+  findAlert,
   CheckpointService,
   ProgressProjection,
   type ProgressReadModelHandle,
@@ -61,8 +61,7 @@ export async function openApiRuntime(storeSpec: string): Promise<ApiRuntime> {
       return model.project(projectId)?.departmentCode ?? null;
     },
     async departmentOfAlert(alertId) {
-      const raised = (await store.findEvents([alertId])).get(alertId);
-      return raised?.type === 'AlertRaised' ? (raised.data as AlertRaisedData).departmentCode : null;
+      return (await findAlert(store, alertId))?.departmentCode ?? null;
     },
     readModel,
     close: async () => {

@@ -1,12 +1,12 @@
 import type { EventStore, RecordedEvent, Subscription } from '@bem/event-store';
-import type { AlertRaisedData } from '@bem/monitoring';
+import { raisedAlertsOf } from '@bem/monitoring';
 import type { AlertOutbox, Channel, OutboxRow } from './alert-outbox';
 
 export const FEED_NAME = 'alert-feed';
 
 /**
  * Drives delivery from the STORED log: a catch-up subscription from the position saved in the outbox;
- * each batch's AlertRaised events become outbox rows in the same transaction as the new position.
+ * each batch's AlertRaised / AlertsRaised alerts become outbox rows in the same transaction as the new position.
  */
 export class AlertFeed {
   private subscription: Subscription | null = null;
@@ -34,10 +34,11 @@ export class AlertFeed {
   private handle(events: RecordedEvent[]): void {
     const rows: OutboxRow[] = [];
     for (const event of events) {
-      if (event.type !== 'AlertRaised') continue;
-      const alert = event.data as AlertRaisedData;
-      const payload = JSON.stringify({ ...alert, raisedAt: event.recordedAt });
-      for (const channel of this.channels) rows.push({ alertId: alert.alertId, channel, payload });
+      // AlertRaised: one alert; AlertsRaised: every alert of the batch, each its own outbox row (job id = alert id)
+      for (const alert of raisedAlertsOf(event)) {
+        const payload = JSON.stringify({ ...alert, raisedAt: event.recordedAt });
+        for (const channel of this.channels) rows.push({ alertId: alert.alertId, channel, payload });
+      }
     }
     this.outbox.record(rows, FEED_NAME, events[events.length - 1].position);
     if (rows.length) this.onRecorded();

@@ -19,6 +19,7 @@ export * from './alerts/numeric-target';
 export * from './alerts/rule-context';
 export * from './alerts/alert-rules';
 export * from './alerts/alert-events';
+export * from './alerts/alert-index';
 export * from './alerts/alert-list';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';

@@ -1,3 +1,5 @@
+import * as crypto from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import type { AlertDraft, Severity } from './rule-context';
@@ -43,13 +45,30 @@ export interface AlertDisposedData {
 
 export type MonitoringAlertEvent =
   | { type: 'AlertRaised'; data: AlertRaisedData }
+  | { type: 'AlertsRaised'; data: AlertsRaisedData }
   | { type: 'AlertAcknowledged'; data: AlertAcknowledgedData }
   | { type: 'AlertDisposed'; data: AlertDisposedData };
+
+/**
+ * uuid v5 (SHA-1, RFC 4122) of a name in the monitoring namespace: the same ids as `uuid`'s v5, without its
+ * per-call namespace parsing (a checkpoint evaluation names tens of thousands of alerts).
+ */
+const NAMESPACE_BYTES = Buffer.from(MONITORING_NAMESPACE.replace(/-/g, ''), 'hex');
+const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash; // node ≥ 20.12
+export function monitoringId(name: string): string {
+  const hash = oneShot
+    ? oneShot('sha1', Buffer.concat([NAMESPACE_BYTES, Buffer.from(name, 'utf8')]), 'buffer')
+    : createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.toString('hex', 0, 16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 export function alertIdOf(profile: string, departmentCode: string, fiscalYear: number, draft: Pick<AlertDraft, 'rule' | 'projectId' | 'checkpoint'> & { figures?: AlertDraft['figures'] }): string {
   // Indicator rules fire per indicator: the indicator is part of the period key.
   const indicator = draft.figures?.indicatorId ? `#${draft.figures.indicatorId}` : '';
-  return uuidv5(`alert/${profile}/${draft.rule}/${departmentCode}/${fiscalYear}/${draft.projectId ?? '*'}${indicator}/${draft.checkpoint}`, MONITORING_NAMESPACE);
+  return monitoringId(`alert/${profile}/${draft.rule}/${departmentCode}/${fiscalYear}/${draft.projectId ?? '*'}${indicator}/${draft.checkpoint}`);
 }
 
 /** date + n days (calendar) or n working days (Mon–Fri; public holidays are not modelled). */
@@ -62,6 +81,16 @@ export function addDays(date: string, days: number, kind: 'working' | 'calendar'
     if (kind === 'calendar' || (weekday !== 0 && weekday !== 6)) left -= 1;
   }
   return day.toISOString().slice(0, 10);
+}
+
+/** The answer deadline of an alert raised on `raisedOn` (the last one computed is kept: a batch shares it). */
+let lastDeadline = { raisedOn: '', days: -1, kind: '', deadline: '' };
+function deadlineOf(profile: Profile, raisedOn: string): string {
+  const { days, kind } = profile.responseDeadline;
+  if (lastDeadline.raisedOn !== raisedOn || lastDeadline.days !== days || lastDeadline.kind !== kind) {
+    lastDeadline = { raisedOn, days, kind, deadline: addDays(raisedOn, days, kind) };
+  }
+  return lastDeadline.deadline;
 }
 
 export function alertRaised(profile: Profile, departmentCode: string, fiscalYear: number, draft: AlertDraft, raisedOn: string): AlertRaisedData {
@@ -78,6 +107,72 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
     message: { zh: draft.zh, en: draft.en },
     responsible: departmentCode,
     raisedOn,
-    deadline: addDays(raisedOn, profile.responseDeadline.days, profile.responseDeadline.kind),
+    deadline: deadlineOf(profile, raisedOn),
   };
 }
+
+/** One alert of an `AlertsRaised` batch: what differs from one alert of the batch to the next. */
+export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'rule' | 'severity' | 'projectId' | 'figures' | 'message'>;
+
+/**
+ * 预警 raised together by one checkpoint evaluation (one department-year, one checkpoint): one event for the
+ * batch instead of one `AlertRaised` per alert. Each alert keeps its own id (the same as an `AlertRaised` would
+ * have), rule, severity, figures and message; what they share is stated once. Read it through `raisedAlertsOf`.
+ */
+export interface AlertsRaisedData {
+  profile: string;
+  departmentCode: string;
+  fiscalYear: number;
+  checkpoint: string;
+  responsible: string;
+  raisedOn: string;
+  deadline: string;
+  alerts: BatchedAlert[];
+}
+
+/** The batch event of one checkpoint evaluation (its CheckpointEvaluated has the same key). */
+export const alertsRaisedEventId = (profile: string, departmentCode: string, fiscalYear: number, checkpoint: string, evaluation: number): string =>
+  uuidv5(`alerts/${profile}/${departmentCode}/${fiscalYear}/${checkpoint}/${evaluation}`, MONITORING_NAMESPACE);
+
+/** Batches alerts that share department-year, checkpoint, raising day and deadline (as one evaluation raises them). */
+export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedData {
+  const [first] = alerts;
+  for (const alert of alerts) {
+    const same = alert.profile === first.profile && alert.departmentCode === first.departmentCode && alert.fiscalYear === first.fiscalYear
+      && alert.checkpoint === first.checkpoint && alert.responsible === first.responsible && alert.raisedOn === first.raisedOn && alert.deadline === first.deadline;
+    if (!same) throw new Error(`alert ${alert.alertId} does not belong to the batch of ${first.alertId}`);
+  }
+  return {
+    profile: first.profile, departmentCode: first.departmentCode, fiscalYear: first.fiscalYear, checkpoint: first.checkpoint as string,
+    responsible: first.responsible, raisedOn: first.raisedOn, deadline: first.deadline,
+    alerts: alerts.map(({ alertId, rule, severity, projectId, figures, message }) => ({ alertId, rule, severity, projectId, figures, message })),
+  };
+}
+
+/**
+ * The individual alerts an event raises: one for `AlertRaised`, every alert of an `AlertsRaised` batch (in order),
+ * none for any other event. Every reader of alerts (list, answers, delivery, API) goes through here.
+ */
+export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRaisedData[] {
+  if (event.type === 'AlertRaised') return [event.data as AlertRaisedData];
+  if (event.type !== 'AlertsRaised') return [];
+  const { alerts, ...shared } = event.data as AlertsRaisedData;
+  return alerts.map((alert) => ({
+    alertId: alert.alertId,
+    profile: shared.profile,
+    departmentCode: shared.departmentCode,
+    fiscalYear: shared.fiscalYear,
+    rule: alert.rule,
+    severity: alert.severity,
+    projectId: alert.projectId,
+    checkpoint: shared.checkpoint,
+    figures: alert.figures,
+    message: alert.message,
+    responsible: shared.responsible,
+    raisedOn: shared.raisedOn,
+    deadline: shared.deadline,
+  }));
+}
+
+/** Does this event raise any alert? */
+export const raisesAlerts = (type: string): boolean => type === 'AlertRaised' || type === 'AlertsRaised';

@@ -52,6 +52,26 @@ describe('alert rules: given events, then alerts', () => {
     ]);
   });
 
+  it('lowArrival and largeAdjustments compare the rate to the limit exactly, without dividing (negative budgets too)', () => {
+    const arrival = only('national', 'lowArrival');
+    // 500.00 / 1000.00 = 50 % exactly: not below; one cent less is; a budget cut below zero compares the other way
+    given(arrival, project('at', issued('2020-01-10', '1000.00'), arrived('2020-02-01', '500.00')), project('under', issued('2020-01-10', '1000.00'), arrived('2020-02-01', '499.99'))).at('2020-06-30').then([
+      { rule: 'lowArrival', projectId: 'under', severity: 'yellow', budget: '1000.00', arrived: '499.99', arrivalRate: '50.00', threshold: '50' },
+    ]);
+    given(arrival, project('negative', issued('2020-01-10', '100.00'), adjusted('2020-01-20', '-300.00'), arrived('2020-02-01', '100.00'))).at('2020-06-30').then([
+      { rule: 'lowArrival', projectId: 'negative', severity: 'yellow', budget: '-200.00', arrived: '100.00', arrivalRate: '-50.00', threshold: '50' },
+    ]);
+    // (figures the domain never writes, for the sign rule: -100.00 / -200.00 = 50 % is not below, -99.99 is)
+    given(arrival, project('negative', issued('2020-01-10', '100.00'), adjusted('2020-01-20', '-300.00'), arrived('2020-02-01', '-100.00'))).at('2020-06-30').then([]);
+    given(arrival, project('negative', issued('2020-01-10', '100.00'), adjusted('2020-01-20', '-300.00'), arrived('2020-02-01', '-99.99'))).at('2020-06-30').then([
+      { rule: 'lowArrival', projectId: 'negative', severity: 'yellow', budget: '-200.00', arrived: '-99.99', arrivalRate: '50.00', threshold: '50' },
+    ]);
+    const adjustments = only('national', 'largeAdjustments');
+    const limit = loadProfile('national').alertRules.largeAdjustments.maxPercentOfInitial;
+    const exactly = (Number(limit) * 10).toFixed(2); // limit % of 1000.00
+    given(adjustments, project('at', issued('2020-01-10', '1000.00'), adjusted('2020-02-01', exactly))).at('2020-06-30').then([]);
+  });
+
   it('lowArrival: arrival rate below the threshold, only when the department records arrivals', () => {
     const profile = only('national', 'lowArrival');
     given(profile, project('a', issued('2020-01-10', '1000.00')), project('b', issued('2020-01-10', '1000.00'), arrived('2020-02-01', '500.00'))).at('2020-06-30').then([

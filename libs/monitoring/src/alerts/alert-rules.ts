@@ -1,3 +1,4 @@
+import type Decimal from 'decimal.js';
 import { Money } from '@bem/domain';
 import { asPercent, checkpointsOf } from '../profiles/checkpoint-lines';
 import type { AlertRuleName } from '../profiles/profile-schema';
@@ -16,6 +17,20 @@ const draft = (ctx: RuleContext, subject: Subject, rule: AlertRuleName, severity
   return { rule, severity, projectId, checkpoint, figures, zh, en };
 };
 const everyone = (ctx: RuleContext) => [ctx.department, ...ctx.projects];
+
+/**
+ * part / whole ≥ limit (whole ≠ 0) without the division: part ≥ limit × whole, the other way round for a negative
+ * whole. The same answer as comparing the 40-digit quotient: a quotient of amounts is never within 10^-40 of a
+ * limit it does not equal. (Checked for every project at every checkpoint: divisions are the costly part.)
+ */
+function ratioAtLeast(part: Decimal, whole: Decimal, limit: Decimal.Value): boolean {
+  const scaled = whole.times(limit);
+  return whole.isPositive() ? part.gte(scaled) : part.lte(scaled);
+}
+const ratioAbove = (part: Decimal, whole: Decimal, limit: Decimal.Value): boolean => {
+  const scaled = whole.times(limit);
+  return whole.isPositive() ? part.gt(scaled) : part.lt(scaled);
+};
 
 /** 执行进度低于检查点: red below the alert line A, yellow between A and T. */
 export const behindSchedule: AlertRule = (ctx) => {
@@ -37,7 +52,7 @@ export const lowArrival: AlertRule = (ctx) => {
   if (!ctx.tracksArrivals) return [];
   return ctx.projects.flatMap((subject) => {
     const { budgetCurrent, arrived } = subject.snapshot;
-    if (budgetCurrent.isZero() || arrived.times(HUNDRED).div(budgetCurrent).gte(rule.minArrivalRate)) return [];
+    if (budgetCurrent.isZero() || ratioAtLeast(arrived.times(HUNDRED), budgetCurrent, rule.minArrivalRate)) return [];
     const rate = pct(arrived, budgetCurrent);
     const { who, whoEn } = base(ctx, subject);
     return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: yuanText(budgetCurrent), arrived: yuanText(arrived), arrivalRate: rate, threshold: rule.minArrivalRate },
@@ -66,7 +81,7 @@ export const largeAdjustments: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.largeAdjustments;
   return ctx.projects.flatMap((subject) => {
     const s = subject.snapshot;
-    if (s.budgetInitial.isZero() || !s.changes.times(HUNDRED).div(s.budgetInitial).gt(rule.maxPercentOfInitial)) return [];
+    if (s.budgetInitial.isZero() || !ratioAbove(s.changes.times(HUNDRED), s.budgetInitial, rule.maxPercentOfInitial)) return [];
     const rate = pct(s.changes, s.budgetInitial);
     const { who, whoEn } = base(ctx, subject);
     return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: rate, threshold: rule.maxPercentOfInitial },
@@ -136,9 +151,9 @@ export const yearEndForecast: AlertRule = (ctx) => {
  */
 export const overspendAttempt: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.overspendAttempt;
+  // Only what happened since the previous checkpoint: each overspend is alerted once.
+  const previous = checkpointsOf(ctx.profile, ctx.fiscalYear).filter((line) => line.date < ctx.checkpoint.date).pop()?.date ?? '';
   return ctx.projects.flatMap((subject) => {
-    // Only what happened since the previous checkpoint: each overspend is alerted once.
-    const previous = checkpointsOf(ctx.profile, ctx.fiscalYear).filter((line) => line.date < ctx.checkpoint.date).pop()?.date ?? '';
     const over = subject.snapshot.overspentPayments.filter((payment) => payment.occurredOn > previous);
     if (over.length === 0) return [];
     const { who, whoEn } = base(ctx, subject);

@@ -3,6 +3,7 @@ import { DomainError, monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/event-store';
 import { loadProfile } from '../profiles/profile-loader';
 import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, MONITORING_NAMESPACE, alertRaised } from './alert-events';
+import { findAlert } from './alert-index';
 import { type AlertList, type AlertRow, alertListOf } from './alert-list';
 
 export const unknownAlert = (alertId: string) =>
@@ -93,9 +94,9 @@ export class AlertService {
   }
 
   private async answer(alertId: string, decide: (row: AlertRow) => { id: string; type: string; data: unknown } | null): Promise<AlertRow> {
-    const found = (await this.store.findEvents([alertId])).get(alertId);
-    if (!found || found.type !== 'AlertRaised') throw unknownAlert(alertId);
-    const { departmentCode, fiscalYear } = found.data as AlertRaisedData;
+    const found = await findAlert(this.store, alertId);
+    if (!found) throw unknownAlert(alertId);
+    const { departmentCode, fiscalYear } = found;
     for (let attempt = 1; ; attempt++) {
       const stream = monitoringStream(departmentCode, fiscalYear);
       const events = await this.store.readStream(stream);

@@ -51,6 +51,21 @@ export function ruleContext(
   projects: readonly ProjectFacts[],
 ): RuleContext {
   const snapshots = projects.map((facts) => snapshotAt(facts, checkpoint.date));
+  return ruleContextOf(profile, departmentCode, fiscalYear, checkpoint, snapshots, tracksArrivals(projects));
+}
+
+/** Does the department record 资金到位 at all? */
+export const tracksArrivals = (projects: readonly ProjectFacts[]): boolean => projects.some((facts) => facts.events.some((event) => event.type === 'FundsArrived'));
+
+/** The rule context from the projects' snapshots at the checkpoint date (see snapshotsAt: several dates in one fold). */
+export function ruleContextOf(
+  profile: Profile,
+  departmentCode: string,
+  fiscalYear: number,
+  checkpoint: CheckpointLines,
+  snapshots: readonly ProjectSnapshot[],
+  arrivals: boolean,
+): RuleContext {
   const department = departmentSnapshot(departmentCode, snapshots);
   const subject = (projectId: string | null, name: string, snapshot: ProjectSnapshot): Subject => ({
     projectId, name, snapshot, figures: evaluateFigures(snapshot.budgetCurrent, snapshot.paid, checkpoint),
@@ -60,7 +75,7 @@ export function ruleContext(
     elapsed: elapsedShare(checkpoint.date, profile.elapsedMode),
     department: subject(null, departmentCode, department),
     projects: snapshots.map((s) => subject(s.projectId, s.name, s)),
-    tracksArrivals: projects.some((facts) => facts.events.some((event) => event.type === 'FundsArrived')),
+    tracksArrivals: arrivals,
   };
 }
 

@@ -33,15 +33,27 @@ export function checkpointScore(progress: Decimal, lines: Pick<CheckpointLines, 
 
 export const formatScore = (score: Decimal): string => score.toFixed(2, Money.ROUND_HALF_UP);
 
+/** The lines as displayed, once per checkpoint (not once per project). */
+const shownLines = new WeakMap<CheckpointLines, { target: string; alertLine: string; weight: string }>();
+function linesShown(lines: CheckpointLines) {
+  let shown = shownLines.get(lines);
+  if (!shown) {
+    shown = { target: asPercent(lines.target), alertLine: asPercent(lines.alertLine), weight: lines.weight.toFixed(2, Money.ROUND_HALF_UP) };
+    shownLines.set(lines, shown);
+  }
+  return shown;
+}
+
 /** Evaluates paid / budget at one checkpoint: full precision inside, rounded only for display. */
 export function evaluateFigures(budget: Decimal, paid: Decimal, lines: CheckpointLines): CheckpointFigures {
+  const shown = linesShown(lines);
   const base = {
     date: lines.date,
     budget: formatYuan(budget),
     paid: formatYuan(paid),
-    target: asPercent(lines.target),
-    alertLine: asPercent(lines.alertLine),
-    weight: lines.weight.toFixed(2, Money.ROUND_HALF_UP),
+    target: shown.target,
+    alertLine: shown.alertLine,
+    weight: shown.weight,
   };
   if (budget.isZero()) return { ...base, progress: null, status: null, score: null };
   const progress = new Money(paid).div(budget);

@@ -1,5 +1,6 @@
 import { monitoringStream } from '@bem/domain';
 import { describe, expect, it } from 'vitest';
+import { raisedAlertsOf } from '../alerts/alert-events';
 import { CheckpointService } from './checkpoint-service';
 import type { CheckpointEvaluatedData } from './checkpoint-events';
 import { importCommands, storeWithFixture } from './spec-support';
@@ -40,16 +41,17 @@ describe('checkpoint evaluation on the sichuan-2020 ledger (seed 002)', () => {
     expect(basicNovember).toMatchObject({ progress: '76.56', status: 'yellow' });
   });
 
-  it('appends CheckpointEvaluated and AlertRaised once; a second call appends nothing', async () => {
+  it('appends CheckpointEvaluated and the alerts once (one AlertsRaised batch per checkpoint); a second call appends nothing', async () => {
     const { store, progress } = await storeWithFixture('sichuan-2020.jsonl');
     const service = new CheckpointService(store, progress);
     const first = await service.evaluate('sc-ybj', 2020, 'sichuan-2020', { now: NOW });
     expect(first.appended).toEqual({ checkpoints: 3, alerts: 34 });
     const stream = await store.readStream(monitoringStream('sc-ybj', 2020));
-    expect(stream).toHaveLength(37);
+    expect(stream.map((event) => event.type)).toEqual(['CheckpointEvaluated', 'AlertsRaised', 'CheckpointEvaluated', 'AlertsRaised', 'CheckpointEvaluated', 'AlertsRaised']);
+    expect(stream.flatMap(raisedAlertsOf)).toHaveLength(34);
     const second = await service.evaluate('sc-ybj', 2020, 'sichuan-2020', { now: LATER });
     expect(second.appended).toEqual({ checkpoints: 0, alerts: 0 });
-    expect(await store.readStream(monitoringStream('sc-ybj', 2020))).toHaveLength(37);
+    expect(await store.readStream(monitoringStream('sc-ybj', 2020))).toHaveLength(6);
     expect(second.checkpoints.map((row) => row.evaluatedAt)).toEqual(Array(3).fill(NOW.toISOString()));
   });
 

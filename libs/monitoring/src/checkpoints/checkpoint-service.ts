@@ -1,15 +1,16 @@
-import { Money, monitoringStream, projectStream, todayInChina } from '@bem/domain';
-import { DuplicateEventId, type EventStore, type NewEvent, type RecordedEvent, WrongExpectedRevision } from '@bem/event-store';
-import { alertRaised } from '../alerts/alert-events';
+import { monitoringStream, todayInChina } from '@bem/domain';
+import { DuplicateEventId, type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
+import { type AlertRaisedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from '../alerts/alert-events';
+import { alertIndexWrites } from '../alerts/alert-index';
+import { readProjectEvents } from '../alerts/project-events';
 import { runRules } from '../alerts/alert-rules';
-import type { ProjectFacts } from '../alerts/project-snapshot';
-import { ruleContext } from '../alerts/rule-context';
+import { type ProjectFacts, snapshotsAt } from '../alerts/project-snapshot';
+import { type RuleContext, ruleContextOf, tracksArrivals } from '../alerts/rule-context';
 import type { ProgressProjection } from '../progress/progress-projection';
 import { type CheckpointLines, checkpointsOf } from '../profiles/checkpoint-lines';
 import { loadProfile } from '../profiles/profile-loader';
 import type { Profile } from '../profiles/profile-schema';
 import { type CheckpointEvaluatedData, checkpointEventId, latestEvaluations, sameFigures } from './checkpoint-events';
-import { evaluateFigures } from './checkpoint-score';
 import { type CheckpointReport, reportOf } from './checkpoint-report';
 
 export interface EvaluateOptions {
@@ -22,7 +23,7 @@ export interface EvaluateOptions {
 
 const MAX_ATTEMPTS = 10;
 
-/** Evaluates a profile's due checkpoints for a department and appends CheckpointEvaluated + AlertRaised (idempotently). */
+/** Evaluates a profile's due checkpoints for a department and appends CheckpointEvaluated + one AlertsRaised batch per checkpoint (idempotently). */
 export class CheckpointService {
   constructor(
     private readonly store: EventStore,
@@ -50,12 +51,21 @@ export class CheckpointService {
     const today = todayInChina(now);
     const due = checkpointsOf(profile, year).filter((lines) => lines.date < today);
     const latest = latestEvaluations(stored, profile.name);
-    const knownIds = new Set(stored.map((event) => event.id));
+    const knownIds = new Set(stored.flatMap((event) => [event.id, ...raisedAlertsOf(event).map((alert) => alert.alertId)]));
+    const metadata = { actor: options.actor ?? 'system', source: 'checkpoints' };
     const fresh: NewEvent[] = [];
+    const index: StreamWrite[] = [];
     const computed: CheckpointEvaluatedData[] = [];
-    let facts: ProjectFacts[] | null = null;
-    for (const lines of due) {
-      const current = await this.compute(code, year, profile, lines, now.toISOString());
+    let alerts = 0;
+    // Every project folded once, into its snapshots at every due date (not once per checkpoint)
+    const contexts = due.length ? await this.contexts(code, year, profile, due) : [];
+    for (const [i, lines] of due.entries()) {
+      const context = contexts[i];
+      const current = {
+        profile: profile.name, departmentCode: code, fiscalYear: year, date: lines.date, label: lines.label, knownAt: now.toISOString(),
+        department: context.department.figures,
+        projects: context.projects.map((subject) => ({ projectId: subject.projectId as string, name: subject.name, ...subject.figures })),
+      };
       const before = latest.get(lines.date);
       if (before && sameFigures(before.data, current)) continue;
       const data: CheckpointEvaluatedData = {
@@ -64,39 +74,61 @@ export class CheckpointService {
         restates: before ? { eventId: before.id, knownAt: before.data.knownAt } : null,
       };
       computed.push(data);
-      fresh.push({ id: checkpointEventId(profile.name, code, year, lines.date, data.evaluation), type: 'CheckpointEvaluated', data, metadata: { actor: options.actor ?? 'system', source: 'checkpoints' } });
-      facts ??= await this.projectFacts(code, year);
-      for (const draft of runRules(ruleContext(profile, code, year, lines, facts))) {
+      fresh.push({ id: checkpointEventId(profile.name, code, year, lines.date, data.evaluation), type: 'CheckpointEvaluated', data, metadata });
+      const raised: AlertRaisedData[] = [];
+      for (const draft of runRules(context)) {
         const alert = alertRaised(profile, code, year, draft, today);
         if (knownIds.has(alert.alertId)) continue;
         knownIds.add(alert.alertId);
-        fresh.push({ id: alert.alertId, type: 'AlertRaised', data: alert, metadata: { actor: options.actor ?? 'system', source: 'checkpoints' } });
+        raised.push(alert);
       }
+      if (raised.length === 0) continue;
+      // One AlertsRaised per checkpoint evaluation (not one event per alert), indexed by alert id in the same write
+      const batchId = alertsRaisedEventId(profile.name, code, year, lines.date, data.evaluation);
+      fresh.push({ id: batchId, type: 'AlertsRaised', data: alertsRaised(raised), metadata });
+      index.push(...alertIndexWrites(batchId, stream, raised.map((alert) => alert.alertId)));
+      alerts += raised.length;
     }
-    if (!options.dryRun && fresh.length) {
-      await this.store.append(stream, fresh, { expectedRevision: revision === -1 ? 'no_stream' : revision });
+    if (!options.dryRun) {
+      // Stores that write several streams one after the other (KurrentDB) may have kept a batch without its index
+      // entries: the next evaluation completes them.
+      const missing = await this.missingIndex(stream, stored);
+      const writes = fresh.length ? [{ stream, events: fresh, expectedRevision: revision === -1 ? ('no_stream' as const) : revision }, ...index] : [];
+      if (writes.length + missing.length) await this.store.appendMany([...writes, ...missing]);
     }
-    const all = options.dryRun ? [...stored, ...fresh.map((event) => ({ ...event, recordedAt: now.toISOString() }) as RecordedEvent)] : await this.store.readStream(stream);
-    const appended = { checkpoints: computed.length, alerts: fresh.length - computed.length };
+    // The report from what was read and what was just appended: no second read of the stream
+    const all = [...stored, ...fresh.map((event) => ({ ...event, recordedAt: now.toISOString() }) as RecordedEvent)];
+    const appended = { checkpoints: computed.length, alerts };
     return reportOf(profile, code, year, all, checkpointsOf(profile, year), { appended, dryRun: Boolean(options.dryRun) });
   }
 
-  /** Department and project figures at the checkpoint: progress as of that date (budget as of that date). */
-  private async compute(code: string, year: number, profile: Profile, lines: CheckpointLines, knownAt: string) {
-    const progress = await this.progress.department(code, year, { asOf: lines.date });
-    const money = (figures: { budgetCurrent: string; paid: string }) => evaluateFigures(new Money(figures.budgetCurrent), new Money(figures.paid), lines);
-    return {
-      profile: profile.name, departmentCode: code, fiscalYear: year, date: lines.date, label: lines.label, knownAt,
-      department: money(progress),
-      projects: progress.projects.map((project) => ({ projectId: project.projectId, name: project.name, ...money(project) })),
-    };
+  /** Index entries of stored AlertsRaised batches that are not stored themselves (none, unless a write was cut short). */
+  private async missingIndex(stream: string, stored: readonly RecordedEvent[]): Promise<StreamWrite[]> {
+    const writes = stored
+      .filter((event) => event.type === 'AlertsRaised')
+      .flatMap((event) => alertIndexWrites(event.id, stream, (event.data as AlertsRaisedData).alerts.map((alert) => alert.alertId)));
+    if (writes.length === 0) return [];
+    const found = await this.store.findEvents(writes.map((write) => write.events[0].id));
+    return writes.filter((write) => !found.has(write.events[0].id));
   }
 
-  /** Every project's events (read from its stream), for the alert rules. */
+  /**
+   * The rule context (figures and snapshots of the department and each project) at each due checkpoint, as of
+   * its date: the project list from the progress read model, each project's stream read and folded once.
+   */
+  private async contexts(code: string, year: number, profile: Profile, due: readonly CheckpointLines[]): Promise<RuleContext[]> {
+    const facts = await this.projectFacts(code, year);
+    const dates = due.map((lines) => lines.date);
+    const perProject = facts.map((project) => snapshotsAt(project, dates));
+    const arrivals = tracksArrivals(facts);
+    return due.map((lines, i) => ruleContextOf(profile, code, year, lines, perProject.map((snapshots) => snapshots[i]), arrivals));
+  }
+
+  /** Every project's fact events (read from its stream, all projects of the department at once), for the alert rules. */
   async projectFacts(code: string, year: number): Promise<ProjectFacts[]> {
-    const progress = await this.progress.department(code, year, { asOf: `${year}-12-31` });
-    return Promise.all(
-      progress.projects.map(async (project) => ({ projectId: project.projectId, name: project.name, events: await this.store.readStream(projectStream(project.projectId)) })),
-    );
+    // Only the project list (registration order) is wanted: as of the day before the year, no figure is summed
+    const progress = await this.progress.department(code, year, { asOf: `${year - 1}-12-31` });
+    const events = await readProjectEvents(this.store, progress.projects.map((project) => project.projectId));
+    return progress.projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId)! }));
   }
 }
