@@ -11,6 +11,12 @@ import type {
   SubscriptionHandler,
 } from './types';
 
+/** What a fold of many streams reads of an event. */
+export interface EventDataSlice {
+  type: string;
+  data: unknown;
+}
+
 /**
  * The event store port (architecture §3). Abstract class so it doubles as the Nest injection token.
  *
@@ -26,6 +32,19 @@ export abstract class EventStore {
   abstract appendMany(writes: StreamWrite[]): Promise<AppendResult[]>;
   abstract readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Type and data of the events of several streams (each in revision order; only these types when given), keyed
+   * by stream, every asked stream present. This default reads stream by stream; an adapter may read them at once.
+   */
+  async readStreamsData(streams: readonly string[], options: { types?: readonly string[] } = {}): Promise<Map<string, EventDataSlice[]>> {
+    const types = options.types ? new Set(options.types) : null;
+    const found = new Map<string, EventDataSlice[]>();
+    for (const stream of streams) {
+      const events = await this.readStream(stream);
+      found.set(stream, events.filter((event) => !types || types.has(event.type)).map(({ type, data }) => ({ type, data })));
+    }
+    return found;
+  }
   /** The stored events with these ids (missing ids are absent from the map). */
   abstract findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>>;
   /** Revision of the stream's last event, -1 when the stream does not exist. */

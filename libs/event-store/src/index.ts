@@ -5,7 +5,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export * from './types';
 export * from './errors';
-export { EventStore } from './event-store';
+export { EventStore, type EventDataSlice } from './event-store';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export { type RangeVisitor, visitPositionRange } from './sqlite/sqlite-range-reader';

@@ -51,6 +51,22 @@ export function readContract(makeStore: MakeStore, options: ContractOptions = {}
       expect(await store().readAll({ types: [] })).toEqual([]);
     });
 
+    it('readStreamsData gives type and data of several streams in revision order, every asked stream present', async () => {
+      await store().appendMany([
+        { stream: 'x', events: [...newEvents(2, 'Kept'), ...newEvents(1, 'Other', 2)] },
+        { stream: 'y', events: newEvents(2, 'Kept', 3) },
+        { stream: 'x', events: newEvents(1, 'Kept', 5) },
+      ]);
+      const all = await store().readStreamsData(['y', 'x', 'none']);
+      expect([...all.keys()]).toEqual(['y', 'x', 'none']);
+      expect(all.get('x')?.map((e) => [e.type, (e.data as { n: number }).n])).toEqual([['Kept', 0], ['Kept', 1], ['Other', 2], ['Kept', 5]]);
+      expect(all.get('none')).toEqual([]);
+      const kept = await store().readStreamsData(['x', 'y'], { types: ['Kept'] });
+      expect(kept.get('x')?.map((e) => (e.data as { n: number }).n)).toEqual([0, 1, 5]);
+      expect(kept.get('y')?.map((e) => (e.data as { n: number }).n)).toEqual([3, 4]);
+      expect((await store().readStreamsData(['x'], { types: [] })).get('x')).toEqual([]);
+    });
+
     it('readAll returns the same envelopes as readStream', async () => {
       await store().append('a', newEvents(2));
       expect(await store().readAll()).toEqual(await store().readStream('a'));

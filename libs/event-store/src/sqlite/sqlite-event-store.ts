@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { planAppend, type AppendView, type PlannedWrite, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
-import { EventStore } from '../event-store';
+import { type EventDataSlice, EventStore } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -100,6 +100,24 @@ export class SqliteEventStore extends EventStore {
       return this.sql.readAllOfTypes(options.types.length).all(options.fromPosition ?? 0, ...options.types, limit).map(toRecorded);
     }
     return this.readAfter(options.fromPosition ?? 0, options.limit);
+  }
+
+  /** One query per ID_CHUNK streams, only type and data (no envelope or metadata to parse). */
+  override async readStreamsData(streams: readonly string[], options: { types?: readonly string[] } = {}): Promise<Map<string, EventDataSlice[]>> {
+    const found = new Map<string, EventDataSlice[]>(streams.map((stream) => [stream, []]));
+    const types = options.types ?? [];
+    if (options.types && types.length === 0) return found;
+    const unique = [...found.keys()];
+    for (let i = 0; i < unique.length; i += ID_CHUNK) {
+      const chunk = unique.slice(i, i + ID_CHUNK);
+      let into: EventDataSlice[] = [];
+      let current = '';
+      for (const [stream, type, data] of this.sql.streamsData(chunk.length, types.length).all(...chunk, ...types)) {
+        if (stream !== current) into = found.get((current = stream)) as EventDataSlice[];
+        into.push({ type, data: JSON.parse(data) as unknown });
+      }
+    }
+    return found;
   }
 
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {

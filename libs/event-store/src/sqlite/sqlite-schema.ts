@@ -59,6 +59,8 @@ export interface Statements {
   head: Database.Statement<[], number | null>;
   readAll: Database.Statement<[fromPosition: number, limit: number], EventRecordRow>;
   readStream: Database.Statement<[stream: string, fromRevision: number], EventRecordRow>;
+  /** (stream, type, data) of `streams` streams [of `types` types], raw rows ordered by stream and revision. */
+  streamsData(streams: number, types: number): Database.Statement<string[], [stream: string, type: string, data: string]>;
   /** readAll of some types: (fromPosition, ...types, limit), prepared once per number of types. */
   readAllOfTypes(size: number): Database.Statement<(string | number)[], EventRecordRow>;
   /** `WHERE id IN (?, ...)` with `size` placeholders, prepared once per size. */
@@ -102,6 +104,16 @@ export function prepareStatements(db: Database.Database): Statements {
         `SELECT ${COLUMNS} FROM events WHERE position > ? AND type IN (${placeholders(size)}) ORDER BY position LIMIT ?`,
       ),
     ),
+    streamsData: (() => {
+      const bySizes = bySize((key: number) => {
+        const [streams, types] = [Math.floor(key / 1000), key % 1000];
+        const typeFilter = types ? ` AND type IN (${placeholders(types)})` : '';
+        return db
+          .prepare<string[], [string, string, string]>(`SELECT stream, type, data FROM events WHERE stream IN (${placeholders(streams)})${typeFilter} ORDER BY stream, revision`)
+          .raw();
+      });
+      return (streams: number, types: number) => bySizes(streams * 1000 + types);
+    })(),
     fingerprints: inList<FingerprintRow>('id, stream, type, data, position'),
     findByIds: inList<EventRecordRow>(COLUMNS),
   };

@@ -126,9 +126,8 @@ export class CheckpointService {
 
   /** Every project's fact events (read from its stream, all projects of the department at once), for the alert rules. */
   async projectFacts(code: string, year: number): Promise<ProjectFacts[]> {
-    // Only the project list (registration order) is wanted: as of the day before the year, no figure is summed
-    const progress = await this.progress.department(code, year, { asOf: `${year - 1}-12-31` });
-    const events = await readProjectEvents(this.store, progress.projects.map((project) => project.projectId));
-    return progress.projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId)! }));
+    const projects = await this.progress.projects(code, year);
+    const events = await readProjectEvents(this.store, projects.map((project) => project.projectId));
+    return projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId) ?? [] }));
   }
 }

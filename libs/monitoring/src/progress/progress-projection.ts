@@ -127,6 +127,13 @@ export class ProgressProjection {
     });
   }
 
+  /** The projects of a department's fiscal year, in registration order (after catching up). */
+  async projects(code: string, fiscalYear: number): Promise<ProjectInfo[]> {
+    await this.catchUp();
+    if (!this.model.department(code)) throw unknownDepartment(code);
+    return this.model.projectsOf(code, fiscalYear);
+  }
+
   /** Every department known to the log (after catching up), by code. */
   async departments(): Promise<DepartmentInfo[]> {
     await this.catchUp();
