@@ -16,6 +16,8 @@ export async function replay(runtime: Runtime, options: { json?: boolean }, io: 
   const eventsPerSecond = total > 0 ? Math.round(events / total) : events;
   const summary = {
     events,
+    /** Position of the log's last event: events of no interest to a projection (alerts, checkpoints) are skipped unread */
+    logPosition: await runtime.store.headPosition(),
     seconds: Number(total.toFixed(3)),
     eventsPerSecond,
     projections: ['progress', 'region'],

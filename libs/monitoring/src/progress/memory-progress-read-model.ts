@@ -41,6 +41,9 @@ export class MemoryProgressReadModel implements ProgressReadModel {
         this.apply(events);
         added += events.filter((event) => event.position > before).length;
       },
+      skipTo: (position) => {
+        if (position > this.checkpoint) this.checkpoint = position;
+      },
       get events() {
         return added;
       },

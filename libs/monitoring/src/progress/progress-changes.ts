@@ -7,6 +7,8 @@ export interface ProgressBatch {
   add(events: readonly StoredEventLike[]): void;
   /** How many events were added (those at or before the checkpoint are skipped) */
   readonly events: number;
+  /** Moves the checkpoint to `position` when every event up to it has been added or is of no interest. */
+  skipTo(position: number): void;
   /** Adds what a worker thread gathered from the range that follows the events added so far. */
   absorb?(part: PlainProgressChanges): void;
   /** Writes everything; false when another writer moved the checkpoint meanwhile (nothing written: read again). */
@@ -66,6 +68,10 @@ export class ProgressChanges {
     const change = progressChangeOf({ position, type, recordedAt, data });
     if (change?.kind === 'department') this.departments.set(change.department.code, change.department.name);
     else if (change?.kind === 'project') this.projects.push({ project: change.project, seq: position });
+  }
+
+  skipTo(position: number): void {
+    if (position > this.to) this.to = position;
   }
 
   toPlain(): PlainProgressChanges {

@@ -61,6 +61,12 @@ const movement = (data: { projectId: string; occurredOn: string }, budgetInitial
   paid,
 });
 
+/** Every event type the progress read model reads (catch-ups ask the store for these only). */
+export const PROGRESS_EVENT_TYPES = [
+  'DepartmentRegistered', 'ProjectRegistered',
+  'BudgetIssued', 'BudgetAdjusted', 'BudgetAllocated', 'FundsArrived', 'PaymentMade', 'PaymentReversed',
+] as const;
+
 /** The one mapping of money events to the progress measures (null: the event moves no money). */
 export function movementOf(type: string, data: unknown): Movement | null {
   switch (type) {

@@ -179,6 +179,20 @@ describe('sqlite read model: packed chunks and batches', () => {
     }
   });
 
+  it('reads only the event types it folds, and moves its checkpoint past the others', async () => {
+    const model = new SqliteProgressReadModel(new Database(':memory:'));
+    const projection = await projectionOver(model);
+    const store = (projection as unknown as { store: MemoryEventStore }).store;
+    expect(await projection.catchUp()).toBe(history.length);
+    await store.append('monitoring-d1-2020', [{ id: '10000000-0000-4000-8000-000000000001', type: 'AlertsRaised', data: { alerts: [] } }]);
+    expect(await projection.catchUp()).toBe(0);
+    expect(model.position()).toBe(await store.headPosition());
+    const reads: unknown[] = [];
+    const spied = new Proxy(store, { get: (target, key) => (key === 'readAll' ? (options: unknown) => (reads.push(options), target.readAll(options as never)) : Reflect.get(target, key)) });
+    expect(await new ProgressProjection(spied, model).catchUp()).toBe(0);
+    expect(reads).toEqual([{ fromPosition: await store.headPosition(), limit: 10_000, types: expect.arrayContaining(['PaymentMade', 'ProjectRegistered']) }]);
+  });
+
   it('drops a batch whose checkpoint another writer moved meanwhile (nothing counted twice)', async () => {
     const db = new Database(':memory:');
     const model = new SqliteProgressReadModel(db);

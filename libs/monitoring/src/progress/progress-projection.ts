@@ -6,7 +6,7 @@ import {
   type ProgressView,
   computeDepartmentProgress,
 } from './compute-progress';
-import type { DepartmentInfo, ProgressFact, ProjectInfo } from './progress-facts';
+import { type DepartmentInfo, PROGRESS_EVENT_TYPES, type ProgressFact, type ProjectInfo } from './progress-facts';
 import { type MonthlyCurve, monthlyCurve } from './monthly-curve';
 import { catchUpInParallel } from './parallel-catch-up';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
@@ -49,17 +49,26 @@ export class ProgressProjection {
   async catchUp(onProgress?: (position: number) => void): Promise<number> {
     let read = await catchUpInParallel(this.store, this.model, onProgress);
     for (;;) {
+      // Read before the events: everything up to it is committed, so past the last event of interest the
+      // checkpoint can move there (the next catch-up does not scan alerts and checkpoints again).
+      const head = await this.store.headPosition();
       const batch = this.model.begin();
       let from = this.model.position();
+      let complete = false;
       while (batch.events < COMMIT_EVENTS) {
-        const events = await this.store.readAll({ fromPosition: from, limit: CATCH_UP_BATCH });
-        if (events.length === 0) break;
+        const events = await this.store.readAll({ fromPosition: from, limit: CATCH_UP_BATCH, types: PROGRESS_EVENT_TYPES });
+        if (events.length === 0) {
+          complete = true;
+          break;
+        }
         batch.add(events);
         from = events[events.length - 1].position;
         onProgress?.(from);
       }
-      if (batch.events === 0) return read;
-      if (batch.commit()) read += batch.events;
+      if (complete) batch.skipTo(head);
+      if (!batch.commit()) continue; // another process moved the checkpoint meanwhile: read again from there
+      read += batch.events;
+      if (complete) return read;
     }
   }
 

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 // The reader's own file, not @bem/event-store's index: the bundle must not pull in the KurrentDB client.
 import { visitPositionRange } from '../../../event-store/src/sqlite/sqlite-range-reader';
 import { ProgressChanges } from './progress-changes';
+import { PROGRESS_EVENT_TYPES } from './progress-facts';
 
 /**
  * Worker thread of the parallel replay: reads the position range (from, to] of the store file and posts back
@@ -9,7 +10,7 @@ import { ProgressChanges } from './progress-changes';
  */
 const { file, from, to } = workerData as { file: string; from: number; to: number };
 const changes = new ProgressChanges(from);
-visitPositionRange(file, from, to, (position, type, recordedAt, data) => changes.addOne(position, type, recordedAt, data));
+visitPositionRange(file, from, to, PROGRESS_EVENT_TYPES, (position, type, recordedAt, data) => changes.addOne(position, type, recordedAt, data));
 changes.to = to;
 const plain = changes.toPlain();
 const buffers = plain.facts.flatMap(([, c]) => [c.position.buffer, c.recordedAt.buffer, c.day.buffer, c.amounts.buffer]);

@@ -124,10 +124,11 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     return {
       add: (events) => changes.add(events),
       absorb: (part) => changes.absorb(part),
+      skipTo: (position) => changes.skipTo(position),
       get events() {
         return changes.events;
       },
-      commit: () => changes.events === 0 || this.write(changes),
+      commit: () => (changes.events === 0 && changes.to === changes.from) || this.write(changes),
     };
   }
 
