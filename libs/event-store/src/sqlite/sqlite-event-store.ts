@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,6 +19,16 @@ import type {
 } from '../types';
 import { applyPragmas, createSchema, prepareStatements, type EventRecordRow, type Statements } from './sqlite-schema';
 
+/** An open `withinTransaction`: its writes are visible only to the calls made inside it. */
+interface Session {
+  /** Resolves when the transaction has ended (committed or rolled back). */
+  done: Promise<void>;
+  /** Stream revisions known inside the transaction: nobody else can write while it holds the lock. */
+  revisions: Map<string, number>;
+  /** Head position when it began: what callers outside it can see. */
+  headBefore: number;
+}
+
 /** Largest `IN (...)` list sent in one query. */
 const ID_CHUNK = 500;
 /** How often an idle subscription looks for events appended by another connection or process. */
@@ -35,6 +46,8 @@ export class SqliteEventStore extends EventStore {
   private readonly sql: Statements;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly appendTransaction: Database.Transaction<(writes: StreamWrite[]) => PlannedWrite[]>;
+  private session: Session | null = null;
+  private readonly sessionContext = new AsyncLocalStorage<Session>();
 
   private readonly view: AppendView = {
     lookup: (ids) => {
@@ -45,7 +58,7 @@ export class SqliteEventStore extends EventStore {
       }
       return found;
     },
-    revision: (stream) => this.sql.streamRevision.get(stream) ?? -1,
+    revision: (stream) => this.session?.revisions.get(stream) ?? this.sql.streamRevision.get(stream) ?? -1,
   };
 
   /** Takes ownership of `db`: sets its pragmas and creates the schema if missing. Prefer `open`. */
@@ -75,7 +88,44 @@ export class SqliteEventStore extends EventStore {
 
   /** Runs `fn` in one transaction on the store's connection (nested calls become savepoints). `fn` must be synchronous. */
   transaction<T>(fn: () => T): T {
+    if (this.outsideSession()) throw new Error('event store busy: a write transaction (withinTransaction) is open on this connection');
     return this.db.transaction(fn)();
+  }
+
+  /** See EventStore.withinTransaction: `BEGIN IMMEDIATE` … `COMMIT`, or `ROLLBACK` when `fn` rejects. */
+  override async withinTransaction<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.session && !this.outsideSession()) throw new Error('withinTransaction cannot be nested');
+    await this.waitForSession();
+    this.db.exec('BEGIN IMMEDIATE');
+    let end!: () => void;
+    const session: Session = {
+      done: new Promise<void>((resolve) => (end = resolve)),
+      revisions: new Map(),
+      headBefore: this.sql.head.get() ?? 0,
+    };
+    this.session = session;
+    try {
+      const result = await this.sessionContext.run(session, fn);
+      this.db.exec('COMMIT');
+      if ((this.sql.head.get() ?? 0) > session.headBefore) for (const subscription of this.subscriptions) subscription.notify();
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.session = null;
+      end();
+    }
+  }
+
+  /** True when a transaction is open and the caller is not inside it. */
+  private outsideSession(): boolean {
+    return this.session !== null && this.sessionContext.getStore() !== this.session;
+  }
+
+  /** Callers outside an open transaction wait for its end (they would otherwise join it, or see its writes). */
+  private async waitForSession(): Promise<void> {
+    while (this.outsideSession()) await this.session?.done;
   }
 
   override async append(stream: string, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
@@ -84,20 +134,28 @@ export class SqliteEventStore extends EventStore {
   }
 
   override async appendMany(writes: StreamWrite[]): Promise<AppendResult[]> {
+    if (this.outsideSession()) await this.waitForSession();
     const plan = this.appendTransaction.immediate(writes);
-    if (plan.some((planned) => planned.rows.length > 0)) for (const subscription of this.subscriptions) subscription.notify();
+    const session = this.session;
+    if (session) {
+      // Inside withinTransaction (a savepoint): remember the revisions, notify subscriptions at the commit.
+      for (const { result } of plan) session.revisions.set(result.stream, result.nextRevision);
+    } else if (plan.some((planned) => planned.rows.length > 0)) for (const subscription of this.subscriptions) subscription.notify();
     return plan.map((planned) => planned.result);
   }
 
   override async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (this.outsideSession()) await this.waitForSession();
     return this.sql.readStream.all(stream, options.fromRevision ?? 0).map(toRecorded);
   }
 
   override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    if (this.outsideSession()) await this.waitForSession();
     return this.readAfter(options.fromPosition ?? 0, options.limit);
   }
 
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+    if (this.outsideSession()) await this.waitForSession();
     const found = new Map<string, RecordedEvent>();
     const unique = [...new Set(ids)];
     for (let i = 0; i < unique.length; i += ID_CHUNK) {
@@ -109,17 +167,23 @@ export class SqliteEventStore extends EventStore {
   }
 
   override async streamRevision(stream: string): Promise<number> {
+    if (this.outsideSession()) await this.waitForSession();
     return this.sql.streamRevision.get(stream) ?? -1;
   }
 
   override async headPosition(): Promise<number> {
+    if (this.outsideSession()) await this.waitForSession();
     return this.sql.head.get() ?? 0;
   }
 
   override subscribe(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     if (!this.db.open) throw new Error('event store is closed');
     const subscription = new CatchUpSubscription(
-      { readAfter: (from, limit) => this.readAfter(from, limit), head: () => this.sql.head.get() ?? 0 },
+      {
+        // While a transaction is open, a subscription outside it sees nothing new (its events are not committed yet).
+        readAfter: (from, limit) => (this.outsideSession() ? [] : this.readAfter(from, limit)),
+        head: () => (this.outsideSession() ? (this.session as Session).headBefore : (this.sql.head.get() ?? 0)),
+      },
       handler,
       { ...options, pollMs: POLL_MS, onEnd: (ended) => this.subscriptions.delete(ended) },
     );
