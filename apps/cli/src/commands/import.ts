@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
 import type { CommandChunk, OutcomeCounts } from '@bem/commands';
 import { EXIT, type CliIO, UsageError } from '../io';
-import { type LedgerFormat, type LineIssue, formatIssue, formatOfFileName, parseUnit, readLedgerChunks } from '@bem/ledger-io';
+import { type LedgerFormat, type LineIssue, formatIssue, formatOfFileName, parseUnit } from '@bem/ledger-io';
+import { ledgerChunks } from '../import/ledger-source';
 import type { Runtime } from '../runtime';
 
 export interface ImportOptions {
@@ -34,13 +35,18 @@ export async function importLedger(runtime: Runtime, file: string, options: Impo
   let bytesRead = 0;
   // Read chunk by chunk (memory stays bounded by a chunk); the handler may read the file twice (stores without transactions).
   async function* chunks(): AsyncGenerator<CommandChunk> {
-    for await (const chunk of readLedgerChunks(file, format as LedgerFormat, { fileName: basename(file), unit: unit ?? undefined })) {
+    for await (const chunk of ledgerChunks(file, format as LedgerFormat, { fileName: basename(file), unit: unit ?? undefined })) {
       if (firstPass) {
         for (const warning of chunk.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
         errors.push(...chunk.errors);
       }
       bytesRead = chunk.bytesRead;
-      yield { commands: chunk.lines.map((entry) => entry.command), refs: chunk.lines.map((entry) => entry.line), problems: chunk.errors.length };
+      yield {
+        commands: chunk.lines.map((entry) => entry.command),
+        refs: chunk.lines.map((entry) => entry.line),
+        problems: chunk.errors.length,
+        identities: chunk.identities,
+      };
     }
     firstPass = false;
   }

@@ -27,6 +27,19 @@ interface Session {
   revisions: Map<string, number>;
   /** Head position when it began: what callers outside it can see. */
   headBefore: number;
+  /**
+   * When the store was empty at the start, an id can only be stored if this transaction inserted it: the keys
+   * (idKey) of the ids it inserted, so that id lookups query only the few ids whose key is there (a big import
+   * into an empty store then skips almost every lookup). Null when the store was not empty.
+   */
+  inserted: Set<number> | null;
+}
+
+/** A 30-bit key of an id (FNV-1a): equal ids, equal keys; another id shares it about once in 10^9. */
+function idKey(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash & 0x3fffffff;
 }
 
 /** Largest `IN (...)` list sent in one query. */
@@ -50,8 +63,9 @@ export class SqliteEventStore extends EventStore {
   private readonly sessionContext = new AsyncLocalStorage<Session>();
 
   private readonly view: AppendView = {
-    lookup: (ids) => {
+    lookup: (all) => {
       const found = new Map<string, StoredFingerprint>();
+      const ids = this.maybeStored(all);
       for (let i = 0; i < ids.length; i += ID_CHUNK) {
         const chunk = ids.slice(i, i + ID_CHUNK);
         for (const row of this.sql.fingerprints(chunk.length).all(...chunk)) found.set(row.id, row);
@@ -70,8 +84,11 @@ export class SqliteEventStore extends EventStore {
     this.appendTransaction = db.transaction((writes: StreamWrite[]): PlannedWrite[] => {
       const plan = planAppend(writes, this.view);
       const insert = this.sql.insert;
+      const inserted = this.session?.inserted;
       for (const { rows, result } of plan) {
         for (const row of rows) {
+          // (a key of a row rolled back with its savepoint stays: it only costs a lookup)
+          inserted?.add(idKey(row.id));
           const info = insert.run(row.id, row.stream, row.revision, row.type, row.data, row.metadata, row.recordedAt);
           result.position = Number(info.lastInsertRowid);
         }
@@ -98,10 +115,12 @@ export class SqliteEventStore extends EventStore {
     await this.waitForSession();
     this.db.exec('BEGIN IMMEDIATE');
     let end!: () => void;
+    const headBefore = this.sql.head.get() ?? 0;
     const session: Session = {
       done: new Promise<void>((resolve) => (end = resolve)),
       revisions: new Map(),
-      headBefore: this.sql.head.get() ?? 0,
+      headBefore,
+      inserted: headBefore === 0 ? new Set() : null,
     };
     this.session = session;
     try {
@@ -121,6 +140,15 @@ export class SqliteEventStore extends EventStore {
   /** True when a transaction is open and the caller is not inside it. */
   private outsideSession(): boolean {
     return this.session !== null && this.sessionContext.getStore() !== this.session;
+  }
+
+  /** The ids that may be stored: all of them, except inside a transaction begun on an empty store (see Session.inserted). */
+  private maybeStored(ids: readonly string[]): readonly string[] {
+    const inserted = this.session?.inserted;
+    if (!inserted) return ids;
+    const maybe: string[] = [];
+    for (const id of ids) if (inserted.has(idKey(id))) maybe.push(id);
+    return maybe;
   }
 
   /** Callers outside an open transaction wait for its end (they would otherwise join it, or see its writes). */
@@ -157,7 +185,7 @@ export class SqliteEventStore extends EventStore {
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
     if (this.outsideSession()) await this.waitForSession();
     const found = new Map<string, RecordedEvent>();
-    const unique = [...new Set(ids)];
+    const unique = [...new Set(this.maybeStored(ids))];
     for (let i = 0; i < unique.length; i += ID_CHUNK) {
       const chunk = unique.slice(i, i + ID_CHUNK);
       const rows = this.sql.findByIds(chunk.length).all(...chunk);
