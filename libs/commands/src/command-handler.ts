@@ -4,6 +4,7 @@ import {
   type OverspendPolicy,
   type LedgerCommand,
   type StreamState,
+  type CommandRoute,
   decideCommand,
   decideTwoStreamCommand,
   evolveStream,
@@ -156,7 +157,8 @@ export class CommandHandler {
           continue;
         }
         seenInBatch.set(command.id, { hash, index });
-        await decideInto(index, command, identities[index], (stream) => this.load(streams, stream), streams, writes, options, this.options);
+        const pending = decideInto(index, command, identities[index], (stream) => this.load(streams, stream), streams, writes, options, this.options);
+        if (pending) await pending;
         outcomes.push(null);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -228,8 +230,9 @@ export class CommandHandler {
 /**
  * Decides one command on the states in `streams` (`load` fetches the ones missing): pushes its writes (each at the
  * stream's expected revision) to `writes` and its evolved states to `streams`. Throws the DomainError refusing it.
+ * Awaits only when a stream it reads is not loaded yet (its first use), so that the common case stays synchronous.
  */
-async function decideInto(
+function decideInto(
   index: number,
   command: LedgerCommand,
   identity: Identity,
@@ -238,14 +241,49 @@ async function decideInto(
   writes: PendingWrite[],
   metadata: CommandMetadata,
   options: HandlerOptions,
-): Promise<void> {
+): Promise<void> | undefined {
   const route = routeCommand(command);
-  const target = await load(route.stream);
-  const also = route.also ? await load(route.also.stream) : undefined;
+  const missing = missingStream(route, streams);
+  if (missing === undefined) {
+    decideLoaded(index, command, identity, route, streams, writes, metadata, options);
+    return undefined;
+  }
+  return (async () => {
+    for (let stream: string | undefined = missing; stream !== undefined; stream = missingStream(route, streams)) await load(stream);
+    decideLoaded(index, command, identity, route, streams, writes, metadata, options);
+  })();
+}
+
+/** The first stream the route reads that is not in `streams` (the department of `also` known once `also` is). */
+function missingStream(route: CommandRoute, streams: Map<string, LoadedStream>): string | undefined {
+  if (!streams.has(route.stream)) return route.stream;
+  let departmentStream = route.lookups.department;
+  if (route.also) {
+    const also = streams.get(route.also.stream);
+    if (!also) return route.also.stream;
+    departmentStream ??= route.also.department?.(also.state);
+  }
+  if (departmentStream && !streams.has(departmentStream)) return departmentStream;
+  if (route.lookups.counterpart && !streams.has(route.lookups.counterpart)) return route.lookups.counterpart;
+  return undefined;
+}
+
+function decideLoaded(
+  index: number,
+  command: LedgerCommand,
+  identity: Identity,
+  route: CommandRoute,
+  streams: Map<string, LoadedStream>,
+  writes: PendingWrite[],
+  metadata: CommandMetadata,
+  options: HandlerOptions,
+): void {
+  const target = streams.get(route.stream) as LoadedStream;
+  const also = route.also ? streams.get(route.also.stream) : undefined;
   const departmentStream = route.lookups.department ?? (also && route.also?.department?.(also.state));
   const lookups = {
-    department: departmentStream ? (await load(departmentStream)).state : undefined,
-    counterpart: route.lookups.counterpart ? (await load(route.lookups.counterpart)).state : undefined,
+    department: departmentStream ? streams.get(departmentStream)?.state : undefined,
+    counterpart: route.lookups.counterpart ? streams.get(route.lookups.counterpart)?.state : undefined,
   };
   // Stages a stream's decided events: its write (with the expected revision) and its evolved state for later commands.
   const stage = (stream: string, loaded: LoadedStream, events: DomainEvent[], secondary = false, firstEventIndex = 0) => {
@@ -402,7 +440,8 @@ class DecisionSession {
           continue;
         }
         this.seen.set(command.id, identity.hash);
-        await decideInto(index, command, identity, load, this.streams, writes, this.options, this.handlerOptions);
+        const pending = decideInto(index, command, identity, load, this.streams, writes, this.options, this.handlerOptions);
+        if (pending) await pending;
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         this.rejected.push({ ref: chunk.refs?.[index] ?? this.commands + index, command, error });

@@ -35,10 +35,10 @@ interface Session {
   inserted: Set<number> | null;
 }
 
-/** A 30-bit key of an id (FNV-1a): equal ids, equal keys; another id shares it about once in 10^9. */
+/** A 30-bit key of an id (FNV-1a of its length and last 16 characters): equal ids, equal keys. */
 function idKey(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  let hash = 0x811c9dc5 ^ id.length;
+  for (let i = Math.max(0, id.length - 16); i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
   return hash & 0x3fffffff;
 }
 
