@@ -89,8 +89,7 @@ export class SqliteEventStore extends EventStore {
         for (const row of rows) {
           // (a key of a row rolled back with its savepoint stays: it only costs a lookup)
           inserted?.add(idKey(row.id));
-          const info = insert.run(row.id, row.stream, row.revision, row.type, row.data, row.metadata, row.recordedAt);
-          result.position = Number(info.lastInsertRowid);
+          result.position = Number(insert.run(row.id, row.stream, row.revision, row.type, row.data, row.metadata, row.recordedAt).lastInsertRowid);
         }
       }
       return plan;
