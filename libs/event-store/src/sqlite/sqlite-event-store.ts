@@ -45,6 +45,9 @@ function idKey(id: string): number {
   return hash & 0x3fffffff;
 }
 
+/** withinTransaction waits up to this many busy timeouts for the write lock. */
+const BEGIN_ATTEMPTS = 24;
+
 /** Largest `IN (...)` list sent in one query. */
 const ID_CHUNK = 500;
 /** How often an idle subscription looks for events appended by another connection or process. */
@@ -115,7 +118,7 @@ export class SqliteEventStore extends EventStore {
   override async withinTransaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.session && !this.outsideSession()) throw new Error('withinTransaction cannot be nested');
     await this.waitForSession();
-    this.db.exec('BEGIN IMMEDIATE');
+    await this.beginImmediate();
     let end!: () => void;
     const headBefore = this.sql.head.get() ?? 0;
     const session: Session = {
@@ -136,6 +139,22 @@ export class SqliteEventStore extends EventStore {
     } finally {
       this.session = null;
       end();
+    }
+  }
+
+  /**
+   * BEGIN IMMEDIATE, waiting for another connection's write transaction (a long import in another process) beyond
+   * one busy timeout: up to BEGIN_ATTEMPTS of them.
+   */
+  private async beginImmediate(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.db.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= BEGIN_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     }
   }
 
