@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caught, newEvents, oneTo, sleep } from '../contract/helpers';
+import { caught, newEvent, newEvents, oneTo, sleep } from '../contract/helpers';
 import { WrongExpectedRevision } from '../errors';
 import { describeEventStoreContract } from '../event-store.contract';
 import { openEventStore } from '../index';
@@ -161,6 +161,22 @@ describe('SqliteEventStore.withinTransaction: one write transaction across calls
       expect(await caught(store.append('b', reused))).toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
     });
     expect(await store.headPosition()).toBe(2);
+    await store.close();
+  });
+
+  it('keeps an append all or nothing without a savepoint: an insert failing part way leaves only a rollback', async () => {
+    const store = SqliteEventStore.open(freshFile());
+    store.db.exec("CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.type = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    const error = await caught(
+      store.withinTransaction(async () => {
+        await store.append('a', newEvents(1));
+        // the first event is inserted, the second fails: the caller swallows the error and carries on
+        expect(await caught(store.append('b', [newEvent('Fine'), newEvent('Boom')]))).toMatchObject({ message: 'boom' });
+        await store.append('c', newEvents(1));
+      }),
+    );
+    expect((error as Error).message).toBe('boom');
+    expect(await store.headPosition()).toBe(0);
     await store.close();
   });
 
