@@ -300,7 +300,7 @@ function decideLoaded(
     stage(route.stream, target, decided.events);
     stage(route.also.stream, also, decided.alsoEvents, true, decided.events.length);
   } else {
-    stage(route.stream, target, decideCommand(command, target.state, lookups, options));
+    stage(route.stream, target, decideCommand(command, target.state, lookups, options, route));
   }
 }
 

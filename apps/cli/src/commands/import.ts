@@ -41,12 +41,7 @@ export async function importLedger(runtime: Runtime, file: string, options: Impo
         errors.push(...chunk.errors);
       }
       bytesRead = chunk.bytesRead;
-      yield {
-        commands: chunk.lines.map((entry) => entry.command),
-        refs: chunk.lines.map((entry) => entry.line),
-        problems: chunk.errors.length,
-        identities: chunk.identities,
-      };
+      yield { commands: chunk.commands, refs: chunk.refs, problems: chunk.errors.length, identities: chunk.identities };
     }
     firstPass = false;
   }

@@ -2,11 +2,22 @@ import { existsSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Identity } from '@bem/commands';
+import type { LedgerCommand } from '@bem/domain';
 import { type LedgerChunk, type LedgerChunkOptions, type LedgerFormat, readLedgerChunks } from '@bem/ledger-io';
 
-export interface IdentifiedChunk extends LedgerChunk {
-  /** The identity of each line's command, when computed by the parsing worker. */
+/** A chunk of the file's valid commands with their line numbers (and identities when the worker computed them). */
+export interface SourceChunk extends Omit<LedgerChunk, 'lines'> {
+  commands: LedgerCommand[];
+  refs: number[];
   identities?: Identity[];
+}
+
+/** A chunk as the worker hands it over (JSON text of this). */
+export interface PackedChunk extends Omit<LedgerChunk, 'lines'> {
+  commands: LedgerCommand[];
+  refs: number[];
+  hashes: string[];
+  firstEventIds: string[];
 }
 
 export interface ParseWorkerData {
@@ -27,11 +38,11 @@ const WINDOW = 4;
  * The chunks of a ledger file, in order: parsed on a worker thread (the second core) for a big JSON Lines file when the
  * worker can be started here, else on this thread. Either way the same chunks, lines and issues.
  */
-export async function* ledgerChunks(path: string, format: LedgerFormat, options: LedgerChunkOptions): AsyncGenerator<IdentifiedChunk> {
+export async function* ledgerChunks(path: string, format: LedgerFormat, options: LedgerChunkOptions): AsyncGenerator<SourceChunk> {
   const useWorker = format === 'jsonl' && process.env.BEM_IMPORT_WORKER !== 'off' && statSync(path).size >= WORKER_MIN_BYTES;
   const worker = useWorker ? startWorker({ path, format, options, window: WINDOW }) : null;
   if (!worker) {
-    yield* readLedgerChunks(path, format, options);
+    yield* inThread(path, format, options);
     return;
   }
   const inbox: WorkerMessage[] = [];
@@ -61,7 +72,7 @@ export async function* ledgerChunks(path: string, format: LedgerFormat, options:
       if (!message) {
         // The worker could not run here (e.g. no TypeScript loader in this process): read on this thread.
         if (!started) {
-          yield* readLedgerChunks(path, format, options);
+          yield* inThread(path, format, options);
           return;
         }
         throw failure;
@@ -70,11 +81,18 @@ export async function* ledgerChunks(path: string, format: LedgerFormat, options:
       if ('error' in message) throw new Error(`import parse worker: ${message.error}`);
       if ('done' in message) return;
       worker.postMessage(1);
-      yield JSON.parse(message.chunk) as IdentifiedChunk;
+      const { hashes, firstEventIds, ...chunk } = JSON.parse(message.chunk) as PackedChunk;
+      yield { ...chunk, identities: hashes.map((hash, i) => ({ hash, firstEventId: firstEventIds[i] })) };
     }
   } finally {
     worker.removeAllListeners();
     void worker.terminate();
+  }
+}
+
+async function* inThread(path: string, format: LedgerFormat, options: LedgerChunkOptions): AsyncGenerator<SourceChunk> {
+  for await (const { lines, ...chunk } of readLedgerChunks(path, format, options)) {
+    yield { ...chunk, commands: lines.map((entry) => entry.command), refs: lines.map((entry) => entry.line) };
   }
 }
 

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { identify } from '@bem/commands';
 import { readLedgerChunks } from '@bem/ledger-io';
-import type { ParseWorkerData, WorkerMessage } from './ledger-source';
+import type { PackedChunk, ParseWorkerData, WorkerMessage } from './ledger-source';
 
 const { path, format, options, window } = workerData as ParseWorkerData;
 const port = parentPort as NonNullable<typeof parentPort>;
@@ -23,8 +23,25 @@ async function run(): Promise<void> {
     while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
     wake = null;
     credits--;
-    const identities = chunk.lines.map((entry) => identify(entry.command));
-    const message: WorkerMessage = { chunk: JSON.stringify({ ...chunk, identities }) };
+    const commands = chunk.lines.map((entry) => entry.command);
+    const hashes: string[] = [];
+    const firstEventIds: string[] = [];
+    for (const command of commands) {
+      const { hash, firstEventId } = identify(command);
+      hashes.push(hash);
+      firstEventIds.push(firstEventId);
+    }
+    // Flat arrays rather than one object per line: less JSON for the main thread to parse.
+    const packed: PackedChunk = {
+      commands,
+      refs: chunk.lines.map((entry) => entry.line),
+      hashes,
+      firstEventIds,
+      errors: chunk.errors,
+      warnings: chunk.warnings,
+      bytesRead: chunk.bytesRead,
+    };
+    const message: WorkerMessage = { chunk: JSON.stringify(packed) };
     port.postMessage(message);
   }
   port.postMessage({ done: true } satisfies WorkerMessage);
