@@ -178,3 +178,37 @@ describe('the human-readable progress table', () => {
     expect(run.stdout).toMatch(/合计\s+[\d.]+\s+128521000\.00\s+0\.00\s+30367300\.00\s+98153700\.00\s+23\.63%/);
   });
 });
+
+describe('bem import of a big file (streamed in chunks, parsed on a worker thread)', () => {
+  const big = (bad: Record<number, Record<string, unknown> | string> = {}) => {
+    const lines: (Record<string, unknown> | string)[] = [
+      ...base.slice(0, 2),
+      { command: 'IssueBudget', id: 't-3', projectId: 'p1', occurredOn: '2021-01-10', amount: '100000000.00', basis: 'initial', source: 'own' },
+    ];
+    for (let i = 0; i < 12_000; i++) lines.push({ ...payment(`big-${i}`, '1.25'), summary: `第${i}笔支付 / payment number ${i} of the big file` });
+    for (const [line, text] of Object.entries(bad)) lines[Number(line) - 1] = text;
+    return ledgerFile(lines);
+  };
+
+  it('imports every line of a file bigger than a chunk and the worker threshold', async () => {
+    const store = freshStore();
+    const run = await bem(store, 'import', big(), '--json');
+    expect(run.code).toBe(0);
+    expect(json(run)).toMatchObject({ ok: true, commands: 12_003, appended: 12_003, duplicates: 0, events: 12_003 });
+    expect(await headOf(store)).toBe(12_003);
+    expect(json(await bem(store, 'import', big(), '--json'))).toMatchObject({ appended: 0, duplicates: 12_003 });
+  }, 60_000);
+
+  it('rejects it whole when lines in different chunks are bad, naming every one of them', async () => {
+    const store = freshStore();
+    const file = big({ 5: 'not json', 7_001: payment('late-bad', '1.001'), 12_003: payment('big-0', '2.00') });
+    const run = await bem(store, 'import', file, '--json');
+    expect(run.code).toBe(1);
+    expect(json(run).errors.map((issue: { line: number; field: string }) => [issue.line, issue.field])).toEqual([
+      [5, '(json)'],
+      [7_001, 'amount'],
+      [12_003, 'id'],
+    ]);
+    expect(await headOf(store)).toBe(0);
+  }, 60_000);
+});

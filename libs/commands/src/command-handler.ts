@@ -4,6 +4,7 @@ import {
   type OverspendPolicy,
   type LedgerCommand,
   type StreamState,
+  type CommandRoute,
   decideCommand,
   decideTwoStreamCommand,
   evolveStream,
@@ -11,9 +12,10 @@ import {
   routeCommand,
 } from '@bem/domain';
 import { type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
-import { commandHash, eventIdFor } from './command-identity';
+import { type Identity, eventIdFor, identify } from './command-identity';
 import { StreamCache } from './stream-cache';
-import { type BatchResult, type CommandOutcome, type RejectedCommand, commandIdConflict } from './outcomes';
+import { type BatchResult, type CommandOutcome, type RejectedCommand, commandIdConflict, countOutcomes } from './outcomes';
+import type { CommandChunk, StreamOptions, StreamRejection, StreamResult } from './command-stream';
 
 export interface CommandMetadata {
   actor?: string;
@@ -83,6 +85,59 @@ export class CommandHandler {
     }
   }
 
+  /**
+   * A long input (a ledger file) decided and appended chunk by chunk, all or nothing: memory stays bounded by a chunk
+   * (and the folded states of the streams it touches), whatever the length of the input.
+   *
+   * - On a store with `withinTransaction` (sqlite), one pass: every chunk is decided and appended inside ONE store
+   *   transaction, committed at the end only if no command was refused and no chunk reported a problem; otherwise it is
+   *   rolled back, after every chunk has still been decided so that every problem is reported.
+   * - Otherwise (and for a dry run), a first pass decides everything and appends nothing; then, when it found no
+   *   problem, a second pass over `source()` appends chunk by chunk (each chunk atomic, with optimistic retries).
+   *
+   * `source` is called once per pass and must yield the same chunks each time.
+   * The cache of folded states only ever receives states of committed events.
+   */
+  async handleStream(source: () => AsyncIterable<CommandChunk>, options: StreamOptions = {}): Promise<StreamResult> {
+    const store = this.store;
+    if (!options.dryRun && store.withinTransaction) {
+      const session = new DecisionSession(store, this.cache, this.options, options, true);
+      try {
+        await store.withinTransaction(async () => {
+          for await (const chunk of source()) await session.add(chunk);
+          if (!session.clean) throw ROLL_BACK;
+        });
+      } catch (error) {
+        if (error !== ROLL_BACK) throw error;
+        return session.result(false);
+      }
+      session.acceptIntoCache();
+      return session.result(true);
+    }
+
+    const check = new DecisionSession(store, this.cache, this.options, options, false);
+    for await (const chunk of source()) await check.add(chunk);
+    if (options.dryRun || !check.clean) return check.result(false);
+
+    const written: StreamResult = { ...check.result(true), appended: 0, duplicates: 0, events: 0 };
+    for await (const chunk of source()) {
+      const batch = await this.handleBatch(chunk.commands, options);
+      if (batch.rejected.length) {
+        // Decided fine a moment ago: another writer changed a stream in between. Earlier chunks are stored.
+        const { index, error } = batch.rejected[0];
+        throw new Error(
+          `导入中断 / import interrupted after ${written.appended + written.duplicates} commands (this store cannot hold one transaction): ` +
+            `${chunk.refs?.[index] ?? index}: ${error.message}`,
+        );
+      }
+      const counts = countOutcomes(batch);
+      written.appended += counts.appended;
+      written.duplicates += counts.duplicates;
+      written.events += counts.events;
+    }
+    return written;
+  }
+
   private async attempt(commands: readonly LedgerCommand[], identities: readonly Identity[], options: BatchOptions): Promise<BatchResult> {
     const streams = new Map<string, LoadedStream>();
     const stored = await this.storedFirstEvents(identities);
@@ -102,30 +157,8 @@ export class CommandHandler {
           continue;
         }
         seenInBatch.set(command.id, { hash, index });
-        const route = routeCommand(command);
-        const target = await this.load(streams, route.stream);
-        const also = route.also ? await this.load(streams, route.also.stream) : undefined;
-        const departmentStream = route.lookups.department ?? (also && route.also?.department?.(also.state));
-        const lookups = {
-          department: departmentStream ? (await this.load(streams, departmentStream)).state : undefined,
-          counterpart: route.lookups.counterpart ? (await this.load(streams, route.lookups.counterpart)).state : undefined,
-        };
-        // Stages a stream's decided events: its write (with the expected revision) and its evolved state for later commands.
-        const stage = (stream: string, loaded: LoadedStream, events: DomainEvent[], secondary = false, firstEventIndex = 0) => {
-          writes.push({ ...toWrite(index, stream, loaded.revision, command, identities[index], events, options, firstEventIndex), secondary });
-          streams.set(stream, {
-            state: events.reduce((state, event) => evolveStream(stream, state, event), loaded.state),
-            revision: loaded.revision + events.length,
-          });
-        };
-        if (route.also && also) {
-          // Two streams, one decision, one atomic append: each write carries its own expected revision.
-          const decided = decideTwoStreamCommand(command, target.state, also.state, lookups);
-          stage(route.stream, target, decided.events);
-          stage(route.also.stream, also, decided.alsoEvents, true, decided.events.length);
-        } else {
-          stage(route.stream, target, decideCommand(command, target.state, lookups, this.options));
-        }
+        const pending = decideInto(index, command, identities[index], (stream) => this.load(streams, stream), streams, writes, options, this.options);
+        if (pending) await pending;
         outcomes.push(null);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
@@ -193,13 +226,83 @@ export class CommandHandler {
   }
 }
 
-/** What makes a command recognisable when it comes again: its content hash and its first event's id. */
-interface Identity {
-  hash: string;
-  firstEventId: string;
+
+/**
+ * Decides one command on the states in `streams` (`load` fetches the ones missing): pushes its writes (each at the
+ * stream's expected revision) to `writes` and its evolved states to `streams`. Throws the DomainError refusing it.
+ * Awaits only when a stream it reads is not loaded yet (its first use), so that the common case stays synchronous.
+ */
+function decideInto(
+  index: number,
+  command: LedgerCommand,
+  identity: Identity,
+  load: (stream: string) => Promise<LoadedStream>,
+  streams: Map<string, LoadedStream>,
+  writes: PendingWrite[],
+  metadata: CommandMetadata,
+  options: HandlerOptions,
+): Promise<void> | undefined {
+  const route = routeCommand(command);
+  const missing = missingStream(route, streams);
+  if (missing === undefined) {
+    decideLoaded(index, command, identity, route, streams, writes, metadata, options);
+    return undefined;
+  }
+  return (async () => {
+    for (let stream: string | undefined = missing; stream !== undefined; stream = missingStream(route, streams)) await load(stream);
+    decideLoaded(index, command, identity, route, streams, writes, metadata, options);
+  })();
 }
 
-const identify = (command: LedgerCommand): Identity => ({ hash: commandHash(command), firstEventId: eventIdFor(command.id, 0) });
+/** The first stream the route reads that is not in `streams` (the department of `also` known once `also` is). */
+function missingStream(route: CommandRoute, streams: Map<string, LoadedStream>): string | undefined {
+  if (!streams.has(route.stream)) return route.stream;
+  let departmentStream = route.lookups.department;
+  if (route.also) {
+    const also = streams.get(route.also.stream);
+    if (!also) return route.also.stream;
+    departmentStream ??= route.also.department?.(also.state);
+  }
+  if (departmentStream && !streams.has(departmentStream)) return departmentStream;
+  if (route.lookups.counterpart && !streams.has(route.lookups.counterpart)) return route.lookups.counterpart;
+  return undefined;
+}
+
+function decideLoaded(
+  index: number,
+  command: LedgerCommand,
+  identity: Identity,
+  route: CommandRoute,
+  streams: Map<string, LoadedStream>,
+  writes: PendingWrite[],
+  metadata: CommandMetadata,
+  options: HandlerOptions,
+): void {
+  const target = streams.get(route.stream) as LoadedStream;
+  const also = route.also ? streams.get(route.also.stream) : undefined;
+  const departmentStream = route.lookups.department ?? (also && route.also?.department?.(also.state));
+  const lookups = {
+    department: departmentStream ? streams.get(departmentStream)?.state : undefined,
+    counterpart: route.lookups.counterpart ? streams.get(route.lookups.counterpart)?.state : undefined,
+  };
+  // Stages a stream's decided events: its write (with the expected revision) and its evolved state for later commands.
+  const stage = (stream: string, loaded: LoadedStream, events: DomainEvent[], secondary = false, firstEventIndex = 0) => {
+    const write = toWrite(index, stream, loaded.revision, command, identity, events, metadata, firstEventIndex);
+    if (secondary) write.secondary = true;
+    writes.push(write);
+    let state = loaded.state;
+    for (const event of events) state = evolveStream(stream, state, event);
+    streams.set(stream, { state, revision: loaded.revision + events.length });
+  };
+  if (route.also && also) {
+    // Two streams, one decision, one atomic append: each write carries its own expected revision.
+    const decided = decideTwoStreamCommand(command, target.state, also.state, lookups);
+    stage(route.stream, target, decided.events);
+    stage(route.also.stream, also, decided.alsoEvents, true, decided.events.length);
+  } else {
+    stage(route.stream, target, decideCommand(command, target.state, lookups, options, route));
+  }
+}
 
 function toWrite(
   index: number,
@@ -283,4 +386,117 @@ function resolveInBatchDuplicates(outcomes: (CommandOutcome | null)[], commands:
       if (first) outcomes[i] = { ...first, status: 'duplicate' };
     } else if (!byId.has(outcome.commandId)) byId.set(outcome.commandId, outcome);
   });
+}
+
+/** Thrown inside withinTransaction to roll back a stream that had a problem. */
+const ROLL_BACK = Symbol('roll back');
+
+/**
+ * The decisions of one pass of handleStream. `append`: each chunk's writes are appended (inside the caller's store
+ * transaction), so commands of earlier chunks are found in the store; otherwise nothing is appended and the ids of
+ * the commands already seen in the stream are kept here.
+ */
+class DecisionSession {
+  /** Folded states as of this pass (the transaction's own writes included): never put into the cache before the commit. */
+  private readonly streams = new Map<string, LoadedStream>();
+  /** Commands of the stream not in the store: the current chunk's when appending, every one otherwise. */
+  private seen = new Map<string, string>();
+  private readonly rejected: StreamRejection[] = [];
+  private problems = 0;
+  private commands = 0;
+  private appended = 0;
+  private duplicates = 0;
+  private events = 0;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly cache: StreamCache,
+    private readonly handlerOptions: HandlerOptions,
+    private readonly options: StreamOptions,
+    private readonly append: boolean,
+  ) {}
+
+  get clean(): boolean {
+    return this.rejected.length === 0 && this.problems === 0;
+  }
+
+  async add(chunk: CommandChunk): Promise<void> {
+    const { commands } = chunk;
+    this.problems += chunk.problems ?? 0;
+    const identities = chunk.identities ?? commands.map(identify);
+    const stored = commands.length ? await this.store.findEvents(identities.map((identity) => identity.firstEventId)) : new Map<string, RecordedEvent>();
+    if (this.append) this.seen = new Map();
+    const writes: PendingWrite[] = [];
+    const load = (stream: string) => this.load(stream);
+    for (let index = 0; index < commands.length; index++) {
+      const command = commands[index];
+      const identity = identities[index];
+      try {
+        const earlier = stored.get(identity.firstEventId);
+        const earlierHash = earlier ? (earlier.metadata.commandHash as string | undefined) : this.seen.get(command.id);
+        if (earlier || earlierHash !== undefined) {
+          if (earlierHash !== identity.hash) throw commandIdConflict(command.id);
+          this.duplicates++;
+          continue;
+        }
+        this.seen.set(command.id, identity.hash);
+        const pending = decideInto(index, command, identity, load, this.streams, writes, this.options, this.handlerOptions);
+        if (pending) await pending;
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        this.rejected.push({ ref: chunk.refs?.[index] ?? this.commands + index, command, error });
+      }
+    }
+    this.commands += commands.length;
+
+    if (this.append && writes.length) {
+      const results = await this.store.appendMany(writes);
+      for (let i = 0; i < writes.length; i++) {
+        const result = results[i];
+        if (result.written) this.events += result.eventIds.length;
+        if (writes[i].secondary) continue;
+        if (result.written) this.appended++;
+        else this.duplicates++;
+      }
+    } else {
+      for (const write of writes) {
+        this.events += write.events.length;
+        if (!write.secondary) this.appended++;
+      }
+    }
+    this.options.onProgress?.(this.commands);
+  }
+
+  /** The stream's state in this pass: decided here already, or the cached fold caught up with the store, or a full read. */
+  private async load(stream: string): Promise<LoadedStream> {
+    const inPass = this.streams.get(stream);
+    if (inPass) return inPass;
+    const cached = this.cache.get(stream);
+    let state = cached?.state ?? initialStateFor(stream);
+    let revision = cached?.revision ?? -1;
+    for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
+      state = evolveStream(stream, state, event as unknown as DomainEvent);
+      revision = event.revision;
+    }
+    const loaded = { state, revision };
+    this.streams.set(stream, loaded);
+    return loaded;
+  }
+
+  /** After the commit: the states of this pass are what is stored. */
+  acceptIntoCache(): void {
+    for (const [stream, folded] of this.streams) this.cache.set(stream, folded);
+  }
+
+  result(committed: boolean): StreamResult {
+    return {
+      commands: this.commands,
+      appended: this.appended,
+      duplicates: this.duplicates,
+      events: this.events,
+      rejected: this.rejected,
+      problems: this.problems,
+      committed,
+    };
+  }
 }

@@ -21,3 +21,11 @@ export function eventIdFor(commandId: string, index: number): string {
 /** Hash of the validated command (zod output: schema key order, amounts normalised), to tell a retry from a reused id. */
 export const commandHash = (command: LedgerCommand): string =>
   createHash('sha256').update(JSON.stringify(command)).digest('base64url').slice(0, 32);
+
+/** What makes a command recognisable when it comes again: its content hash and its first event's id. */
+export interface Identity {
+  hash: string;
+  firstEventId: string;
+}
+
+export const identify = (command: LedgerCommand): Identity => ({ hash: commandHash(command), firstEventId: eventIdFor(command.id, 0) });

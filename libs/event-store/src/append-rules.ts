@@ -94,21 +94,26 @@ export function planAppend(writes: readonly StreamWrite[], view: AppendView, now
   };
 
   return writes.map(({ stream, events, expectedRevision = 'any' }): PlannedWrite => {
-    const data = events.map((event) => serializeData(event.data));
-    const eventIds = events.map((event) => event.id);
+    // One pass over the events (this runs for every event of a big import): ids, data as JSON, stored ones.
+    const count = events.length;
+    const eventIds = new Array<string>(count);
+    const data = new Array<string>(count);
     let storedCount = 0;
     let lastStoredPosition = 0;
     let firstStoredId: string | undefined;
-    events.forEach((event, i) => {
-      const found = stored.get(event.id);
-      if (!found) return;
+    for (let i = 0; i < count; i++) {
+      const event = events[i];
+      eventIds[i] = event.id;
+      data[i] = serializeData(event.data);
+      const found = stored.size ? stored.get(event.id) : undefined;
+      if (!found) continue;
       if (found.stream !== stream || found.type !== event.type || found.data !== data[i]) {
         throw new DuplicateEventId(event.id, 'stored with a different payload');
       }
       storedCount += 1;
       firstStoredId ??= event.id;
       lastStoredPosition = Math.max(lastStoredPosition, found.position);
-    });
+    }
 
     if (storedCount > 0 && storedCount === events.length) {
       // Idempotent retry: succeeds whatever the expected revision, writes nothing.
@@ -118,17 +123,18 @@ export function planAppend(writes: readonly StreamWrite[], view: AppendView, now
 
     const actual = revisionOf(stream);
     assertExpectedRevision(stream, expectedRevision, actual);
-    const rows = events.map(
-      (event, i): EventRow => ({
-        id: event.id,
-        stream,
-        revision: actual + 1 + i,
-        type: event.type,
-        data: data[i],
-        metadata: JSON.stringify(event.metadata ?? {}),
-        recordedAt: event.recordedAt ?? now,
-      }),
-    );
+    const rows = new Array<EventRow>(count);
+    let metadataOf: unknown;
+    let metadata = '';
+    for (let i = 0; i < count; i++) {
+      const event = events[i];
+      // The events of one command usually share their metadata object: serialised once.
+      if (i === 0 || event.metadata !== metadataOf) {
+        metadataOf = event.metadata;
+        metadata = JSON.stringify(event.metadata ?? {});
+      }
+      rows[i] = { id: event.id, stream, revision: actual + 1 + i, type: event.type, data: data[i], metadata, recordedAt: event.recordedAt ?? now };
+    }
     const nextRevision = actual + events.length;
     revisions.set(stream, nextRevision);
     return { rows, result: { stream, nextRevision, position: 0, eventIds, written: rows.length > 0 } };

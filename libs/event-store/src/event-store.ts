@@ -58,6 +58,16 @@ export abstract class EventStore {
    * the subscription and rejects `caughtUp()` with it. Do not await `stop()` inside the handler.
    */
   abstract subscribe(handler: SubscriptionHandler, options?: SubscribeOptions): Subscription;
+  /**
+   * Optional capability (sqlite): runs `fn` as ONE write transaction spanning every call it makes to this store
+   * (appends included, each still atomic on its own): all of it is committed when `fn` resolves, none of it when
+   * `fn` rejects or the process dies first. Calls made inside see the transaction's own writes; other connections
+   * and processes see none of them before the commit (their writes wait, up to the busy timeout). Callers outside
+   * `fn` on the same store instance wait for the end of the transaction; subscriptions see its events only once
+   * committed. No expected-revision conflict can occur inside (the write lock is held from the start).
+   * Adapters that cannot hold a transaction across calls (memory, kurrentdb) leave it undefined.
+   */
+  withinTransaction?<T>(fn: () => Promise<T>): Promise<T>;
   /** Stops every subscription (awaiting handlers in progress), then releases the store. */
   abstract close(): Promise<void>;
 }

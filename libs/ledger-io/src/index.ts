@@ -5,3 +5,4 @@ export * from './csv';
 export * from './xlsx';
 export * from './table-ledger';
 export * from './read-ledger';
+export * from './ledger-chunks';

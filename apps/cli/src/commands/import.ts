@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { SingleBar } from 'cli-progress';
-import { type BatchResult, type OutcomeCounts, countOutcomes } from '@bem/commands';
+import type { CommandChunk, OutcomeCounts } from '@bem/commands';
 import { EXIT, type CliIO, UsageError } from '../io';
-import { type LedgerLine, type LineIssue, formatIssue, formatOfFileName, parseUnit, readLedger } from '@bem/ledger-io';
+import { type LedgerFormat, type LineIssue, formatIssue, formatOfFileName, parseUnit } from '@bem/ledger-io';
+import { ledgerChunks } from '../import/ledger-source';
 import type { Runtime } from '../runtime';
 
 export interface ImportOptions {
@@ -14,8 +15,8 @@ export interface ImportOptions {
   unit?: string;
 }
 
-/** Files this long get a progress bar on a terminal. */
-const PROGRESS_BAR_LINES = 5_000;
+/** Files this big (about 5,000 lines) get a progress bar on a terminal. */
+const PROGRESS_BAR_BYTES = 512 * 1024;
 
 export async function importLedger(runtime: Runtime, file: string, options: ImportOptions, io: CliIO): Promise<number> {
   if (!existsSync(file)) throw new UsageError(`文件不存在 / no such file: ${file}`);
@@ -27,36 +28,51 @@ export async function importLedger(runtime: Runtime, file: string, options: Impo
   }
   const unit = parseUnit(options.unit);
   if (!unit) throw new UsageError(`--unit 须为 元 或 万元 / --unit must be 元 or 万元 (got "${options.unit}")`);
-  const parsed = await readLedger(readFileSync(file), format, { fileName: basename(file), unit });
-  for (const warning of parsed.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
-
-  const bar = parsed.lines.length >= PROGRESS_BAR_LINES && io.stderrIsTTY ? startBar(parsed.lines.length) : null;
-  const result = await runtime.handler.handleBatch(
-    parsed.lines.map((entry) => entry.command),
-    {
-      dryRun: options.dryRun || parsed.errors.length > 0,
-      actor: options.actor ?? process.env.USER ?? 'cli',
-      source: `cli-import:${basename(file)}`,
-      onProgress: (done) => bar?.update(done),
-    },
-  );
+  const errors: LineIssue[] = [];
+  const size = statSync(file).size;
+  const bar = size >= PROGRESS_BAR_BYTES && io.stderrIsTTY ? startBar(size) : null;
+  let firstPass = true;
+  let bytesRead = 0;
+  // Read chunk by chunk (memory stays bounded by a chunk); the handler may read the file twice (stores without transactions).
+  async function* chunks(): AsyncGenerator<CommandChunk> {
+    for await (const chunk of ledgerChunks(file, format as LedgerFormat, { fileName: basename(file), unit: unit ?? undefined })) {
+      if (firstPass) {
+        for (const warning of chunk.warnings) io.stderr(`warning: ${formatIssue(warning)}\n`);
+        errors.push(...chunk.errors);
+      }
+      bytesRead = chunk.bytesRead;
+      yield { commands: chunk.commands, refs: chunk.refs, problems: chunk.errors.length, identities: chunk.identities };
+    }
+    firstPass = false;
+  }
+  const result = await runtime.handler.handleStream(chunks, {
+    dryRun: options.dryRun,
+    actor: options.actor ?? process.env.USER ?? 'cli',
+    source: `cli-import:${basename(file)}`,
+    onProgress: (done) => bar?.update(bytesRead, { lines: done }),
+  });
   bar?.stop();
 
-  const errors = [...parsed.errors, ...domainIssues(parsed.lines, result)].sort((a, b) => a.line - b.line);
+  errors.push(...result.rejected.map(({ ref, error }) => ({ line: ref, field: error.field, message: error.message })));
   if (errors.length) {
+    errors.sort((a, b) => a.line - b.line);
     for (const issue of errors) io.stderr(`${formatIssue(issue)}\n`);
     io.stderr(`导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${errors.length} problem(s) in ${file}\n`);
     if (options.json) io.stdout(`${JSON.stringify({ file, ok: false, appended: 0, errors })}\n`);
     return EXIT.rejected;
   }
 
-  const summary = summarise(file, parsed.lines.length, result, Boolean(options.dryRun));
+  const summary: ImportSummary = {
+    file,
+    ok: true,
+    dryRun: Boolean(options.dryRun),
+    commands: result.commands,
+    appended: result.appended,
+    duplicates: result.duplicates,
+    events: result.events,
+  };
   io.stdout(options.json ? `${JSON.stringify(summary)}\n` : `${describe(summary)}\n`);
   return EXIT.ok;
-}
-
-function domainIssues(lines: LedgerLine[], result: BatchResult): LineIssue[] {
-  return result.rejected.map(({ index, error }) => ({ line: lines[index].line, field: error.field, message: error.message }));
 }
 
 interface ImportSummary extends OutcomeCounts {
@@ -64,10 +80,6 @@ interface ImportSummary extends OutcomeCounts {
   ok: true;
   dryRun: boolean;
   commands: number;
-}
-
-function summarise(file: string, commands: number, result: BatchResult, dryRun: boolean): ImportSummary {
-  return { file, ok: true, dryRun, commands, ...countOutcomes(result) };
 }
 
 function describe(summary: ImportSummary): string {
@@ -78,9 +90,9 @@ function describe(summary: ImportSummary): string {
 function startBar(total: number): SingleBar {
   const bar = new SingleBar({
     stream: process.stderr,
-    format: '导入 importing [{bar}] {percentage}% | {value}/{total} | ETA {eta}s',
+    format: '导入 importing [{bar}] {percentage}% | {lines} lines | ETA {eta}s',
     hideCursor: true,
   });
-  bar.start(total, 0);
+  bar.start(total, 0, { lines: 0 });
   return bar;
 }

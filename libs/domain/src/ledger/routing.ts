@@ -73,14 +73,14 @@ export function evolveStream(stream: string, state: StreamState, event: DomainEv
     : evolveProject(state as ProjectState, event);
 }
 
-/** Runs the decider that owns the command's stream. */
+/** Runs the decider that owns the command's stream (`route`: the command's, when the caller has it already). */
 export function decideCommand(
   command: LedgerCommand,
   state: StreamState,
   lookups: { department?: StreamState; counterpart?: StreamState },
   policy: { overspendPolicy?: OverspendPolicy } = {},
+  route: CommandRoute = routeCommand(command),
 ): DomainEvent[] {
-  const route = routeCommand(command);
   if (route.also) throw new Error(`${command.command} writes two streams: use decideTwoStreamCommand`);
   if (command.command === 'RegisterDepartment') requireParentDepartment(command, lookups.department as DepartmentState | undefined);
   if (command.command === 'CancelBalance') return decideCancelBalance(command, state as ProjectState);

@@ -2,7 +2,7 @@ import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import type { DepartmentState } from '../department/state';
-import { withoutEnvelope } from '../department/decide';
+import { copyWithout, withoutEnvelope } from '../department/decide';
 import { dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownProject } from '../shared/errors';
 import { yearOf } from '../shared/dates';
 import { Money, formatYuan, money } from '../shared/money';
@@ -120,6 +120,5 @@ function reversePayment(command: CommandOf<'ReversePayment'>, state: ProjectStat
 
 /** A project event carries the command less its envelope and the (already checked) fiscal year. */
 function payload<T extends { id: string; command: string; recordedAt?: string; fiscalYear?: number }>(command: T) {
-  const { fiscalYear: _fiscalYear, ...data } = withoutEnvelope(command);
-  return data;
+  return copyWithout(command, true) as Omit<T, 'id' | 'command' | 'recordedAt' | 'fiscalYear'>;
 }

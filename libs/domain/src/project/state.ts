@@ -32,8 +32,14 @@ export interface ProjectState {
 }
 
 /** What is left to spend, allocate, carry or cancel: budget − allocated − paid − carried − cancelled. */
-export const openBalanceOf = (state: ProjectState): Decimal =>
-  state.budget.minus(state.allocated).minus(state.paid).minus(state.carried).minus(state.cancelled);
+export function openBalanceOf(state: ProjectState): Decimal {
+  // Exact decimal arithmetic: skipping the (usually zero) terms changes nothing but the garbage made per payment.
+  let balance = state.budget.minus(state.paid);
+  if (!state.allocated.isZero()) balance = balance.minus(state.allocated);
+  if (!state.carried.isZero()) balance = balance.minus(state.carried);
+  if (!state.cancelled.isZero()) balance = balance.minus(state.cancelled);
+  return balance;
+}
 
 export const initialProjectState = (): ProjectState => ({
   status: 'unregistered',

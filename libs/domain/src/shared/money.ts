@@ -11,7 +11,21 @@ export const ZERO = new Money(0);
 /** Amounts must stay below 10^13 元. */
 export const AMOUNT_LIMIT = new Money('1e13');
 
-export const money = (value: Decimal.Value): Decimal => new Money(value);
+let lastText: string | undefined;
+let lastMoney: Decimal = ZERO;
+
+/**
+ * An amount as a Decimal. The last string converted is remembered (Decimals are immutable, so sharing one is safe):
+ * a command's amount is read by its decision and again by the evolution of the event it yields.
+ */
+export function money(value: Decimal.Value): Decimal {
+  if (typeof value !== 'string') return new Money(value);
+  if (value !== lastText) {
+    lastMoney = new Money(value);
+    lastText = value;
+  }
+  return lastMoney;
+}
 
 /** 元 with 2 decimals, e.g. "12852100.00". */
 export const formatYuan = (value: Decimal): string => value.toFixed(2, Decimal.ROUND_HALF_UP);

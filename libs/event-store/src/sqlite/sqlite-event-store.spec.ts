@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { caught, newEvents, oneTo, sleep } from '../contract/helpers';
+import { caught, newEvent, newEvents, oneTo, sleep } from '../contract/helpers';
 import { WrongExpectedRevision } from '../errors';
 import { describeEventStoreContract } from '../event-store.contract';
 import { openEventStore } from '../index';
@@ -115,5 +115,98 @@ describe('SqliteEventStore', () => {
     await store.close();
     expect(() => store.subscribe(() => undefined)).toThrow(/closed/);
     expect(await caught(store.readAll())).toBeInstanceOf(Error);
+  });
+});
+
+describe('SqliteEventStore.withinTransaction: one write transaction across calls', () => {
+  it('commits every append made inside at the end, and other connections see none of them before', async () => {
+    const file = freshFile();
+    const store = SqliteEventStore.open(file);
+    const other = SqliteEventStore.open(file);
+    const seenOutside: number[] = [];
+    await store.withinTransaction(async () => {
+      await store.append('a', newEvents(2), { expectedRevision: 'no_stream' });
+      await store.append('a', newEvents(1, 'b'), { expectedRevision: 1 });
+      expect((await store.readStream('a')).length).toBe(3);
+      seenOutside.push(await other.headPosition());
+    });
+    expect(seenOutside).toEqual([0]);
+    expect(await other.headPosition()).toBe(3);
+    await Promise.all([store.close(), other.close()]);
+  });
+
+  it('rolls back everything when fn rejects, and an append made later starts from what was committed', async () => {
+    const store = SqliteEventStore.open(freshFile());
+    await store.append('a', newEvents(1));
+    const error = await caught(
+      store.withinTransaction(async () => {
+        await store.append('a', newEvents(2, 'x'), { expectedRevision: 0 });
+        throw new Error('refused');
+      }),
+    );
+    expect((error as Error).message).toBe('refused');
+    expect(await store.headPosition()).toBe(1);
+    expect(await store.append('a', newEvents(1, 'y'), { expectedRevision: 0 })).toMatchObject({ nextRevision: 1, position: 2 });
+    await store.close();
+  });
+
+  it('recognises ids appended earlier in the same transaction (begun on an empty store): idempotent retry, duplicate id', async () => {
+    const store = SqliteEventStore.open(freshFile());
+    await store.withinTransaction(async () => {
+      const events = newEvents(2);
+      const first = await store.append('a', events);
+      expect(await store.append('a', events)).toMatchObject({ written: false, position: first.position });
+      expect([...(await store.findEvents(events.map((event) => event.id))).keys()].sort()).toEqual(events.map((event) => event.id).sort());
+      const reused = [{ ...events[0], data: { other: true } }];
+      expect(await caught(store.append('b', reused))).toMatchObject({ code: 'DUPLICATE_EVENT_ID' });
+    });
+    expect(await store.headPosition()).toBe(2);
+    await store.close();
+  });
+
+  it('keeps an append all or nothing without a savepoint: an insert failing part way leaves only a rollback', async () => {
+    const store = SqliteEventStore.open(freshFile());
+    store.db.exec("CREATE TRIGGER boom BEFORE INSERT ON events WHEN NEW.type = 'Boom' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+    const error = await caught(
+      store.withinTransaction(async () => {
+        await store.append('a', newEvents(1));
+        // the first event is inserted, the second fails: the caller swallows the error and carries on
+        expect(await caught(store.append('b', [newEvent('Fine'), newEvent('Boom')]))).toMatchObject({ message: 'boom' });
+        await store.append('c', newEvents(1));
+      }),
+    );
+    expect((error as Error).message).toBe('boom');
+    expect(await store.headPosition()).toBe(0);
+    await store.close();
+  });
+
+  it('makes callers outside it on the same store wait, and subscriptions see its events once committed', async () => {
+    const store = SqliteEventStore.open(freshFile());
+    const delivered: number[] = [];
+    const subscription = store.subscribe((events) => void delivered.push(...events.map((event) => event.position)));
+    let outsideHead = -1;
+    let outsideTransaction: unknown;
+    // Scheduled from outside the transaction: runs while it is open, in the outside context.
+    setTimeout(() => {
+      try {
+        store.transaction(() => 1);
+      } catch (error) {
+        outsideTransaction = error;
+      }
+      void store.headPosition().then((head) => (outsideHead = head));
+    }, 30);
+    await store.withinTransaction(async () => {
+      await store.append('a', newEvents(2));
+      await sleep(150); // longer than the subscription's poll
+      expect(delivered).toEqual([]);
+      expect(outsideHead).toBe(-1);
+      expect((outsideTransaction as Error).message).toMatch(/busy/);
+      expect(await store.headPosition()).toBe(2); // inside: its own writes
+    });
+    await subscription.caughtUp();
+    await sleep(10);
+    expect(outsideHead).toBe(2);
+    expect(delivered).toEqual([1, 2]);
+    await store.close();
   });
 });
