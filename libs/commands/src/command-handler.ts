@@ -119,23 +119,21 @@ export class CommandHandler {
     for await (const chunk of source()) await check.add(chunk);
     if (options.dryRun || !check.clean) return check.result(false);
 
-    const written: StreamResult = { ...check.result(true), appended: 0, duplicates: 0, events: 0 };
+    // This store cannot hold one transaction across chunks: the checked commands go in one batch (all or nothing;
+    // a stream another writer changed since the check makes it retry or refuse as a whole, never half of it).
+    const commands: LedgerCommand[] = [];
+    const refs: number[] = [];
     for await (const chunk of source()) {
-      const batch = await this.handleBatch(chunk.commands, options);
-      if (batch.rejected.length) {
-        // Decided fine a moment ago: another writer changed a stream in between. Earlier chunks are stored.
-        const { index, error } = batch.rejected[0];
-        throw new Error(
-          `导入中断 / import interrupted after ${written.appended + written.duplicates} commands (this store cannot hold one transaction): ` +
-            `${chunk.refs?.[index] ?? index}: ${error.message}`,
-        );
-      }
-      const counts = countOutcomes(batch);
-      written.appended += counts.appended;
-      written.duplicates += counts.duplicates;
-      written.events += counts.events;
+      chunk.commands.forEach((command, i) => {
+        commands.push(command);
+        refs.push(chunk.refs?.[i] ?? refs.length);
+      });
     }
-    return written;
+    const batch = await this.handleBatch(commands, options);
+    if (batch.rejected.length) {
+      return { ...check.result(false), appended: 0, duplicates: 0, events: 0, rejected: batch.rejected.map(({ index, command, error }) => ({ ref: refs[index], command, error })) };
+    }
+    return { ...check.result(true), ...countOutcomes(batch) };
   }
 
   private async attempt(commands: readonly LedgerCommand[], identities: readonly Identity[], options: BatchOptions): Promise<BatchResult> {

@@ -95,3 +95,26 @@ describe.each(Object.keys(stores))('handleStream (a long input chunk by chunk) o
     expect(await handler.handle(payment('c6', '95.00'))).toMatchObject({ status: 'appended', revision: 2 });
   });
 });
+
+describe('handleStream on a store without one transaction across chunks (memory)', () => {
+  it('appends the checked file in one batch: a stream changed by another writer after the check leaves nothing half-written', async () => {
+    const store = new MemoryEventStore();
+    const handler = new CommandHandler(store);
+    await handler.handleBatch(setup);
+    const input = [payment('c4', '30.00'), payment('c5', '30.00'), payment('c6', '30.00')];
+    let passes = 0;
+    const source = () =>
+      (async function* (): AsyncGenerator<CommandChunk> {
+        passes += 1;
+        // Between the check and the append, another writer spends most of the budget.
+        if (passes === 2) await new CommandHandler(store).handle(payment('other', '50.00'));
+        for (let i = 0; i < input.length; i++) yield { commands: [input[i]], refs: [i + 1] };
+      })();
+    const before = await store.headPosition();
+    const result = await handler.handleStream(source);
+    expect(passes).toBe(2);
+    expect(result).toMatchObject({ committed: false, appended: 0, events: 0 });
+    expect(result.rejected.map((r) => [r.ref, r.error.code])).toEqual([[2, 'EXCEEDS_AVAILABLE_BUDGET'], [3, 'EXCEEDS_AVAILABLE_BUDGET']]);
+    expect(await store.headPosition()).toBe(before + 1); // only the other writer's payment
+  });
+});
