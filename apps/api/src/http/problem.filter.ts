@@ -11,6 +11,14 @@ const NOT_FOUND = new Set([...NOT_FOUND_CODES, 'UNKNOWN_ALERT']);
 /** Errors in what the request named (a query parameter), not a business rule. */
 const BAD_INPUT = new Set(['UNKNOWN_PROFILE']);
 
+const RETRY_AFTER_SECONDS = 10;
+
+/** better-sqlite3's SqliteError when the write lock stayed taken past busy_timeout. */
+function isStoreBusy(error: unknown): boolean {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 const slugOf = (code: string) => code.toLowerCase().replace(/_/g, '-');
 
 /** The one exception filter: every failure becomes an application/problem+json document. */
@@ -31,6 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
       ...problem.extras,
     };
     if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
   }
 
@@ -47,6 +56,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof EventStoreError) {
       return new Problem(409, slugOf(error.code), '并发冲突 / concurrency conflict', error.message, { code: error.code });
+    }
+    if (isStoreBusy(error)) {
+      // Another process holds the store's write lock longer than busy_timeout (e.g. `bem import` of a big file
+      // appends in one transaction): nothing was written, the same request (Idempotency-Key) can be sent again.
+      return new Problem(503, 'store-busy', '账本正忙 / store busy', '账本正被另一进程写入（如大批量导入），请稍后重试 / the store is being written by another process (e.g. a large import); retry shortly');
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
