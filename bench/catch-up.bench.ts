@@ -55,7 +55,7 @@ async function main() {
     const store = SqliteEventStore.open(log);
     const head = await store.headPosition();
     const file = openProgressReadModel(store, join(dir, 'instance-readmodel.sqlite'));
-    const results = [await measure('sqlite read model (own file, BEM_READMODEL_STORE)', store, file.model), await measure('memory read model', store, new MemoryProgressReadModel())];
+    const results = [await measure('sqlite read model (own file, BEM_READMODEL_STORE)', store, file.model), await measure('memory read model (BEM_READMODEL_STORE=memory: packed, in-memory sqlite)', store, openProgressReadModel(store, 'memory').model), await measure('object model (MemoryProgressReadModel, the tests\' reference)', store, new MemoryProgressReadModel())];
     file.close();
     await store.close();
     console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}; log: ${head} events`);
