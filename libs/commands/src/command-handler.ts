@@ -200,14 +200,7 @@ export class CommandHandler {
   private async load(streams: Map<string, LoadedStream>, stream: string): Promise<LoadedStream> {
     const inAttempt = streams.get(stream);
     if (inAttempt) return inAttempt;
-    const cached = this.cache.get(stream);
-    let state = cached?.state ?? initialStateFor(stream);
-    let revision = cached?.revision ?? -1;
-    for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
-      state = evolveStream(stream, state, event as unknown as DomainEvent);
-      revision = event.revision;
-    }
-    const loaded = { state, revision };
+    const loaded = await foldSince(this.store, this.cache, stream);
     this.cache.set(stream, loaded);
     streams.set(stream, loaded);
     return loaded;
@@ -389,6 +382,18 @@ function resolveInBatchDuplicates(outcomes: (CommandOutcome | null)[], commands:
 /** Thrown inside withinTransaction to roll back a stream that had a problem. */
 const ROLL_BACK = Symbol('roll back');
 
+/** A stream's folded state: the cached fold caught up with what was appended since, or a full read (the cache is left as is). */
+async function foldSince(store: EventStore, cache: StreamCache, stream: string): Promise<LoadedStream> {
+  const cached = cache.get(stream);
+  let state = cached?.state ?? initialStateFor(stream);
+  let revision = cached?.revision ?? -1;
+  for (const event of await store.readStream(stream, { fromRevision: revision + 1 })) {
+    state = evolveStream(stream, state, event as unknown as DomainEvent);
+    revision = event.revision;
+  }
+  return { state, revision };
+}
+
 /**
  * The decisions of one pass of handleStream. `append`: each chunk's writes are appended (inside the caller's store
  * transaction), so commands of earlier chunks are found in the store; otherwise nothing is appended and the ids of
@@ -469,14 +474,7 @@ class DecisionSession {
   private async load(stream: string): Promise<LoadedStream> {
     const inPass = this.streams.get(stream);
     if (inPass) return inPass;
-    const cached = this.cache.get(stream);
-    let state = cached?.state ?? initialStateFor(stream);
-    let revision = cached?.revision ?? -1;
-    for (const event of await this.store.readStream(stream, { fromRevision: revision + 1 })) {
-      state = evolveStream(stream, state, event as unknown as DomainEvent);
-      revision = event.revision;
-    }
-    const loaded = { state, revision };
+    const loaded = await foldSince(this.store, this.cache, stream);
     this.streams.set(stream, loaded);
     return loaded;
   }

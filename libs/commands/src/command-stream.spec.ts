@@ -1,24 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type LedgerCommand, parseCommand } from '@bem/domain';
-import { type EventStore, MemoryEventStore, SqliteEventStore } from '@bem/event-store';
+import type { LedgerCommand } from '@bem/domain';
+import { type EventStore, MemoryEventStore } from '@bem/event-store';
 import { CommandHandler } from './command-handler';
 import type { CommandChunk } from './command-stream';
-
-const command = (raw: Record<string, unknown>): LedgerCommand => {
-  const parsed = parseCommand(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  return parsed.command;
-};
-const setup = [
-  command({ command: 'RegisterDepartment', id: 'c1', departmentCode: 'd1', name: '测试局' }),
-  command({ command: 'RegisterProject', id: 'c2', projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '项目' }),
-  command({ command: 'IssueBudget', id: 'c3', projectId: 'p1', occurredOn: '2020-01-10', amount: '100.00', basis: 'initial' }),
-];
-const payment = (id: string, amount = '10.00') =>
-  command({ command: 'RecordPayment', id, projectId: 'p1', paymentId: `pay-${id}`, occurredOn: '2020-03-01', amount });
+import { command, payment, setup, stores } from './spec-support';
 
 /** Chunks of `size` commands, refs = 1-based position in the whole input (like file lines). */
 const chunked = (commands: LedgerCommand[], size: number, problemsAt: number[] = []) => () =>
@@ -28,11 +13,6 @@ const chunked = (commands: LedgerCommand[], size: number, problemsAt: number[] =
       yield { commands: part, refs: part.map((_, i) => start + i + 1), problems: problemsAt.filter((at) => at === start / size).length };
     }
   })();
-
-const stores: Record<string, () => EventStore> = {
-  memory: () => new MemoryEventStore(),
-  sqlite: () => SqliteEventStore.open(join(mkdtempSync(join(tmpdir(), 'bem-stream-')), 'bem.sqlite')),
-};
 
 describe.each(Object.keys(stores))('handleStream (a long input chunk by chunk) on the %s store', (kind) => {
   let store: EventStore;
