@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Money, type EventData } from '@bem/domain';
+import { applyActual } from './indicator-actual';
 
 /** The slice of a stored project event the alert rules read. */
 export interface FactEvent {
@@ -102,10 +103,7 @@ function applyMoney(s: ProjectSnapshot, event: FactEvent, indicators: Map<string
     case 'IndicatorActualRecorded': {
       const data = event.data as EventData<'IndicatorActualRecorded'>;
       const indicator = indicators.get(data.indicatorId);
-      if (indicator && (indicator.actualOn === null || data.occurredOn >= indicator.actualOn)) {
-        indicator.actual = data.value;
-        indicator.actualOn = data.occurredOn;
-      }
+      applyActual(indicator, data);
       return;
     }
     default:
@@ -239,10 +237,7 @@ function applyCents(s: CentsState, event: FactEvent): void {
     case 'IndicatorActualRecorded': {
       const data = event.data as EventData<'IndicatorActualRecorded'>;
       const indicator = s.indicators.get(data.indicatorId);
-      if (indicator && (indicator.actualOn === null || data.occurredOn >= indicator.actualOn)) {
-        indicator.actual = data.value;
-        indicator.actualOn = data.occurredOn;
-      }
+      applyActual(indicator, data);
       return;
     }
     default:

@@ -1,6 +1,7 @@
 import { type EventData, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import type { StoredEventLike } from '../progress/progress-facts';
+import { applyActual } from '../alerts/indicator-actual';
 
 /** A department as the hierarchy knows it (RegisterDepartment.parentCode: province -> city -> county). */
 export interface RegionDepartment {
@@ -190,10 +191,7 @@ function foldLedger(ledger: ProjectLedger, event: StoredEventLike): void {
     case 'IndicatorActualRecorded': {
       const data = event.data as EventData<'IndicatorActualRecorded'>;
       const indicator = ledger.indicators.get(data.indicatorId);
-      if (indicator && (indicator.actualOn === null || data.occurredOn >= indicator.actualOn)) {
-        indicator.actual = data.value;
-        indicator.actualOn = data.occurredOn;
-      }
+      applyActual(indicator, data);
       return;
     }
     default:
