@@ -17,6 +17,7 @@ export default defineConfig({
       '@bem/ledger-io': lib('ledger-io'),
       '@bem/auth': lib('auth'),
       '@bem/evaluation': lib('evaluation'),
+      '@bem/threads': lib('threads'),
     },
   },
   test: {

@@ -1,8 +1,8 @@
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { type Identity } from '@bem/commands';
 import type { LedgerCommand } from '@bem/domain';
+import { startWorkerThread } from '@bem/threads';
 import { type LedgerChunk, type LedgerChunkOptions, type LedgerFormat, readLedgerChunks } from '@bem/ledger-io';
 
 /** A chunk of the file's valid commands with their line numbers (and identities when the worker computed them). */
@@ -40,7 +40,7 @@ const WINDOW = 4;
  */
 export async function* ledgerChunks(path: string, format: LedgerFormat, options: LedgerChunkOptions): AsyncGenerator<SourceChunk> {
   const useWorker = format === 'jsonl' && process.env.BEM_IMPORT_WORKER !== 'off' && statSync(path).size >= WORKER_MIN_BYTES;
-  const worker = useWorker ? startWorker({ path, format, options, window: WINDOW }) : null;
+  const worker = useWorker ? startWorkerThread(join(__dirname, `parse-worker${extname(__filename)}`), { path, format, options, window: WINDOW } satisfies ParseWorkerData) : null;
   if (!worker) {
     yield* inThread(path, format, options);
     return;
@@ -93,18 +93,5 @@ export async function* ledgerChunks(path: string, format: LedgerFormat, options:
 async function* inThread(path: string, format: LedgerFormat, options: LedgerChunkOptions): AsyncGenerator<SourceChunk> {
   for await (const { lines, ...chunk } of readLedgerChunks(path, format, options)) {
     yield { ...chunk, commands: lines.map((entry) => entry.command), refs: lines.map((entry) => entry.line) };
-  }
-}
-
-function startWorker(data: ParseWorkerData): Worker | null {
-  const file = join(__dirname, `parse-worker${extname(__filename)}`);
-  if (!existsSync(file)) return null;
-  try {
-    if (extname(file) !== '.ts') return new Worker(file, { workerData: data });
-    // Running from TypeScript sources (tsx, vitest): the worker registers tsx's loader itself.
-    const tsx = require.resolve('tsx/cjs');
-    return new Worker(`require(${JSON.stringify(tsx)}); require(${JSON.stringify(file)});`, { eval: true, workerData: data });
-  } catch {
-    return null;
   }
 }

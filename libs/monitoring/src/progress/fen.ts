@@ -1,4 +1,4 @@
-import Decimal from 'decimal.js';
+import { money } from '@bem/domain';
 
 /**
  * Integer fen (分) as bigint: the read model's packed storage of 元 amounts. Exact (no JS number ever holds money);
@@ -12,7 +12,7 @@ export function fenOf(yuan: string): bigint {
     const fen = BigInt(`${match[2]}${(match[3] ?? '').padEnd(2, '0')}`);
     return match[1] === '-' ? -fen : fen;
   }
-  const scaled = new Decimal(yuan).times(100);
+  const scaled = money(yuan).times(100);
   if (!scaled.isInteger()) throw new RangeError(`amount with more than 2 decimals: ${yuan}`);
   return BigInt(scaled.toFixed(0));
 }

@@ -1,53 +1,21 @@
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { extname, join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import { startWorkerThread } from '@bem/threads';
 import type { PlainProgressChanges } from './progress-changes';
 import type { ProgressReadModel } from './progress-read-model';
 
 /** Below this many events behind, one thread reads them (starting workers costs ~100 ms). */
 export const PARALLEL_MIN_EVENTS = 200_000;
 
-let workerCode: string | null | undefined;
-
 const EMPTY_PART: PlainProgressChanges = { from: 0, to: 0, events: 0, departments: [], projects: [], facts: [] };
 
-/**
- * The worker's code, bundled once per process with esbuild (a dependency of tsx, which runs the product):
- * worker threads start without the TypeScript loader of their parent, whichever it is (tsx, vitest).
- */
-function bundledWorker(): string | null {
-  if (workerCode !== undefined) return workerCode;
-  try {
-    workerCode = bundle();
-  } catch {
-    workerCode = null; // e.g. a packaged build without the sources: the one-thread catch-up does the work
-  }
-  return workerCode;
-}
+/** The worker module beside this one (the same extension: .ts under tsx and vitest, .js compiled). */
+const WORKER_MODULE = join(__dirname, `progress-range-worker${extname(__filename)}`);
 
-function bundle(): string {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const esbuild = require('esbuild') as typeof import('esbuild');
-  const sqlite = require.resolve('better-sqlite3');
-  const built = esbuild.buildSync({
-    entryPoints: [join(__dirname, 'progress-range-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    write: false,
-    logLevel: 'silent',
-    // The native module is required by absolute path: an eval'd worker resolves bare names from the cwd.
-    alias: { 'better-sqlite3': sqlite },
-    external: [sqlite],
-  });
-  return built.outputFiles[0].text;
-}
-
-function runRange(code: string, file: string, from: number, to: number): Promise<PlainProgressChanges> {
+function runRange(worker: Worker): Promise<PlainProgressChanges> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: { file, from, to } });
     worker.once('message', (part: PlainProgressChanges) => resolve(part));
     worker.once('error', reject);
     worker.once('exit', (code) => code !== 0 && reject(new Error(`progress replay worker exited with ${code}`)));
@@ -73,11 +41,15 @@ export async function catchUpInParallel(
   const from = model.position();
   const head = await store.headPosition();
   if (head - from < minEvents) return 0;
-  const code = bundledWorker();
-  if (code === null) return 0;
   const step = Math.ceil((head - from) / threads);
-  const ranges = Array.from({ length: threads }, (_, i) => [from + i * step, Math.min(head, from + (i + 1) * step)] as const);
-  const parts = await Promise.all(ranges.map(([start, end]) => runRange(code, file, start, end)));
+  const workers = Array.from({ length: threads }, (_, i) =>
+    startWorkerThread(WORKER_MODULE, { file, from: from + i * step, to: Math.min(head, from + (i + 1) * step) }),
+  );
+  if (workers.some((worker) => worker === null)) {
+    for (const worker of workers) void worker?.terminate();
+    return 0; // no worker here (e.g. a packaged build without the module): the one-thread catch-up does the work
+  }
+  const parts = await Promise.all((workers as Worker[]).map(runRange));
   for (let i = 0; i < parts.length; i++) {
     batch.absorb(parts[i]);
     parts[i] = EMPTY_PART; // let the absorbed copy go before the next part is merged

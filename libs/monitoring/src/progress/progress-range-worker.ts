@@ -1,12 +1,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
-// The reader's own file, not @bem/event-store's index: the bundle must not pull in the KurrentDB client.
-import { visitPositionRange } from '../../../event-store/src/sqlite/sqlite-range-reader';
+import { visitPositionRange } from '@bem/event-store';
 import { ProgressChanges } from './progress-changes';
 import { PROGRESS_EVENT_TYPES } from './progress-facts';
 
 /**
  * Worker thread of the parallel replay: reads the position range (from, to] of the store file and posts back
- * what it changes in the progress read model, packed. Bundled on first use (see parallel-catch-up.ts).
+ * what it changes in the progress read model, packed (see parallel-catch-up.ts).
  */
 const { file, from, to } = workerData as { file: string; from: number; to: number };
 const changes = new ProgressChanges(from);

@@ -1,0 +1,1 @@
+export { startWorkerThread } from './worker-thread';
