@@ -5,6 +5,7 @@ import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 export * from './types';
 export * from './errors';
+export { nameBasedIds } from './name-based-ids';
 export { EventStore, type EventDataSlice } from './event-store';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';

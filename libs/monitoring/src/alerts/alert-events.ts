@@ -1,6 +1,4 @@
-import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { nameBasedIds } from '@bem/event-store';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import type { AlertDraft, Severity } from './rule-context';
 
@@ -49,21 +47,8 @@ export type MonitoringAlertEvent =
   | { type: 'AlertAcknowledged'; data: AlertAcknowledgedData }
   | { type: 'AlertDisposed'; data: AlertDisposedData };
 
-/**
- * uuid v5 (SHA-1, RFC 4122) of a name in the monitoring namespace: the same ids as `uuid`'s v5, without its
- * per-call namespace parsing (a checkpoint evaluation names tens of thousands of alerts).
- */
-const NAMESPACE_BYTES = Buffer.from(MONITORING_NAMESPACE.replace(/-/g, ''), 'hex');
-const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash; // node ≥ 20.12
-export function monitoringId(name: string): string {
-  const hash = oneShot
-    ? oneShot('sha1', Buffer.concat([NAMESPACE_BYTES, Buffer.from(name, 'utf8')]), 'buffer')
-    : createHash('sha1').update(NAMESPACE_BYTES).update(name, 'utf8').digest();
-  hash[6] = (hash[6] & 0x0f) | 0x50;
-  hash[8] = (hash[8] & 0x3f) | 0x80;
-  const hex = hash.toString('hex', 0, 16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
-}
+/** The v5 UUID of a name in the monitoring namespace: every id the monitoring module writes (alerts, batches, answers). */
+export const monitoringId = nameBasedIds(MONITORING_NAMESPACE);
 
 export function alertIdOf(profile: string, departmentCode: string, fiscalYear: number, draft: Pick<AlertDraft, 'rule' | 'projectId' | 'checkpoint'> & { figures?: AlertDraft['figures'] }): string {
   // Indicator rules fire per indicator: the indicator is part of the period key.
@@ -132,7 +117,7 @@ export interface AlertsRaisedData {
 
 /** The batch event of one checkpoint evaluation (its CheckpointEvaluated has the same key). */
 export const alertsRaisedEventId = (profile: string, departmentCode: string, fiscalYear: number, checkpoint: string, evaluation: number): string =>
-  uuidv5(`alerts/${profile}/${departmentCode}/${fiscalYear}/${checkpoint}/${evaluation}`, MONITORING_NAMESPACE);
+  monitoringId(`alerts/${profile}/${departmentCode}/${fiscalYear}/${checkpoint}/${evaluation}`);
 
 /** Batches alerts that share department-year, checkpoint, raising day and deadline (as one evaluation raises them). */
 export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedData {

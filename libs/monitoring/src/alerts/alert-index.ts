@@ -1,6 +1,5 @@
-import { v5 as uuidv5 } from 'uuid';
 import type { EventStore, StreamWrite } from '@bem/event-store';
-import { type AlertRaisedData, MONITORING_NAMESPACE, raisedAlertsOf } from './alert-events';
+import { type AlertRaisedData, monitoringId, raisedAlertsOf } from './alert-events';
 
 /**
  * Where a batched alert lives. An `AlertRaised` event has the alert's id as its own id (the store finds it by id);
@@ -28,7 +27,7 @@ export function alertIndexWrites(batchEventId: string, stream: string, alertIds:
   }
   return [...shards].map(([shard, ids]) => ({
     stream: shard,
-    events: [{ id: uuidv5(`alert-index/${batchEventId}/${shard}`, MONITORING_NAMESPACE), type: 'AlertsIndexed', data: { eventId: batchEventId, stream, alertIds: ids } satisfies AlertsIndexedData, metadata: { source: 'checkpoints' } }],
+    events: [{ id: monitoringId(`alert-index/${batchEventId}/${shard}`), type: 'AlertsIndexed', data: { eventId: batchEventId, stream, alertIds: ids } satisfies AlertsIndexedData, metadata: { source: 'checkpoints' } }],
   }));
 }
 

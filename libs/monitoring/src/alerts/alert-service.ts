@@ -1,8 +1,7 @@
-import { v5 as uuidv5 } from 'uuid';
 import { DomainError, monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/event-store';
 import { loadProfile } from '../profiles/profile-loader';
-import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, MONITORING_NAMESPACE, alertRaised } from './alert-events';
+import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, alertRaised, monitoringId } from './alert-events';
 import { findAlert } from './alert-index';
 import { type AlertList, type AlertRow, alertListOf } from './alert-list';
 
@@ -76,7 +75,7 @@ export class AlertService {
   async acknowledge(alertId: string, actor: string): Promise<AlertRow> {
     return this.answer(alertId, (row) => {
       if (row.acknowledged || row.disposition) return null;
-      return { id: uuidv5(`ack/${alertId}`, MONITORING_NAMESPACE), type: 'AlertAcknowledged', data: { alertId, actor, at: this.clock().toISOString() } };
+      return { id: monitoringId(`ack/${alertId}`), type: 'AlertAcknowledged', data: { alertId, actor, at: this.clock().toISOString() } };
     });
   }
 
@@ -89,7 +88,7 @@ export class AlertService {
         return null;
       }
       const data: AlertDisposedData = { alertId, disposition: disposition as Disposition, actor, note, at: this.clock().toISOString() };
-      return { id: uuidv5(`dispose/${alertId}`, MONITORING_NAMESPACE), type: 'AlertDisposed', data };
+      return { id: monitoringId(`dispose/${alertId}`), type: 'AlertDisposed', data };
     });
   }
 

@@ -1,5 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
-import { MONITORING_NAMESPACE } from '../alerts/alert-events';
+import { monitoringId } from '../alerts/alert-events';
 import type { CheckpointFigures } from './checkpoint-score';
 
 export interface ProjectCheckpointFigures extends CheckpointFigures {
@@ -24,7 +23,7 @@ export interface CheckpointEvaluatedData {
 }
 
 export const checkpointEventId = (profile: string, departmentCode: string, fiscalYear: number, date: string, evaluation: number): string =>
-  uuidv5(`checkpoint/${profile}/${departmentCode}/${fiscalYear}/${date}/${evaluation}`, MONITORING_NAMESPACE);
+  monitoringId(`checkpoint/${profile}/${departmentCode}/${fiscalYear}/${date}/${evaluation}`);
 
 const comparable = (figures: CheckpointFigures) => [figures.budget, figures.paid, figures.progress, figures.target, figures.alertLine, figures.status, figures.score, figures.weight].join('|');
 
