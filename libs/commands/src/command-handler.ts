@@ -93,7 +93,8 @@ export class CommandHandler {
    *   transaction, committed at the end only if no command was refused and no chunk reported a problem; otherwise it is
    *   rolled back, after every chunk has still been decided so that every problem is reported.
    * - Otherwise (and for a dry run), a first pass decides everything and appends nothing; then, when it found no
-   *   problem, a second pass over `source()` appends chunk by chunk (each chunk atomic, with optimistic retries).
+   *   problem, a second pass over `source()` gathers the commands and appends them as ONE batch (all or nothing,
+   *   with optimistic retries): such a store cannot hold a transaction across chunks.
    *
    * `source` is called once per pass and must yield the same chunks each time.
    * The cache of folded states only ever receives states of committed events.
@@ -216,7 +217,6 @@ export class CommandHandler {
     return found;
   }
 }
-
 
 /**
  * Decides one command on the states in `streams` (`load` fetches the ones missing): pushes its writes (each at the

@@ -105,14 +105,16 @@ export function prepareStatements(db: Database.Database): Statements {
       ),
     ),
     streamsData: (() => {
-      const bySizes = bySize((key: number) => {
-        const [streams, types] = [Math.floor(key / 1000), key % 1000];
-        const typeFilter = types ? ` AND type IN (${placeholders(types)})` : '';
-        return db
-          .prepare<string[], [string, string, string]>(`SELECT stream, type, data FROM events WHERE stream IN (${placeholders(streams)})${typeFilter} ORDER BY stream, revision`)
-          .raw();
-      });
-      return (streams: number, types: number) => bySizes(streams * 1000 + types);
+      const byStreams = bySize((streams) =>
+        bySize((types) =>
+          db
+            .prepare<string[], [string, string, string]>(
+              `SELECT stream, type, data FROM events WHERE stream IN (${placeholders(streams)})${types ? ` AND type IN (${placeholders(types)})` : ''} ORDER BY stream, revision`,
+            )
+            .raw(),
+        ),
+      );
+      return (streams: number, types: number) => byStreams(streams)(types);
     })(),
     fingerprints: inList<FingerprintRow>('id, stream, type, data, position'),
     findByIds: inList<EventRecordRow>(COLUMNS),

@@ -1,4 +1,4 @@
-import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, raisedAlertsOf } from './alert-events';
+import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, raisedAlertsOf, raisesAlerts } from './alert-events';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue';
 
@@ -38,7 +38,7 @@ interface StoredLike {
 export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string): AlertList {
   const rows = new Map<string, { raised: AlertRaisedData; raisedAt: string; ack: AlertAcknowledgedData | null; disposed: AlertDisposedData | null }>();
   for (const event of events) {
-    if (event.type === 'AlertRaised' || event.type === 'AlertsRaised') {
+    if (raisesAlerts(event.type)) {
       // One alert per AlertRaised, every alert of an AlertsRaised batch: the same rows either way
       for (const raised of raisedAlertsOf(event)) rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null });
     } else if (event.type === 'AlertAcknowledged') {

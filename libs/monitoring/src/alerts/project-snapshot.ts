@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Money, type EventData } from '@bem/domain';
+import { fenOf, formatFen } from '../progress/fen';
 import { applyActual } from './indicator-actual';
 
 /** The slice of a stored project event the alert rules read. */
@@ -126,19 +127,7 @@ export function departmentSnapshot(code: string, projects: readonly ProjectSnaps
   return total;
 }
 
-/** 元 amount as exact integer cents (BigInt, never a JS number); null when it has more than 2 decimals. */
-const CENTS = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
-function cents(amount: string): bigint | null {
-  const match = CENTS.exec(amount);
-  if (!match) return null;
-  const value = BigInt(match[2] + (match[3] ?? '').padEnd(2, '0'));
-  return match[1] ? -value : value;
-}
-const centsToMoney = (value: bigint): Decimal => {
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(3, '0');
-  return new Money(`${negative ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`);
-};
+const centsToMoney = (value: bigint): Decimal => new Money(formatFen(value));
 
 interface CentsState {
   budgetInitial: bigint;
@@ -153,23 +142,17 @@ interface CentsState {
   overspentPayments: ProjectSnapshot['overspentPayments'];
 }
 
-class NotCents extends Error {}
-const exact = (amount: string): bigint => {
-  const value = cents(amount);
-  if (value === null) throw new NotCents(amount);
-  return value;
-};
-
 /**
  * The project's snapshots at several business dates in ONE pass over its events: the same figures as
  * `snapshotAt(facts, date)` for each date. Sums are exact integer cents (BigInt), turned into Money at the end;
- * an amount with more than 2 decimals (never written by the domain) falls back to the Decimal fold.
+ * an amount with more than 2 decimals (never written by the domain; fenOf refuses it with a RangeError) falls back
+ * to the Decimal fold.
  */
 export function snapshotsAt(facts: ProjectFacts, dates: readonly string[]): ProjectSnapshot[] {
   try {
     return centsSnapshots(facts, dates);
   } catch (error) {
-    if (!(error instanceof NotCents)) throw error;
+    if (!(error instanceof RangeError)) throw error;
     return dates.map((date) => snapshotAt(facts, date));
   }
 }
@@ -204,7 +187,7 @@ function applyCents(s: CentsState, event: FactEvent): void {
   switch (event.type) {
     case 'BudgetIssued': {
       const data = event.data as EventData<'BudgetIssued'>;
-      const amount = exact(data.amount);
+      const amount = fenOf(data.amount);
       s.budgetCurrent += amount;
       if (data.basis === 'supplementary') s.changes += amount;
       else s.budgetInitial += amount;
@@ -212,27 +195,27 @@ function applyCents(s: CentsState, event: FactEvent): void {
       return;
     }
     case 'BudgetAdjusted': {
-      const delta = exact((event.data as EventData<'BudgetAdjusted'>).delta);
+      const delta = fenOf((event.data as EventData<'BudgetAdjusted'>).delta);
       s.budgetCurrent += delta;
       s.changes += delta < 0n ? -delta : delta;
       return;
     }
     case 'BudgetAllocated':
-      s.budgetCurrent -= exact((event.data as EventData<'BudgetAllocated'>).amount);
+      s.budgetCurrent -= fenOf((event.data as EventData<'BudgetAllocated'>).amount);
       return;
     case 'FundsArrived':
-      s.arrived += exact((event.data as EventData<'FundsArrived'>).amount);
+      s.arrived += fenOf((event.data as EventData<'FundsArrived'>).amount);
       s.arrivals += 1;
       return;
     case 'PaymentMade': {
       const data = event.data as EventData<'PaymentMade'>;
-      s.paid += exact(data.amount);
+      s.paid += fenOf(data.amount);
       if (s.lastPaymentOn === null || data.occurredOn > s.lastPaymentOn) s.lastPaymentOn = data.occurredOn;
       if (data.overspend) s.overspentPayments.push({ paymentId: data.paymentId, occurredOn: data.occurredOn, amount: data.amount, available: data.overspend.available });
       return;
     }
     case 'PaymentReversed':
-      s.paid -= exact((event.data as EventData<'PaymentReversed'>).amount);
+      s.paid -= fenOf((event.data as EventData<'PaymentReversed'>).amount);
       return;
     case 'IndicatorActualRecorded': {
       const data = event.data as EventData<'IndicatorActualRecorded'>;
