@@ -104,11 +104,15 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     // IMMEDIATE: two processes sharing the file (api instances) take the write lock before reading the
     // checkpoint, so the second waits (busy_timeout), then finds the checkpoint moved and reads again.
     this.write = (changes) => {
-      this.afterCommit = () => undefined;
+      this.written.clear();
       try {
-        const ok = write.immediate(changes);
-        this.afterCommit();
-        return ok;
+        if (!write.immediate(changes)) return false;
+        // Committed: the day totals it wrote join the cache if the cache was current when the batch began.
+        if (this.cachedAt === changes.from) {
+          for (const [projectId, days] of this.written) this.dayCache.set(projectId, days);
+          this.cachedAt = changes.to;
+        }
+        return true;
       } finally {
         this.written.clear();
       }
@@ -144,7 +148,6 @@ export class SqliteProgressReadModel implements ProgressReadModel {
   /** Writes a batch built from the current checkpoint; false (nothing written) when the checkpoint moved meanwhile. */
   private writeChanges(changes: ProgressChanges): boolean {
     if (this.position() !== changes.from) return false;
-    this.written.clear();
     for (const [code, name] of changes.departments) this.sql.upsertDepartment.run(code, name);
     const owners = new Map<string, Owner>();
     for (const { project, seq } of changes.projects) {
@@ -156,17 +159,8 @@ export class SqliteProgressReadModel implements ProgressReadModel {
       if (owner) this.addFacts(projectId, owner, facts);
     }
     this.sql.saveCheckpoint.run(CHECKPOINT, changes.to);
-    this.afterCommit = () => {
-      if (this.cachedAt === changes.from) {
-        for (const [projectId, days] of this.written) this.dayCache.set(projectId, days);
-        this.cachedAt = changes.to;
-      }
-      this.written.clear();
-    };
     return true;
   }
-
-  private afterCommit: () => void = () => undefined;
 
   private addFacts(projectId: string, owner: Owner, facts: FactColumns): void {
     const { departmentCode, fiscalYear } = owner;
