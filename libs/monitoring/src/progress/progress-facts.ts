@@ -61,46 +61,29 @@ const movement = (data: { projectId: string; occurredOn: string }, budgetInitial
   paid,
 });
 
-/** Every event type the progress read model reads (catch-ups ask the store for these only). */
-export const PROGRESS_EVENT_TYPES = [
-  'DepartmentRegistered', 'ProjectRegistered',
-  'BudgetIssued', 'BudgetAdjusted', 'BudgetAllocated', 'FundsArrived', 'PaymentMade', 'PaymentReversed',
-] as const;
+/** The one mapping of money events to the progress measures, by event type. */
+const MOVEMENTS = new Map<string, (data: never) => Movement>(Object.entries({
+  BudgetIssued: (issued: EventData<'BudgetIssued'>) => {
+    const initial = issued.basis === 'initial' || issued.basis === 'carryover';
+    return movement(issued, initial ? issued.amount : '0', issued.amount, '0', '0');
+  },
+  BudgetAdjusted: (adjusted: EventData<'BudgetAdjusted'>) => movement(adjusted, '0', adjusted.delta, '0', '0'),
+  // 分解下达: the parent's budget goes down by what it passed to a child department, which receives it as an
+  // issuance; summed over a region the pair nets to zero (no double counting). 结转/注销 restate nothing.
+  BudgetAllocated: (allocated: EventData<'BudgetAllocated'>) => movement(allocated, '0', `-${allocated.amount}`, '0', '0'),
+  FundsArrived: (arrived: EventData<'FundsArrived'>) => movement(arrived, '0', '0', arrived.amount, '0'),
+  PaymentMade: (payment: EventData<'PaymentMade'>) => movement(payment, '0', '0', '0', payment.amount),
+  PaymentReversed: (reversal: EventData<'PaymentReversed'>) => movement(reversal, '0', '0', '0', `-${reversal.amount}`),
+}));
 
-/** The one mapping of money events to the progress measures (null: the event moves no money). */
+/** What a money event moves (null: the event moves no money). */
 export function movementOf(type: string, data: unknown): Movement | null {
-  switch (type) {
-    case 'BudgetIssued': {
-      const issued = data as EventData<'BudgetIssued'>;
-      const initial = issued.basis === 'initial' || issued.basis === 'carryover';
-      return movement(issued, initial ? issued.amount : '0', issued.amount, '0', '0');
-    }
-    case 'BudgetAdjusted': {
-      const adjusted = data as EventData<'BudgetAdjusted'>;
-      return movement(adjusted, '0', adjusted.delta, '0', '0');
-    }
-    case 'BudgetAllocated': {
-      // 分解下达: the parent's budget goes down by what it passed to a child department, which receives it as an
-      // issuance; summed over a region the pair nets to zero (no double counting). 结转/注销 restate nothing.
-      const allocated = data as EventData<'BudgetAllocated'>;
-      return movement(allocated, '0', `-${allocated.amount}`, '0', '0');
-    }
-    case 'FundsArrived': {
-      const arrived = data as EventData<'FundsArrived'>;
-      return movement(arrived, '0', '0', arrived.amount, '0');
-    }
-    case 'PaymentMade': {
-      const payment = data as EventData<'PaymentMade'>;
-      return movement(payment, '0', '0', '0', payment.amount);
-    }
-    case 'PaymentReversed': {
-      const reversal = data as EventData<'PaymentReversed'>;
-      return movement(reversal, '0', '0', '0', `-${reversal.amount}`);
-    }
-    default:
-      return null;
-  }
+  const move = MOVEMENTS.get(type) as ((data: unknown) => Movement) | undefined;
+  return move ? move(data) : null;
 }
+
+/** Every event type the progress read model reads (catch-ups ask the store for these only): registrations and money. */
+export const PROGRESS_EVENT_TYPES: readonly string[] = ['DepartmentRegistered', 'ProjectRegistered', ...MOVEMENTS.keys()];
 
 /** Pure mapping from a stored event to what it changes in the progress read model (null: nothing). */
 export function progressChangeOf(event: StoredEventLike): ProgressChange | null {
