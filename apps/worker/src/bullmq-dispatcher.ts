@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
 import { CHANNELS, type AlertOutbox, type Channel, type OutboxRow } from './alert-outbox';
@@ -16,8 +17,14 @@ export interface BullmqOptions extends Partial<DispatchTiming> {
   log?: (message: string) => void;
 }
 
-/** Delivery through BullMQ: one queue per channel, job id = alert id (a retry or re-dispatch never makes a second job). */
+/**
+ * Delivery through BullMQ: one queue per channel. The job id is the alert id and this dispatcher's session: within
+ * a session a re-dispatch makes no second job; a new session (a restart, a store restored from a backup beside a
+ * Redis that remembers the old ids) makes new jobs. Whether an alert was delivered is decided by the outbox in the
+ * store, never by Redis' memory of a completed job.
+ */
 export class BullmqDispatcher extends OutboxLoop {
+  private readonly session = randomUUID().slice(0, 8);
   private readonly queues = new Map<Channel, Queue>();
   private readonly workers: Worker[] = [];
 
@@ -57,7 +64,7 @@ export class BullmqDispatcher extends OutboxLoop {
             name: 'deliver',
             data: { alertId: row.alertId },
             opts: {
-              jobId: row.alertId,
+              jobId: `${row.alertId}.${this.session}`,
               attempts: this.options.attempts ?? 8,
               backoff: { type: 'exponential', delay: this.options.backoffMs ?? 500 },
               removeOnComplete: { age: 24 * 3600 },
