@@ -9,6 +9,7 @@ import { type ChannelSender, MissingWebhookSecret, emailSender, inboxSender, web
 import { AlertDelivery } from './delivery';
 import type { Dispatcher } from './dispatcher';
 import { InProcessDispatcher } from './in-process-dispatcher';
+import { OutboxBatcher } from './outbox-batcher';
 
 export interface AlertWorkerConfig {
   redisUrl?: string;
@@ -52,14 +53,15 @@ export class AlertWorker {
   constructor(store: EventStore, config: AlertWorkerConfig, outbox?: AlertOutbox) {
     const log = config.log ?? ((message: string) => process.stderr.write(`${message}\n`));
     this.outbox = outbox ?? new AlertOutbox(outboxDatabase(store), config.leaseMs);
-    const senders: Partial<Record<Channel, ChannelSender>> = { inbox: inboxSender(this.outbox) };
+    const bookkeeping = new OutboxBatcher(this.outbox);
+    const senders: Partial<Record<Channel, ChannelSender>> = { inbox: inboxSender(bookkeeping) };
     if (config.webhook) senders.webhook = webhookSender(config.webhook.url, config.webhook.secret);
     if (config.smtp) {
       const transport = nodemailer.createTransport(config.smtp.url);
       senders.email = emailSender(transport, config.smtp.from, config.smtp.to);
       this.closers.push(() => transport.close());
     }
-    const delivery = new AlertDelivery(this.outbox, senders);
+    const delivery = new AlertDelivery(bookkeeping, senders);
     if (config.redisUrl) {
       const connection = redisConnection(config.redisUrl);
       connection.on('error', () => {}); // reconnects on its own; BullMQ logs through the workers

@@ -1,7 +1,7 @@
 import type { AlertRaisedData } from '@bem/monitoring';
-import type { AlertOutbox, Channel } from './alert-outbox';
+import type { Channel } from './alert-outbox';
 import type { ChannelSender } from './channels';
-import { OutboxBatcher } from './outbox-batcher';
+import type { OutboxBatcher } from './outbox-batcher';
 
 export class DeliveryInFlight extends Error {}
 
@@ -13,14 +13,10 @@ export type DeliveryResult = 'sent' | 'already-delivered' | 'no-channel';
  * nothing; a crash between send and mark sends it again (at-least-once).
  */
 export class AlertDelivery {
-  private readonly bookkeeping: OutboxBatcher;
-
   constructor(
-    outbox: AlertOutbox,
+    private readonly bookkeeping: OutboxBatcher,
     private readonly senders: Partial<Record<Channel, ChannelSender>>,
-  ) {
-    this.bookkeeping = new OutboxBatcher(outbox);
-  }
+  ) {}
 
   get channels(): Channel[] {
     return Object.keys(this.senders) as Channel[];

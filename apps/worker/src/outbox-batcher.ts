@@ -2,11 +2,12 @@ import type { AlertOutbox, Channel, Claim } from './alert-outbox';
 
 type ClaimRequest = { kind: 'claim'; alertId: string; channel: Channel; done: (claim: { claim: Claim; payload?: string }) => void };
 type MarkRequest = { kind: 'delivered'; alertId: string; channel: Channel; done: () => void } | { kind: 'release'; alertId: string; channel: Channel; error: string; done: () => void };
-type Request = ClaimRequest | MarkRequest;
+type InboxRequest = { kind: 'inbox'; alertId: string; departmentCode: string; fiscalYear: number; payload: string; done: () => void };
+type Request = ClaimRequest | MarkRequest | InboxRequest;
 
 /**
  * The outbox bookkeeping of concurrent deliveries, batched: every claim, delivered mark and release asked for in
- * the same turn of the event loop is written in ONE sqlite transaction (one commit instead of one per row).
+ * the same turn of the event loop (and the in-app inbox's copies) is written in ONE sqlite transaction (one commit instead of one per row).
  * A crash before a delivered mark is committed only means that alert is sent again after its lease: delivery is
  * at-least-once, and the receiver dedupes by X-BEM-Delivery-Id.
  */
@@ -25,8 +26,11 @@ export class OutboxBatcher {
         } else if (request.kind === 'delivered') {
           this.outbox.markDelivered(request.alertId, request.channel);
           request.done();
-        } else {
+        } else if (request.kind === 'release') {
           this.outbox.release(request.alertId, request.channel, request.error);
+          request.done();
+        } else {
+          this.outbox.addToInbox(request.alertId, request.departmentCode, request.fiscalYear, request.payload);
           request.done();
         }
       }
@@ -43,6 +47,11 @@ export class OutboxBatcher {
 
   release(alertId: string, channel: Channel, error: string): Promise<void> {
     return new Promise((done) => this.push({ kind: 'release', alertId, channel, error, done }));
+  }
+
+  /** The in-app inbox's copy of an alert, written with the rest of the turn's bookkeeping. */
+  addToInbox(alertId: string, departmentCode: string, fiscalYear: number, payload: string): Promise<void> {
+    return new Promise((done) => this.push({ kind: 'inbox', alertId, departmentCode, fiscalYear, payload, done }));
   }
 
   private push(request: Request): void {
