@@ -9,6 +9,7 @@ export * from './progress/progress-projection';
 export * from './progress/monthly-curve';
 export * from './profiles/profile-schema';
 export * from './profiles/profile-loader';
+export * from './profiles/profile-assignment';
 export * from './profiles/checkpoint-lines';
 export * from './checkpoints/checkpoint-score';
 export * from './checkpoints/checkpoint-events';

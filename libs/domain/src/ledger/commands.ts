@@ -191,6 +191,20 @@ export const RecordStatedFigure = z.object({
   source: text('出处', 500).optional(),
 });
 
+/** 方案指定: which profiles a department's year is monitored (checkpoints, alerts) and scored (自评) under. */
+export const AssignProfileFields = z.object({
+  ...base,
+  command: z.literal('AssignProfile'),
+  departmentCode: identifier('部门编码'),
+  fiscalYear,
+  monitoring: identifier('监控方案').optional(),
+  evaluation: identifier('评价方案').optional(),
+});
+export const AssignProfile = AssignProfileFields.refine((command) => command.monitoring !== undefined || command.evaluation !== undefined, {
+    message: '须给出 monitoring 或 evaluation 方案 / give a monitoring or an evaluation profile',
+    path: ['monitoring'],
+  });
+
 export const COMMAND_SCHEMAS = {
   RegisterDepartment,
   RegisterProject,
@@ -206,6 +220,7 @@ export const COMMAND_SCHEMAS = {
   RecordManualScore,
   RecordQualitativeAssessment,
   RecordStatedFigure,
+  AssignProfile,
   AllocateBudget,
   CarryForward,
   CancelBalance,

@@ -39,6 +39,8 @@ export const EVENT_SCHEMAS = {
   QualitativeAssessmentRecorded: C.RecordQualitativeAssessment.omit(envelopeFields),
   /** 报告所载数字 (for the consistency check) */
   StatedFigureRecorded: C.RecordStatedFigure.omit(envelopeFields),
+  /** 方案指定 (the latest for a year holds) */
+  ProfileAssigned: C.AssignProfileFields.omit(envelopeFields),
   /** 分解下达 (parent side), 结转 (origin side), 年末注销 */
   ...REGION_EVENT_SCHEMAS,
 } as const;

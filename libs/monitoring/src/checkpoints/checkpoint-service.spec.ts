@@ -28,10 +28,15 @@ describe('checkpoint evaluation on the sichuan-2020 ledger (seed 002)', () => {
     ]);
   });
 
-  it('colours every checkpoint of the national profile against T = 序时进度 and A = 0.8 T', async () => {
+  it('colours every checkpoint of the national profile against T = 序时进度 and A = 0.8 T (a preview: sc-ybj 2020 is assigned sichuan-2020)', async () => {
     const { store, progress } = await storeWithFixture('sichuan-2020.jsonl');
-    const report = await new CheckpointService(store, progress).evaluate('sc-ybj', 2020, undefined, { now: NOW });
+    const head = await store.headPosition();
+    const report = await new CheckpointService(store, progress).evaluate('sc-ybj', 2020, 'national', { now: NOW });
     expect(report.profile).toBe('national');
+    expect(report.assignedProfile).toBe('sichuan-2020');
+    expect(report.dryRun).toBe(true);
+    expect(report.preview?.zh).toContain('未写入');
+    expect(await store.headPosition()).toBe(head);
     expect(pick(report.checkpoints)).toEqual([
       ['2020-06-30', '23.63', '50.00', '40.00', 'red', '0.47'],
       ['2020-09-30', '32.05', '75.00', '60.00', 'red', '0.43'],

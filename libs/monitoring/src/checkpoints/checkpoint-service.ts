@@ -8,7 +8,8 @@ import { type ProjectFacts, snapshotsAt } from '../alerts/project-snapshot';
 import { type RuleContext, ruleContextOf, tracksArrivals } from '../alerts/rule-context';
 import type { ProgressProjection } from '../progress/progress-projection';
 import { type CheckpointLines, checkpointsOf } from '../profiles/checkpoint-lines';
-import { loadProfile } from '../profiles/profile-loader';
+import { loadProfile, officeProfile } from '../profiles/profile-loader';
+import { profileAssignment } from '../profiles/profile-assignment';
 import type { Profile } from '../profiles/profile-schema';
 import { type CheckpointEvaluatedData, checkpointEventId, latestEvaluations, sameFigures } from './checkpoint-events';
 import { type CheckpointReport, reportOf } from './checkpoint-report';
@@ -29,14 +30,22 @@ export class CheckpointService {
     private readonly store: EventStore,
     private readonly progress: ProgressProjection,
     private readonly profiles: (name?: string) => Profile = loadProfile,
+    /** The profile of a department-year nobody assigned one (default: the first of BEM_PROFILES) */
+    private readonly officeDefault: () => string = () => officeProfile().name,
   ) {}
 
+  /**
+   * Evaluates under the department-year's assigned profile (AssignProfile, else the office default). Under any
+   * other profile it only previews: computes and reports, appends nothing, and says so (`report.preview`).
+   */
   async evaluate(departmentCode: string, fiscalYear: number, profileName?: string, options: EvaluateOptions = {}): Promise<CheckpointReport> {
-    const profile = this.profiles(profileName);
+    const assigned = (await profileAssignment(this.store, departmentCode, fiscalYear, this.officeDefault())).monitoring;
+    const profile = this.profiles(profileName ?? assigned);
     const now = options.now ?? new Date();
+    const effective = { ...options, dryRun: Boolean(options.dryRun) || profile.name !== assigned, assignedProfile: assigned };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(departmentCode, fiscalYear, profile, now, options);
+        return await this.attempt(departmentCode, fiscalYear, profile, now, effective);
       } catch (error) {
         const conflict = error instanceof WrongExpectedRevision || error instanceof DuplicateEventId;
         if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
@@ -44,7 +53,7 @@ export class CheckpointService {
     }
   }
 
-  private async attempt(code: string, year: number, profile: Profile, now: Date, options: EvaluateOptions): Promise<CheckpointReport> {
+  private async attempt(code: string, year: number, profile: Profile, now: Date, options: EvaluateOptions & { assignedProfile: string }): Promise<CheckpointReport> {
     const stream = monitoringStream(code, year);
     const stored = await this.store.readStream(stream);
     const revision = stored.length ? stored[stored.length - 1].revision : -1;
@@ -99,7 +108,7 @@ export class CheckpointService {
     // The report from what was read and what was just appended: no second read of the stream
     const all = [...stored, ...fresh.map((event) => ({ ...event, recordedAt: now.toISOString() }) as RecordedEvent)];
     const appended = { checkpoints: computed.length, alerts };
-    return reportOf(profile, code, year, all, checkpointsOf(profile, year), { appended, dryRun: Boolean(options.dryRun) });
+    return reportOf(profile, code, year, all, checkpointsOf(profile, year), { appended, dryRun: Boolean(options.dryRun), assignedProfile: options.assignedProfile });
   }
 
   /** Index entries of stored AlertsRaised batches that are not stored themselves (none, unless a write was cut short). */
