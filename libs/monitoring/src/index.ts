@@ -22,6 +22,7 @@ export * from './alerts/alert-rules';
 export * from './alerts/alert-events';
 export * from './alerts/alert-index';
 export * from './alerts/alert-list';
+export * from './alerts/alert-query';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';
 export * from './region';
