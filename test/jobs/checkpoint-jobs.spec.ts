@@ -47,8 +47,8 @@ describe('checkpoint jobs', () => {
     await importCommands(store, ledgerCommands(fixturePath('sichuan-2020.jsonl')).filter((command) => command.command !== 'AssignProfile'));
     const service = new CheckpointService(store, new ProgressProjection(store, new MemoryProgressReadModel()));
     const now = new Date('2020-10-01T00:10:00+08:00');
-    // 06-30: behindSchedule 5, idleFunds 1, yearEndForecast 4; 09-30: behindSchedule 6, idleFunds 1, largeAdjustments 1, yearEndForecast 4
-    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 2, alerts: 22 }]);
+    // 06-30: behindSchedule 5, idleFunds 1, yearEndForecast 4 on 5 subjects; 09-30: behindSchedule 6, idleFunds 1, largeAdjustments 1, yearEndForecast 4 on 6: one card per subject and checkpoint
+    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 2, alerts: 11 }]);
     expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 0, alerts: 0 }]);
   });
 

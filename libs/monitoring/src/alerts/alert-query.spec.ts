@@ -5,7 +5,7 @@ import { queryAlerts } from './alert-query';
 const row = (n: number, over: Partial<AlertRow> = {}): AlertRow & { departmentCode: string } => ({
   id: `a${n}`, rule: 'behindSchedule', severity: 'red', projectId: `p${n % 3}`, checkpoint: '2020-06-30', raisedAt: '2020-07-01T00:00:00Z',
   figures: {}, status: 'open', profile: 'national', message: { zh: '', en: '' }, responsible: 'd1', deadline: '2020-07-15',
-  acknowledged: null, disposition: null, departmentCode: 'd1', ...over,
+  acknowledged: null, disposition: null, departmentCode: 'd1', rules: [], ...over,
 });
 const names = new Map([['p0', '公费医疗'], ['p1', '医疗救助'], ['p2', '大数据平台']]);
 
@@ -20,7 +20,7 @@ describe('alert list queries (pure)', () => {
     const page = queryAlerts(rows, { limit: 3, offset: 3, status: ['open'] }, names);
     expect(page.total).toBe(6);
     expect(page.alerts.map((a) => a.id)).toEqual(['a3', 'a4', 'a5']);
-    expect(page.counts).toEqual({ open: 6, acknowledged: 1, disposed: 1, overdue: 0 });
+    expect(page.counts).toEqual({ open: 6, acknowledged: 1, disposed: 1, overdue: 0, resolved: 0 });
   });
 
   it('filters by rule, severity, checkpoint, profile and project; searches project names', () => {

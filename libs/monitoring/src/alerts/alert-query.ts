@@ -1,6 +1,6 @@
 import type { AlertList, AlertRow, AlertStatus } from './alert-list';
 
-export const ALERT_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'disposed', 'overdue'];
+export const ALERT_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'disposed', 'overdue', 'resolved'];
 
 /** What an alert list query may ask for (architecture §10): every filter optional, several values OR-ed. */
 export interface AlertQuery {

@@ -1,6 +1,8 @@
 import { monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
-import { type AlertRaisedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from '../alerts/alert-events';
+import { cardsOf, sameFindings } from '../alerts/alert-cards';
+import { type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
+import { type AlertRow, alertListOf } from '../alerts/alert-list';
 import { alertIndexWrites } from '../alerts/alert-index';
 import { readProjectEvents } from '../alerts/project-events';
 import { runRules } from '../alerts/alert-rules';
@@ -62,6 +64,7 @@ export class CheckpointService {
     const latest = latestEvaluations(stored, profile.name);
     const knownIds = new Set(stored.flatMap((event) => [event.id, ...raisedAlertsOf(event).map((alert) => alert.alertId)]));
     const metadata = { actor: options.actor ?? 'system', source: 'checkpoints' };
+    const openCards = openCardsByCheckpoint(stored, code, year, profile.name, today);
     const fresh: NewEvent[] = [];
     const index: StreamWrite[] = [];
     const computed: CheckpointEvaluatedData[] = [];
@@ -85,12 +88,22 @@ export class CheckpointService {
       computed.push(data);
       fresh.push({ id: checkpointEventId(profile.name, code, year, lines.date, data.evaluation), type: 'CheckpointEvaluated', data, metadata });
       const raised: AlertRaisedData[] = [];
-      for (const draft of runRules(context)) {
-        const alert = alertRaised(profile, code, year, draft, today);
+      const cards = cardsOf(runRules(context)).map((draft) => alertRaised(profile, code, year, draft, today));
+      const open = openCards.get(lines.date) ?? new Map<string, AlertRow>();
+      for (const alert of cards) {
+        const existing = open.get(alert.alertId);
+        open.delete(alert.alertId);
+        // An open card is updated when a restatement changed what it lists, never raised twice
+        if (existing) {
+          if (!sameFindings(existing.rules, alert.rules ?? [])) fresh.push(alertUpdated(alert, data.evaluation, metadata));
+          continue;
+        }
         if (knownIds.has(alert.alertId)) continue;
         knownIds.add(alert.alertId);
         raised.push(alert);
       }
+      // Cards of this checkpoint whose subject breaks no rule any more: resolved (they stay on record)
+      if (before) for (const alertId of open.keys()) fresh.push(alertResolved(alertId, data.evaluation, now, metadata));
       if (raised.length === 0) continue;
       // One AlertsRaised per checkpoint evaluation (not one event per alert), indexed by alert id in the same write
       const batchId = alertsRaisedEventId(profile.name, code, year, lines.date, data.evaluation);
@@ -140,3 +153,29 @@ export class CheckpointService {
     return projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId) ?? [] }));
   }
 }
+
+/** The cards of a profile still open (neither disposed nor resolved), by checkpoint date. */
+function openCardsByCheckpoint(stored: readonly RecordedEvent[], code: string, year: number, profile: string, today: string): Map<string, Map<string, AlertRow>> {
+  const result = new Map<string, Map<string, AlertRow>>();
+  for (const row of alertListOf(code, year, stored, today).alerts) {
+    if (row.profile !== profile || row.checkpoint === null || row.status === 'disposed' || row.status === 'resolved') continue;
+    let cards = result.get(row.checkpoint);
+    if (!cards) result.set(row.checkpoint, (cards = new Map()));
+    cards.set(row.id, row);
+  }
+  return result;
+}
+
+const alertUpdated = (alert: AlertRaisedData, evaluation: number, metadata: Record<string, string>): NewEvent => ({
+  id: monitoringId(`alert-updated/${alert.alertId}/${evaluation}`),
+  type: 'AlertUpdated',
+  data: { alertId: alert.alertId, severity: alert.severity, rule: alert.rule, figures: alert.figures, message: alert.message, rules: alert.rules ?? [], evaluation } satisfies AlertUpdatedData,
+  metadata,
+});
+
+const alertResolved = (alertId: string, evaluation: number, now: Date, metadata: Record<string, string>): NewEvent => ({
+  id: monitoringId(`alert-resolved/${alertId}/${evaluation}`),
+  type: 'AlertResolved',
+  data: { alertId, evaluation, at: now.toISOString() } satisfies AlertResolvedData,
+  metadata,
+});
