@@ -1,4 +1,4 @@
-import { fenOf } from './fen';
+import { fenOf } from '@bem/domain';
 import { FactColumns, type PlainFactColumns, dayOf } from './packed-facts';
 import { type ProjectInfo, type StoredEventLike, movementOf, progressChangeOf } from './progress-facts';
 
