@@ -1,5 +1,7 @@
+import type { z } from 'zod';
 import { fenOf } from '../shared/fen';
-import type { DomainEvent } from '../ledger/events';
+import { EVENT_SCHEMAS } from '../ledger/events';
+import { type StoredEventInput, StoredEventInvalid } from '../ledger/stored-events';
 
 /**
  * What one money event moves in the four progress measures, in integer fen (signed). The one mapping of money
@@ -29,8 +31,39 @@ export const countsAsInitial = (basis: string): boolean => basis === 'initial' |
 /** The money event types (everything else moves no figure of progress). */
 export const MONEY_EVENT_TYPES = ['BudgetIssued', 'BudgetAdjusted', 'BudgetAllocated', 'FundsArrived', 'PaymentMade', 'PaymentReversed'] as const;
 
+const fact = { projectId: true, occurredOn: true } as const;
+/** The fields of each money event that the mapping reads: what a reader of movements alone parses. */
+const MOVEMENT_SCHEMAS = {
+  BudgetIssued: EVENT_SCHEMAS.BudgetIssued.pick({ ...fact, amount: true, basis: true }),
+  BudgetAdjusted: EVENT_SCHEMAS.BudgetAdjusted.pick({ ...fact, delta: true }),
+  BudgetAllocated: EVENT_SCHEMAS.BudgetAllocated.pick({ ...fact, amount: true }),
+  FundsArrived: EVENT_SCHEMAS.FundsArrived.pick({ ...fact, amount: true }),
+  PaymentMade: EVENT_SCHEMAS.PaymentMade.pick({ ...fact, amount: true }),
+  PaymentReversed: EVENT_SCHEMAS.PaymentReversed.pick({ ...fact, amount: true }),
+} as const;
+type MoneyType = keyof typeof MOVEMENT_SCHEMAS;
+
+/** A money event as far as the mapping reads it (every parsed DomainEvent of a money type is one). */
+export type MoneyEvent = { [K in MoneyType]: { readonly type: K; readonly data: z.output<(typeof MOVEMENT_SCHEMAS)[K]> } }[MoneyType];
+const isMoneyType = (type: string): type is MoneyType => type in MOVEMENT_SCHEMAS;
+
+/**
+ * What a stored event moves, parsing only the fields the mapping reads (the progress read model's hot path:
+ * a third of the cost of parsing the whole event). Throws StoredEventInvalid like parseStoredEvent.
+ */
+export function movementOfStored(event: StoredEventInput): Movement | null {
+  if (!isMoneyType(event.type)) return null;
+  const parsed = MOVEMENT_SCHEMAS[event.type].safeParse(event.data);
+  if (!parsed.success) {
+    const where = event.streamId ?? event.stream ?? (event.position === undefined ? '?' : `position ${event.position}`);
+    throw new StoredEventInvalid(where, event.revision ?? null, event.type, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`));
+  }
+  return movementOf({ type: event.type, data: parsed.data } as MoneyEvent);
+}
+
 /** What a money event moves (null: the event moves no money). */
-export function movementOf(event: DomainEvent): Movement | null {
+export function movementOf(event: MoneyEvent | { readonly type: string; readonly data: unknown }): Movement | null {
+  if (!isMoneyEvent(event)) return null;
   switch (event.type) {
     case 'BudgetIssued': {
       const amount = fenOf(event.data.amount);
@@ -48,7 +81,11 @@ export function movementOf(event: DomainEvent): Movement | null {
       return move(event.data, 0n, 0n, 0n, fenOf(event.data.amount));
     case 'PaymentReversed':
       return move(event.data, 0n, 0n, 0n, -fenOf(event.data.amount));
-    default:
-      return null;
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
   }
 }
+
+const isMoneyEvent = (event: { type: string }): event is MoneyEvent => isMoneyType(event.type);

@@ -19,6 +19,8 @@ export interface StoredEventInput {
   streamId?: string;
   stream?: string;
   revision?: number;
+  /** global position, named when the stream is not known */
+  position?: number;
   metadata?: { schemaVersion?: number } | Record<string, unknown>;
 }
 
@@ -46,7 +48,7 @@ function upcast(type: EventType, version: number, data: unknown): unknown {
 
 /** A stored domain event as its parsed, current-version DomainEvent (throws StoredEventInvalid). */
 export function parseStoredEvent(event: StoredEventInput): DomainEvent {
-  const stream = event.streamId ?? event.stream ?? '?';
+  const stream = event.streamId ?? event.stream ?? (event.position === undefined ? '?' : `position ${event.position}`);
   if (!isDomainEventType(event.type)) throw new StoredEventInvalid(stream, event.revision ?? null, event.type, ['未知事件类型 / unknown event type']);
   const version = Number((event.metadata as { schemaVersion?: number } | undefined)?.schemaVersion ?? 1);
   const parsed = EVENT_SCHEMAS[event.type].safeParse(upcast(event.type, version, event.data));
