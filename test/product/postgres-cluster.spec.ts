@@ -88,6 +88,9 @@ describe.runIf(postgresTestsEnabled())('two npm start instances and npm run work
     };
     await Promise.all(Array.from({ length: PAYERS }, (_, payer) => pay(payer)));
     expect(killed).toBe(true);
+    const retried = answered.filter((reply) => reply.retries > 0);
+    expect(retried.length).toBeGreaterThan(0); // payments meant for the killed instance went to the survivor
+    console.log(`cluster drill: ${answered.length} payments, ${retried.length} retried against the survivor after kill -9`);
     expect(answered).toHaveLength(PAYERS * PAYMENTS_PER_PAYER);
     expect(answered.filter((reply) => reply.status < 200 || reply.status >= 300)).toEqual([]);
 
