@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Client, Pool, type PoolClient } from 'pg';
 import { planAppend, type AppendView, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
+import { idKey } from '../id-key';
 import { type EventDataSlice, EventStore, type ReplaySource } from '../event-store';
 import type {
   AppendOptions,
@@ -29,6 +30,11 @@ interface Session {
   client: PoolClient;
   head: number;
   revisions: Map<string, number>;
+  /**
+   * When the store was empty at BEGIN (and the lock keeps everyone else out): the idKey of every id inserted since,
+   * so that a stream or id this transaction did not write is known to be absent without a query (a big import).
+   */
+  inserted: Set<number> | null;
   /** Calls inside run one after the other on the one client. */
   queue: Promise<unknown>;
   poisoned?: unknown;
@@ -119,7 +125,7 @@ export class PostgresEventStore extends EventStore {
 
   private async appendInSession(session: Session, writes: StreamWrite[]): Promise<AppendResult[]> {
     try {
-      const { results, head } = await this.planAndInsert(session.client, writes, session.head, session.revisions);
+      const { results, head } = await this.planAndInsert(session.client, writes, session.head, session.revisions, session.inserted);
       session.head = head;
       for (const result of results) session.revisions.set(result.stream, result.nextRevision);
       return results;
@@ -131,9 +137,13 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** Reads what planAppend needs (under the lock), plans, inserts. `known` are revisions already known. */
-  private async planAndInsert(client: q.Queryable, writes: StreamWrite[], head: number, known: Map<string, number>) {
-    const ids = writes.flatMap((write) => (Array.isArray(write.events) ? write.events.map((event) => event.id) : []));
-    const asked = [...new Set(writes.map((write) => write.stream))].filter((stream) => !known.has(stream));
+  private async planAndInsert(client: q.Queryable, writes: StreamWrite[], head: number, known: Map<string, number>, inserted: Set<number> | null = null) {
+    const ids = maybeStored(
+      inserted,
+      writes.flatMap((write) => (Array.isArray(write.events) ? write.events.map((event) => event.id) : [])),
+    );
+    // On a store empty at BEGIN, a stream not written in this transaction has no events.
+    const asked = inserted ? [] : [...new Set(writes.map((write) => write.stream))].filter((stream) => !known.has(stream));
     let stored: Map<string, StoredFingerprint>;
     let revisions: Map<string, number>;
     try {
@@ -149,16 +159,18 @@ export class PostgresEventStore extends EventStore {
     } catch (error) {
       throw new Refused(error);
     }
-    for (const { rows, result } of plan) {
-      if (rows.length === 0) continue;
-      head = await q.insertRows(client, rows, head);
-      result.position = head;
-    }
+    // Every row of the call in as few INSERTs as possible (a chunk of an import is thousands of small writes).
+    const rows = plan.flatMap((planned) => planned.rows);
+    let last = head;
+    for (const planned of plan) if (planned.rows.length > 0) planned.result.position = last += planned.rows.length;
+    if (rows.length > 0) head = await q.insertRows(client, rows, head);
+    if (inserted) for (const row of rows) inserted.add(idKey(row.id));
     return { results: plan.map((planned) => planned.result), written: plan.some((planned) => planned.rows.length > 0), head };
   }
 
   override async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const db = await this.db();
+    if (this.knownEmpty(stream)) return [];
     return this.serialised(() => q.readStream(db, stream, options.fromRevision ?? 0));
   }
 
@@ -172,19 +184,23 @@ export class PostgresEventStore extends EventStore {
     const db = await this.db();
     const found = new Map<string, EventDataSlice[]>(streams.map((stream) => [stream, []]));
     if ((options.types && options.types.length === 0) || found.size === 0) return found;
-    const rows = await this.serialised(() => q.streamsData(db, [...found.keys()], options.types));
+    const asked = [...found.keys()].filter((stream) => !this.knownEmpty(stream));
+    if (asked.length === 0) return found;
+    const rows = await this.serialised(() => q.streamsData(db, asked, options.types));
     for (const [stream, type, data] of rows) found.get(stream)?.push({ type, data: JSON.parse(data) as unknown });
     return found;
   }
 
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
     const db = await this.db();
-    const events = await this.serialised(() => q.findByIds(db, [...new Set(ids)]));
+    const asked = maybeStored(this.sessions.getStore()?.inserted ?? null, [...new Set(ids)]);
+    const events = asked.length > 0 ? await this.serialised(() => q.findByIds(db, asked)) : [];
     return new Map(events.map((event) => [event.id, event]));
   }
 
   override async streamRevision(stream: string): Promise<number> {
     const db = await this.db();
+    if (this.knownEmpty(stream)) return -1;
     const revisions = await this.serialised(() => q.streamRevisions(db, [stream]));
     return revisions.get(stream) ?? -1;
   }
@@ -192,6 +208,12 @@ export class PostgresEventStore extends EventStore {
   override async headPosition(): Promise<number> {
     const db = await this.db();
     return this.serialised(() => q.headPosition(db));
+  }
+
+  /** Inside a transaction begun on an empty store: true for a stream it has not written. */
+  private knownEmpty(stream: string): boolean {
+    const session = this.sessions.getStore();
+    return Boolean(session?.inserted && !session.revisions.has(stream));
   }
 
   override subscribe(handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
@@ -237,7 +259,8 @@ export class PostgresEventStore extends EventStore {
     try {
       await client.query('BEGIN');
       await client.query(lockSql('append'), [this.target.schema]);
-      const session: Session = { client, head: await q.headPosition(client), revisions: new Map(), queue: Promise.resolve() };
+      const head = await q.headPosition(client);
+      const session: Session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve() };
       const headBefore = session.head;
       const result = await this.sessions.run(session, fn);
       await session.queue;
@@ -268,6 +291,11 @@ export class PostgresEventStore extends EventStore {
     await this.ready.catch(() => undefined);
     await this.pool.end();
   }
+}
+
+/** The ids that may be stored: all, except in a transaction begun on an empty store (only those it may have inserted). */
+function maybeStored(inserted: Set<number> | null, ids: string[]): string[] {
+  return inserted ? ids.filter((id) => typeof id === 'string' && inserted.has(idKey(id))) : ids;
 }
 
 /** A refusal decided before any insert (a bad call, a conflict): the transaction stays usable. */

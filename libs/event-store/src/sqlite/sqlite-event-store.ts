@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { planAppend, type AppendView, type PlannedWrite, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import { StoreNotFound } from '../errors';
+import { idKey } from '../id-key';
 import { type EventDataSlice, EventStore, type ReplaySource } from '../event-store';
 import type {
   AppendOptions,
@@ -36,16 +37,6 @@ interface Session {
   inserted: Set<number> | null;
   /** An append that failed part way (an insert error): the transaction can only be rolled back. */
   poisoned?: unknown;
-}
-
-/**
- * A 30-bit key of an id (FNV-1a of its length and last 8 characters: 32 random bits of a UUID): equal ids, equal
- * keys; two ids sharing a key only cost a lookup.
- */
-function idKey(id: string): number {
-  let hash = 0x811c9dc5 ^ id.length;
-  for (let i = Math.max(0, id.length - 8); i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash & 0x3fffffff;
 }
 
 /** withinTransaction waits up to this many busy timeouts for the write lock. */
