@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresServer, postgresTestsEnabled } from '../../../../test/support/postgres-server';
-import { newEvents, sleep } from '../contract/helpers';
+import { Client } from 'pg';
+import { caught, newEvent, newEvents, sleep } from '../contract/helpers';
 import { describeEventStoreContract } from '../event-store.contract';
 import { openEventStore } from '../index';
 import { PostgresEventStore } from './postgres-event-store';
@@ -30,13 +31,36 @@ describe.runIf(postgresTestsEnabled())('PostgresEventStore on a real server', ()
     const url = freshUrl();
     const stores = Array.from({ length: 5 }, () => PostgresEventStore.connect(url));
     await Promise.all(stores.map((store, i) => store.append(`s${i}`, newEvents(2))));
-    const probe = new (await import('pg')).Client(url.replace(/\?.*$/, ''));
+    const probe = new Client(url.replace(/\?.*$/, ''));
     await probe.connect();
     const { rows } = await probe.query(`SELECT version FROM t${process.pid}_${schemas}.schema_version ORDER BY version`);
     await probe.end();
     expect(rows.map((row) => row.version)).toEqual([1]);
     expect(await stores[0].headPosition()).toBe(10);
     await Promise.all(stores.map((store) => store.close()));
+  });
+
+  it('withinTransaction: an INSERT failing on the server (sent ahead of its append\'s result) rolls everything back', async () => {
+    const url = freshUrl();
+    const store = PostgresEventStore.connect(url);
+    await store.headPosition(); // the schema exists
+    const schema = new URL(url).searchParams.get('schema');
+    const admin = new Client(server.url);
+    await admin.connect();
+    await admin.query(`CREATE FUNCTION ${schema}.boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'boom'; END $$`);
+    await admin.query(`CREATE TRIGGER boom BEFORE INSERT ON ${schema}.events FOR EACH ROW WHEN (NEW.type = 'Boom') EXECUTE FUNCTION ${schema}.boom()`);
+    await admin.end();
+    const error = await caught(
+      store.withinTransaction(async () => {
+        await store.append('a', newEvents(2));
+        await store.append('b', [newEvent('Fine'), newEvent('Boom')]).catch(() => undefined);
+        await store.append('c', newEvents(1)).catch(() => undefined);
+      }),
+    );
+    expect((error as Error).message).toMatch(/boom/);
+    expect(await store.headPosition()).toBe(0);
+    expect(await store.append('a', newEvents(1), { expectedRevision: 'no_stream' })).toMatchObject({ position: 1, written: true });
+    await store.close();
   });
 
   it('wakes a subscription of another instance through LISTEN/NOTIFY, well before its polling floor', async () => {

@@ -37,6 +37,12 @@ interface Session {
   inserted: Set<number> | null;
   /** Calls inside run one after the other on the one client. */
   queue: Promise<unknown>;
+  /**
+   * The last INSERT, sent but not awaited by its append: positions are allocated here, under the lock, so an append
+   * inside a transaction returns before its rows reach the server and the caller decides the next chunk meanwhile.
+   * The next call of the queue starts once it is done; a failed one poisons the transaction.
+   */
+  inflight: Promise<void>;
   poisoned?: unknown;
 }
 
@@ -93,7 +99,8 @@ export class PostgresEventStore extends EventStore {
     const session = this.sessions.getStore();
     if (!session) return fn();
     const run = session.queue.then(fn, fn);
-    session.queue = run.catch(() => undefined);
+    const settled = (): Promise<void> => session.inflight;
+    session.queue = run.then(settled, settled);
     return run;
   }
 
@@ -125,7 +132,7 @@ export class PostgresEventStore extends EventStore {
 
   private async appendInSession(session: Session, writes: StreamWrite[]): Promise<AppendResult[]> {
     try {
-      const { results, head } = await this.planAndInsert(session.client, writes, session.head, session.revisions, session.inserted);
+      const { results, head } = await this.planAndInsert(session.client, writes, session.head, session.revisions, session);
       session.head = head;
       for (const result of results) session.revisions.set(result.stream, result.nextRevision);
       return results;
@@ -137,7 +144,8 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** Reads what planAppend needs (under the lock), plans, inserts. `known` are revisions already known. */
-  private async planAndInsert(client: q.Queryable, writes: StreamWrite[], head: number, known: Map<string, number>, inserted: Set<number> | null = null) {
+  private async planAndInsert(client: q.Queryable, writes: StreamWrite[], head: number, known: Map<string, number>, session?: Session) {
+    const inserted = session?.inserted ?? null;
     const ids = maybeStored(
       inserted,
       writes.flatMap((write) => (Array.isArray(write.events) ? write.events.map((event) => event.id) : [])),
@@ -163,7 +171,13 @@ export class PostgresEventStore extends EventStore {
     const rows = plan.flatMap((planned) => planned.rows);
     let last = head;
     for (const planned of plan) if (planned.rows.length > 0) planned.result.position = last += planned.rows.length;
-    if (rows.length > 0) head = await q.insertRows(client, rows, head);
+    if (rows.length > 0 && session) {
+      session.inflight = q.insertRows(client, rows, head).then(
+        () => undefined,
+        (error: unknown) => void (session.poisoned ??= error),
+      );
+      head += rows.length;
+    } else if (rows.length > 0) head = await q.insertRows(client, rows, head);
     if (inserted) for (const row of rows) inserted.add(idKey(row.id));
     return { results: plan.map((planned) => planned.result), written: plan.some((planned) => planned.rows.length > 0), head };
   }
@@ -260,7 +274,7 @@ export class PostgresEventStore extends EventStore {
       await client.query('BEGIN');
       await client.query(lockSql('append'), [this.target.schema]);
       const head = await q.headPosition(client);
-      const session: Session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve() };
+      const session: Session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: Promise.resolve() };
       const headBefore = session.head;
       const result = await this.sessions.run(session, fn);
       await session.queue;
