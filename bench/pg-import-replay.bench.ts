@@ -100,6 +100,10 @@ async function main() {
     const replayed = runPhase('replay', store);
     const caughtUp = runPhase('catch-up', store);
     const raw = runPhase('raw', store, server.schemaUrl(`${run}_raw`));
+    const sizing = new Client(server.url);
+    await sizing.connect();
+    const { rows: size } = await sizing.query<{ bytes: string }>(`SELECT pg_total_relation_size('${run}_store.events') AS bytes`);
+    await sizing.end();
     const events = imported.output.events as number;
     const rawRate = raw.rows / raw.seconds;
     const importRate = events / imported.seconds;
@@ -112,6 +116,7 @@ async function main() {
       ['import / raw ratio (goal ≥ 0.5)', (importRate / rawRate).toFixed(3)],
       ['replay', `${replayed.output.events ?? '?'} events in ${replayed.seconds.toFixed(2)} s: ${Math.round((replayed.output.events ?? events) / replayed.seconds).toLocaleString('en')} events/s`],
       ['catch-up of a fresh instance', `${caughtUp.events} events in ${caughtUp.seconds.toFixed(2)} s: ${Math.round(caughtUp.events / caughtUp.seconds).toLocaleString('en')} events/s (peak RSS ${caughtUp.maxRssMB} MB)`],
+      ['events table with indexes', `${(Number(size[0].bytes) / 1048576).toFixed(1)} MB: ${Math.round(Number(size[0].bytes) / events)} bytes per event`],
       ['replay / raw ratio', ((replayed.output.events ?? events) / replayed.seconds / rawRate).toFixed(3)],
     ];
     for (const [name, value] of rows) console.log(`${name.padEnd(40)} ${value}`);
