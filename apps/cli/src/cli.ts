@@ -34,7 +34,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const withRuntime = (action: Action) => async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
     const options = command.opts<CommonOptions & Record<string, unknown>>();
-    const runtime = await openRuntime(options.store ?? defaultStoreSpec());
+    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: command.name() !== 'import' });
     try {
       exitCode = await action(runtime, options, command.args);
     } finally {
@@ -44,7 +44,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   const common = (command: Command) =>
     command
-      .option('--store <path>', '事件库 event store: sqlite file path or "memory" (default $BEM_STORE or ./data/bem.sqlite)')
+      .option('--store <spec>', '事件库 event store: sqlite file path, "memory", kurrentdb://… or postgres://… (default $BEM_EVENTSTORE_URL, $BEM_STORE or ./data/bem.sqlite)')
       .option('--json', '输出 JSON / one JSON document on stdout');
 
   common(program.command('import <file>'))

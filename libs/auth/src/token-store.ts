@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import type { EventStore } from '@bem/event-store';
 import type { Principal, Role } from './roles';
 
 export interface NewToken {
@@ -121,5 +121,5 @@ function tokenEventId(hash: string): string {
 
 /** Tokens live beside the events: a table in the sqlite file when the store is sqlite, `TokenIssued` events otherwise. */
 export function tokenStoreFor(store: EventStore): TokenStore {
-  return store instanceof SqliteEventStore ? new SqliteTokenStore(store.db) : new EventSourcedTokenStore(store);
+  return store.companionDatabase ? new SqliteTokenStore(store.companionDatabase) : new EventSourcedTokenStore(store);
 }
