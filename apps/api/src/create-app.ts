@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from 'pino';
 import { type ApiRuntime, openApiRuntime } from './api-runtime';
 import { ApiModule } from './app.module';
@@ -33,7 +33,10 @@ export async function createApp(options: CreateAppOptions): Promise<RunningApi> 
   const runtime = await openApiRuntime(options.storeSpec);
   const logger = options.logger ?? createLogger();
   try {
-    const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime, logger), {
+    // The adapter is passed in, not left to NestFactory: NestFactory loads it with a dynamic import(),
+    // which under tsx is the ESM copy of @nestjs/common beside the CommonJS copy every controller
+    // requires, and the adapter's `instanceof StreamableFile` then fails for every download.
+    const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(runtime, logger), new ExpressAdapter(), {
       bodyParser: false,
       logger: new PinoNestLogger(logger),
     });
