@@ -51,6 +51,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .description('导入账本 import a ledger: JSON Lines, CSV or XLSX (validated whole first; all or nothing)')
     .option('--dry-run', '只校验不写入 / validate without appending')
     .option('--unit <unit>', '金额单位 unit of the amounts: 元 (default) or 万元 (multiplied by 10000 exactly)')
+    .option('--migrate', '迁移历史：采用每行的 recordedAt 作为入账时间（仅管理员）/ migrated history: each line\'s recordedAt is its known-at instant (admin)')
     .action(withRuntime((runtime, options, [file]) => importLedger(runtime, file, options, io)));
 
   common(program.command('progress'))
