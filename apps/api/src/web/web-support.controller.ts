@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
-import { FUND_SOURCE_LABELS, Money, formatYuan, monitoringStream, projectStream, unknownProject } from '@bem/domain';
+import { FUND_SOURCE_LABELS, Money, formatYuan, monitoringStream, projectStream } from '@bem/domain';
 import {
   DEFAULT_PROFILE,
   type Profile,
@@ -14,7 +14,7 @@ import {
 } from '@bem/monitoring';
 import type Decimal from 'decimal.js';
 import type { ApiRuntime } from '../api-runtime';
-import { requireDepartment } from '../auth/access';
+import { requireDepartment, requireProjectRead } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { HttpRequest } from '../http/http-types';
 import { validate } from '../http/validate';
@@ -178,9 +178,7 @@ export class WebSupportController {
   }
 
   private async projectReadable(principal: Principal, projectId: string) {
-    const department = await this.runtime.departmentOfProject(projectId);
-    if (!department) throw unknownProject(projectId, 'id');
-    requireDepartment(principal, 'read', department);
+    await requireProjectRead(principal, projectId, (id) => this.runtime.departmentOfProject(id));
     return this.runtime.progress.project(projectId);
   }
 
