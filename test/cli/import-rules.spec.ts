@@ -184,7 +184,7 @@ describe('bem usage errors exit 2', () => {
 describe('bem progress --project', () => {
   it('refuses a project of another department or year', async () => {
     const store = freshStore();
-    await bem(store, 'import', ledgerFile(base));
+    await bem(store, 'import', ledgerFile([...base, { command: 'RegisterDepartment', id: 't-d2', departmentCode: 'd2', name: '另一局' }]));
     const other = await bem(store, 'progress', '--department', 'd2', '--year', '2021', '--project', 'p1');
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('project: ');

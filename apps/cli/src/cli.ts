@@ -13,6 +13,7 @@ import { rebuild } from './commands/rebuild';
 import { createToken, listTokens, revokeToken } from './commands/token';
 import { EXIT, type CliIO, UsageError } from './io';
 import { parseDate, parseInstant, parseYear } from './options';
+import { requireNamedRecords } from './named-records';
 import { type Runtime, defaultStoreSpec, openRuntime } from './runtime';
 
 interface CommonOptions {
@@ -36,6 +37,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const options = command.opts<CommonOptions & Record<string, unknown>>();
     const runtime = await openRuntime(options.store ?? defaultStoreSpec());
     try {
+      await requireNamedRecords(runtime.store, options);
       exitCode = await action(runtime, options, command.args);
     } finally {
       await runtime.close();
