@@ -15,7 +15,7 @@ import {
   readProjectLedgers,
 } from '@bem/monitoring';
 import type { ApiRuntime } from '../api-runtime';
-import { requireDepartment } from '../auth/access';
+import { requireDepartment, requireProjectRead } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { HttpRequest } from '../http/http-types';
 import { validate } from '../http/validate';
@@ -151,9 +151,7 @@ export class WebSupportController {
   }
 
   private async projectReadable(principal: Principal, projectId: string) {
-    const department = await this.runtime.departmentOfProject(projectId);
-    if (!department) throw unknownProject(projectId, 'id');
-    requireDepartment(principal, 'read', department);
+    await requireProjectRead(principal, projectId, (id) => this.runtime.departmentOfProject(id));
     return this.runtime.progress.project(projectId);
   }
 
