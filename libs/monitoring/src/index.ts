@@ -26,3 +26,4 @@ export * from './alerts/alert-query';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';
 export * from './region';
+export * from './ledgers';

@@ -6,7 +6,7 @@ import { identifier, parseCommand } from '@bem/domain';
 import type { ApiRuntime } from '../api-runtime';
 import { loadScoringProfile } from '@bem/evaluation';
 import { loadProfile } from '@bem/monitoring';
-import { departmentOfCommand, requireDepartment, requireRole } from '../auth/access';
+import { requireCommandScope, requireRole } from '../auth/access';
 import { forbidden } from '../http/problems';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { jsonBody } from '../http/body';
@@ -40,8 +40,7 @@ export class CommandsController {
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw invalidInput(parsed.issues);
     if (parsed.command.command === 'AssignProfile') requireKnownProfiles(principal, parsed.command);
-    const department = await departmentOfCommand(parsed.command, (id) => this.runtime.departmentOfProject(id));
-    if (department) requireDepartment(principal, 'write', department);
+    await requireCommandScope(principal, parsed.command, (id) => this.runtime.departmentOfProject(id));
     const outcome = await this.commandBus.execute(
       new SubmitLedgerCommand(parsed.command, { actor: actorOf(principal), source: 'api', correlationId: key }),
     );
