@@ -25,7 +25,9 @@ describe('alert feed: a batched AlertsRaised event becomes one delivery per aler
     const rows = outbox.pending();
     expect(rows.map((row) => [row.alertId, row.channel])).toEqual([old, ...batch].flatMap((alert) => [[alert.alertId, 'inbox'], [alert.alertId, 'webhook']]));
     const recorded = (await store.readStream(stream))[1].recordedAt;
-    expect(JSON.parse(outbox.payload(batch[1].alertId, 'webhook')!)).toEqual({ ...batch[1], raisedAt: recorded });
+    // Stored before cards: read as a card of its one rule (the upcast adds `rules`)
+    const { rule, severity, figures, message } = batch[1];
+    expect(JSON.parse(outbox.payload(batch[1].alertId, 'webhook')!)).toEqual({ ...batch[1], rules: [{ rule, severity, figures, message }], raisedAt: recorded });
 
     const sent: AlertRaisedData[] = [];
     const delivery = new AlertDelivery(new OutboxBatcher(outbox), { webhook: async (alert) => void sent.push(alert) });

@@ -134,7 +134,7 @@ describe('checkpoint evaluation on the sichuan-2020 ledger (seed 002)', () => {
     const line = (id: string, fields: Record<string, unknown>) => ({ id, ...fields }) as never;
     await importCommands(store, [
       line('r1', { command: 'RegisterDepartment', departmentCode: 'd-x', name: '测试局' }),
-      line('r2', { command: 'RegisterProject', projectId: 'x-1', departmentCode: 'd-x', fiscalYear: 2020, name: '测试项目' }),
+      line('r2', { command: 'RegisterProject', projectId: 'x-1', departmentCode: 'd-x', fiscalYear: 2020, name: '测试项目', kind: 'project' }),
       line('r3', { command: 'IssueBudget', projectId: 'x-1', occurredOn: '2020-01-10', amount: '1000.00', source: 'own', basis: 'initial' }),
       line('r4', { command: 'RecordPayment', projectId: 'x-1', paymentId: 'p1', occurredOn: '2020-06-15', amount: '100.00', economicCode: '30201' }),
     ]);
