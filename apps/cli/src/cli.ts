@@ -32,10 +32,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
+  // Only an import, or the first token of a new deployment, may create a store; every other command reads one.
+  const CREATES_STORE = new Set(['import', 'create']);
   const withRuntime = (action: Action) => async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
     const options = command.opts<CommonOptions & Record<string, unknown>>();
-    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: command.name() !== 'import' });
+    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: !CREATES_STORE.has(command.name()) });
     try {
       await requireNamedRecords(runtime.store, options);
       exitCode = await action(runtime, options, command.args);
