@@ -12,3 +12,5 @@ export * from './render/render';
 export * from './render/outline';
 export * from './evaluation-service';
 export * from './render/program';
+export * from './render/filed-document';
+export * from './render/filed';

@@ -4,25 +4,9 @@ import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { renderPdf } from './pdf';
 import { renderXlsx } from './xlsx';
+import { RENDER_CONTENT_TYPES, type RenderFormat, type Rendered } from './formats';
 
-export const RENDER_FORMATS = ['json', 'md', 'html', 'xlsx', 'docx', 'pdf'] as const;
-export type RenderFormat = (typeof RENDER_FORMATS)[number];
-
-export interface Rendered {
-  format: RenderFormat;
-  contentType: string;
-  body: Buffer;
-}
-
-/** Content type of each format (the program table uses the same). */
-export const RENDER_CONTENT_TYPES: Record<RenderFormat, string> = {
-  json: 'application/json; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  pdf: 'application/pdf',
-};
+export { RENDER_CONTENT_TYPES, RENDER_FORMATS, type RenderFormat, type Rendered } from './formats';
 
 async function bodyOf(report: EvaluationReport, format: RenderFormat): Promise<Buffer> {
   switch (format) {
