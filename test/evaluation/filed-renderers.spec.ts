@@ -35,7 +35,7 @@ describe('renderFiledDocument: the filed look in every format', () => {
 
   it('XLSX: one sheet per form and a 依据 sheet; A4 fit to width, repeated header rows, borders, merges, amounts as numbers', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await render('xlsx'));
+    await workbook.xlsx.load((await render('xlsx')) as never);
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['自评报告', '基础数据表', '自评表', '依据']);
     const basic = workbook.getWorksheet('基础数据表')!;
     expect(basic.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, printTitlesRow: '3:4' });
