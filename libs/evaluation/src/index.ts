@@ -9,7 +9,7 @@ export * from './model/read-department';
 export * from './model/build-report';
 export * from './consistency/stated-figures';
 export * from './render/render';
-export * from './render/outline';
+export * from './render/report/department-document';
 export * from './evaluation-service';
 export * from './render/program';
 export * from './render/filed-document';
