@@ -3,7 +3,7 @@ import {
   type ISectionOptions, LineRuleType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import type { Cell, FiledDocument, FiledForm, FormBlock, Grid } from '../filed-document';
-import { notesByOwner } from './html';
+import { notesByOwner, shownIds } from './html';
 import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, placeCells, SIGNATURE_FIELDS } from './layout';
 import { DOCX_BODY_FONT, DOCX_HEADING_FONT, DOCX_TABLE_FONT, DOCX_TITLE_FONT, LANDSCAPE_MARGINS_MM, MARGINS_MM, printableWidthMm, SIZE_PT } from './look';
 
@@ -98,7 +98,7 @@ function evidenceDocx(notes: EvidenceNote[]): ISectionOptions {
   const header = [{ text: '序号', width: 2 }, { text: '表名', width: 6 }, { text: '所在位置', width: 6 }, { text: '依据事件编号', width: 12 }];
   const grid: Grid = {
     type: 'grid', headerRows: 1, columns: header.map((h) => ({ width: h.width })),
-    rows: [header.map((h) => ({ text: h.text })), ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: n.ids.join('、') }])],
+    rows: [header.map((h) => ({ text: h.text })), ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: shownIds(n.ids) }])],
   };
   return section('portrait', [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(EVIDENCE_TITLE, { font: DOCX_TITLE_FONT, size: SIZE_PT.formTitle + 2 })] }), gridDocx(grid, 'portrait')]);
 }

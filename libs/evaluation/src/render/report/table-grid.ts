@@ -28,12 +28,16 @@ function cellOf(column: TableColumn, value: string | null, evidence: string[] | 
 const headerText = (label: string) => label.replace(/[（(]%[)）]$/, '');
 
 /** Relative widths from the content: the widest cell, a header may wrap onto two lines; names never squeezed below 4. */
-export function columnWidths(header: string[], rows: string[][], max = 22): { width: number }[] {
+export function columnWidths(header: string[], rows: string[][], wide: boolean[] = []): { width: number }[] {
   return header.map((label, i) => {
+    const max = wide[i] ? 22 : 10;
     const content = Math.max(0, ...rows.map((row) => printWidth(row[i] ?? '')));
-    return { width: Math.min(max, Math.max(4, Math.ceil(printWidth(label) / 2), Math.ceil(content))) };
+    return { width: Math.min(max, Math.max(4, Math.ceil(printWidth(label) / 2), Math.ceil(content)) + 2) };
   });
 }
+
+/** Columns that carry names or sentences: they may take up to 22 characters, the others 10. */
+const WIDE_COLUMNS = ['name', 'label', 'formula', 'item', 'unit'];
 
 export interface GridOptions {
   /** columns whose equal neighbouring values merge into one cell spanning the rows (一级 / 二级指标) */
@@ -71,7 +75,7 @@ export function reportTableGrid(table: ReportTable, options: GridOptions = {}): 
   return {
     type: 'grid',
     headerRows: 1,
-    columns: columnWidths(header, cells.map((row) => row.map((c) => c.text))),
+    columns: columnWidths(header, cells.map((row) => row.map((c) => c.text)), columns.map((c) => WIDE_COLUMNS.includes(c.key))),
     rows: [header.map((h) => labelCell(h)), ...merged.map((row) => row.filter((c): c is Cell => c !== null))],
   };
 }
