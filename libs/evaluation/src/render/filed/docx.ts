@@ -95,7 +95,7 @@ function formDocx(form: FiledForm, first: boolean): ISectionOptions {
 }
 
 function evidenceDocx(notes: EvidenceNote[]): ISectionOptions {
-  const header = [{ text: '序号', width: 2 }, { text: '表名', width: 6 }, { text: '所在位置', width: 6 }, { text: '依据事件编号', width: 12 }];
+  const header = [{ text: '序号', width: 2 }, { text: '表名', width: 6 }, { text: '所在位置', width: 6 }, { text: '依据事件编号', width: 13 }];
   const grid: Grid = {
     type: 'grid', headerRows: 1, columns: header.map((h) => ({ width: h.width })),
     rows: [header.map((h) => ({ text: h.text })), ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: shownIds(n.ids) }])],

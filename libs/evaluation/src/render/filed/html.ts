@@ -28,7 +28,7 @@ td.right{text-align:right;white-space:nowrap}td.center{text-align:center}td.left
 table.signature{width:100%;margin-top:1em;font-size:${SIZE_PT.table + 1}pt;border:none}
 table.signature td{border:none;padding:.3em 0;width:25%}
 a.evidence{color:inherit;text-decoration:none}
-table.evidence td{font-size:${SIZE_PT.small}pt;word-break:break-all}`;
+table.evidence td{font-size:${SIZE_PT.small}pt}table.evidence td.ids{white-space:nowrap;word-break:normal;overflow-wrap:normal}`;
 
 function cellHtml(cell: Cell, header: boolean, note: Map<Cell, EvidenceNote>): string {
   const tag = header ? 'th' : 'td';
@@ -69,7 +69,7 @@ function formHtml(form: FiledForm, first: boolean, note: Map<Cell, EvidenceNote>
 
 function evidenceHtml(notes: EvidenceNote[]): string {
   if (!notes.length) return '';
-  const rows = notes.map((n) => `<tr id="evidence-${n.number}"><td class="center">${n.number}</td><td>${esc(n.form)}</td><td>${esc(n.where)}</td><td>${esc(shownIds(n.ids))}</td></tr>`);
+  const rows = notes.map((n) => `<tr id="evidence-${n.number}"><td class="center">${n.number}</td><td>${esc(n.form)}</td><td>${esc(n.where)}</td><td class="ids">${esc(shownIds(n.ids)).replace(/\n/g, '<br>')}</td></tr>`);
   return `<section class="form"><h1 class="form-title">${EVIDENCE_TITLE}</h1><p>下列事件编号为表中数字所依据的台账记录，可在系统中逐条查询。</p><table class="grid evidence"><colgroup><col style="width:8%"><col style="width:24%"><col style="width:24%"><col style="width:44%"></colgroup><thead><tr><th>序号</th><th>表名</th><th>所在位置</th><th>依据事件编号</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
@@ -88,7 +88,7 @@ export function notesByOwner(doc: FiledDocument) {
 }
 
 /** The appendix lists the first few event ids of a figure and how many there are; the 依据 sheet of the XLSX has them all. */
-export const shownIds = (ids: string[], first = 5) => (ids.length > first ? `${ids.slice(0, first).join('、')}等共${ids.length}条` : ids.join('、'));
+export const shownIds = (ids: string[], first = 5) => (ids.length > first ? `${ids.slice(0, first).join('\n')}\n等共${ids.length}条` : ids.join('\n'));
 
 const placedInOrder = (grid: Grid) => grid.rows.flat();
 

@@ -20,9 +20,12 @@ function cellOf(column: TableColumn, value: string | null, evidence: string[] | 
     case 'score':
       return scoreCell(value);
     default:
-      return textCell(value === null || value === '' ? '—' : `${'　'.repeat(depth)}${value}`);
+      return textCell(value === null || value === '' ? '—' : `${'　'.repeat(depth)}${readable(value)}`);
   }
 }
+
+/** Formula text as a finance office writes it: min(a, b) is 取a与b的较小值. */
+export const readable = (text: string): string => text.replace(/min\(([^,()]+(?:\([^()]*\))?[^,()]*),\s*([^()]+)\)/g, '取小值（$1，$2）');
 
 /** A column header without the "(%)" the cells now carry themselves. */
 const headerText = (label: string) => label.replace(/[（(]%[)）]$/, '');
