@@ -1,4 +1,4 @@
-import type { Cell, FiledDocument, FiledForm, FormBlock, Grid } from '../filed-document';
+import { type Cell, DENSE_COLUMNS, type FiledDocument, type FiledForm, type FormBlock, type Grid } from '../filed-document';
 import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, evidenceNotes, SIGNATURE_FIELDS } from './layout';
 import { BODY_FONTS, LANDSCAPE_MARGINS_MM, MARGINS_MM, SIZE_PT, TITLE_FONTS } from './look';
 
@@ -25,6 +25,8 @@ table.grid{border-collapse:collapse;width:100%;table-layout:fixed;font-size:${SI
 table.grid th,table.grid td{border:.75pt solid #000;padding:1.2mm 1.2mm;vertical-align:middle;word-break:break-all;overflow-wrap:anywhere}
 table.grid th,table.grid td.label{font-weight:bold;text-align:center}
 td.right{text-align:right;white-space:nowrap}td.center{text-align:center}td.left{text-align:left}
+section.signed p{font-size:12pt;text-indent:0;line-height:1.4}section.signed h1{font-size:${SIZE_PT.formTitle + 2}pt}section.signed h2{font-size:${SIZE_PT.heading}pt}
+table.grid.dense{font-size:${SIZE_PT.small}pt}table.grid.dense th,table.grid.dense td{padding:.8mm .8mm}
 table.signature{width:100%;margin-top:1em;font-size:${SIZE_PT.table + 1}pt;border:none}
 table.signature td{border:none;padding:.3em 0;width:25%}
 a.evidence{color:inherit;text-decoration:none}
@@ -45,7 +47,7 @@ function gridHtml(grid: Grid, note: Map<Cell, EvidenceNote>): string {
   const rows = grid.rows.map((row, r) => `<tr>${row.map((cell) => cellHtml(cell, r < grid.headerRows, note)).join('')}</tr>`);
   const head = rows.slice(0, grid.headerRows).join('');
   const body = rows.slice(grid.headerRows).join('');
-  return `<table class="grid"><colgroup>${cols}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+  return `<table class="grid${grid.columns.length > DENSE_COLUMNS ? ' dense' : ''}"><colgroup>${cols}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
 function blockHtml(block: FormBlock, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>): string {
@@ -61,7 +63,7 @@ function blockHtml(block: FormBlock, note: Map<Cell, EvidenceNote>, paragraphNot
 const signatureHtml = () => `<table class="signature"><tr>${SIGNATURE_FIELDS.map((f) => `<td>${f}</td>`).join('')}</tr></table>`;
 
 function formHtml(form: FiledForm, first: boolean, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>): string {
-  const landscape = form.orientation === 'landscape' ? ' landscape' : '';
+  const landscape = `${form.orientation === 'landscape' ? ' landscape' : ''}${form.signature ? ' signed' : ''}`;
   const firstGrid = form.blocks.findIndex((b) => b.type === 'grid');
   const blocks = form.blocks.map((b, i) => `${i === firstGrid && form.unit ? `<p class="unit">金额单位：${esc(form.unit)}</p>` : ''}${blockHtml(b, note, paragraphNote)}`);
   return `<section class="form${landscape}"><h1${first ? '' : ' class="form-title"'}>${esc(form.title)}</h1>${form.subtitle ? `<p class="subtitle">${esc(form.subtitle)}</p>` : ''}${blocks.join('\n')}${form.signature ? signatureHtml() : ''}</section>`;
