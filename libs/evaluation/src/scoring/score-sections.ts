@@ -38,7 +38,8 @@ function indicatorItem(level: string, weight: string, rows: IndicatorRow[]): Sco
   const mine = rows.filter((row) => row.level1.replace(/指标$/, '') === level.replace(/指标$/, ''));
   const pending = mine.filter((row) => row.score === null).length;
   return {
-    name: level, weight: roundScore(new Money(weight)), score: mine.length ? sumScores(mine.map((row) => row.score)) : null,
+    // the indicators' 分值 are rounded one by one, so their sum may pass the level's 分值 by a few hundredths: never print more than the 分值
+    name: level, weight: roundScore(new Money(weight)), score: mine.length ? roundScore(Money.min(new Money(sumScores(mine.map((row) => row.score))), new Money(weight))) : null,
     formula: `Σ 各指标 分值 × min(实际/目标, 1)（${mine.length} 项${pending ? `，${pending} 项未得分` : ''}）`,
     inputs: { 指标数: String(mine.length), 已完成: String(mine.filter((row) => row.met === true).length), 未完成: String(mine.filter((row) => row.met === false).length) },
     evidence: mine.flatMap((row) => row.evidence), basis: mine.length ? 'computed' : 'pending',
