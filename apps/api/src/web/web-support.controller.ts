@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
-import { FUND_SOURCE_LABELS, Money, formatYuan, monitoringStream, projectStream, unknownProject } from '@bem/domain';
+import { Money, availableBudgetOf, monitoringStream, projectStream, unknownProject } from '@bem/domain';
 import {
   DEFAULT_PROFILE,
   type Profile,
@@ -10,9 +10,10 @@ import {
   defaultAsOf,
   elapsedShare,
   evaluateFigures,
+  fundSourceRows,
   loadProfile,
+  readProjectLedgers,
 } from '@bem/monitoring';
-import type Decimal from 'decimal.js';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -108,7 +109,7 @@ export class WebSupportController {
     const query = validate(DepartmentCurveQuery, request.query);
     const curve = await this.runtime.progress.curve(code, query.year, { asOf: query.asOf, knownAt: query.knownAt, perProject: query.perProject === 'true' });
     const profile = await this.profileFor(code, query.year, query.profile);
-    return { departmentCode: code, ...curve, ...linesOf(profile, query.year) };
+    return { departmentCode: code, ...curve, ...linesOf(profile, query.year, query.asOf) };
   }
 
   /** `GET /api/v1/projects/:id/curve?asOf&knownAt&profile`: the same for one project. */
@@ -119,7 +120,19 @@ export class WebSupportController {
     const code = progress.department.code;
     const curve = await this.runtime.progress.curve(code, progress.fiscalYear, { asOf: query.asOf, knownAt: query.knownAt, projectId });
     const profile = await this.profileFor(code, progress.fiscalYear, query.profile);
-    return { departmentCode: code, projectId, ...curve, ...linesOf(profile, progress.fiscalYear) };
+    return { departmentCode: code, projectId, ...curve, ...linesOf(profile, progress.fiscalYear, query.asOf) };
+  }
+
+  /**
+   * `GET /api/v1/projects/:id/available`: what a payment may take now, as the payment decision computes it
+   * (budget − paid − allocated − carried − cancelled, over everything recorded), so a form never re-derives it.
+   */
+  @Get('projects/:id/available')
+  async available(@Param('id') projectId: string, @CurrentPrincipal() principal: Principal) {
+    await this.projectReadable(principal, projectId);
+    const state = await this.runtime.handler.stateOf(projectStream(projectId));
+    if (!('paid' in state)) throw unknownProject(projectId, 'id');
+    return { projectId, ...availableBudgetOf(state) };
   }
 
   /**
@@ -133,48 +146,8 @@ export class WebSupportController {
     const asOf = query.asOf ?? defaultAsOf(query.year);
     const knownAt = query.knownAt ?? null;
     const progress = await this.runtime.progress.department(code, query.year, { asOf, knownAt: query.knownAt });
-    const rows = new Map<string, { issued: Decimal; adjusted: Decimal; arrived: Decimal; paid: Decimal }>();
-    const row = (source: string) => {
-      let found = rows.get(source);
-      if (!found) rows.set(source, (found = { issued: new Money(0), adjusted: new Money(0), arrived: new Money(0), paid: new Money(0) }));
-      return found;
-    };
-    for (const project of progress.projects) {
-      const events = await this.runtime.store.readStream(projectStream(project.projectId));
-      const paymentSource = new Map<string, string>();
-      for (const event of events) {
-        const data = event.data as Record<string, string>;
-        if (knownAt !== null && event.recordedAt > knownAt) continue;
-        if (data.occurredOn && data.occurredOn > asOf) continue;
-        if (event.type === 'BudgetIssued') row(data.source ?? 'own').issued = row(data.source ?? 'own').issued.plus(data.amount);
-        if (event.type === 'BudgetAdjusted') row('adjustment').adjusted = row('adjustment').adjusted.plus(data.delta);
-        if (event.type === 'FundsArrived') row(data.source ?? 'own').arrived = row(data.source ?? 'own').arrived.plus(data.amount);
-        if (event.type === 'PaymentMade') {
-          const source = data.source ?? 'unspecified';
-          paymentSource.set(data.paymentId, source);
-          row(source).paid = row(source).paid.plus(data.amount);
-        }
-        if (event.type === 'PaymentReversed') {
-          const source = paymentSource.get(data.paymentId) ?? 'unspecified';
-          row(source).paid = row(source).paid.minus(data.amount);
-        }
-      }
-    }
-    const labels: Record<string, string> = { ...FUND_SOURCE_LABELS, adjustment: '预算调整（不分来源）', unspecified: '未注明来源' };
-    return {
-      departmentCode: code,
-      fiscalYear: query.year,
-      asOf,
-      knownAt,
-      sources: [...rows].map(([source, figures]) => ({
-        source,
-        label: labels[source] ?? source,
-        issued: formatYuan(figures.issued),
-        adjusted: formatYuan(figures.adjusted),
-        arrived: formatYuan(figures.arrived),
-        paid: formatYuan(figures.paid),
-      })),
-    };
+    const ledgers = await readProjectLedgers(this.runtime.store, progress.projects.map((project) => project.projectId), { asOf, knownAt });
+    return { departmentCode: code, fiscalYear: query.year, asOf, knownAt, sources: fundSourceRows(ledgers.values()) };
   }
 
   private async projectReadable(principal: Principal, projectId: string) {
@@ -196,8 +169,10 @@ export class WebSupportController {
 }
 
 /** 序时进度 at every month end and the profile's checkpoint lines (percent strings). */
-function linesOf(profile: Profile, year: number) {
+function linesOf(profile: Profile, year: number, asOf: string | undefined) {
   return {
+    /** 序时进度 at the view's date, as the checkpoints compute it */
+    elapsedAsOf: asPercent(elapsedShare(asOf ?? defaultAsOf(year), profile.elapsedMode)),
     profile: { name: profile.name, title: profile.title, elapsedMode: profile.elapsedMode },
     elapsed: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, date: monthEnd(year, i + 1), percent: asPercent(elapsedShare(monthEnd(year, i + 1), profile.elapsedMode)) })),
     checkpoints: checkpointsOf(profile, year).map((lines) => ({
