@@ -1,7 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bem, fixture, freshStore } from '../support/cli';
+import { fixture, freshStore } from '../support/cli';
+import { bem as bemProcess } from '../support/product';
+
+/** `bem` as people run it: its own process (npm run bem). */
+const bem = (store: string, ...args: string[]) => bemProcess([...args, '--store', store]);
 
 /**
  * A seed's own figures (test/seeds/<seed>.expected.json, written from the seed text, each with its line) checked
