@@ -166,11 +166,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--profile <name>', '评价方案 profile (default national)')
     .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default md, json with --json)')
     .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
+    .option('--stated <file>', '报告所载数字 CSV / JSON of (figure, value[, label]) to check against the ledger')
     .action(
       withRuntime((runtime, options) =>
         evaluate(
           runtime,
-          { department: options.department as string, year: options.year as number, profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined, json: options.json },
+          { department: options.department as string, year: options.year as number, profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined, json: options.json, stated: options.stated as string | undefined },
           io,
         ),
       ),

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { EvaluationService, RENDER_FORMATS, type RenderFormat } from '@bem/evaluation';
 import { EXIT, type CliIO, UsageError } from '../io';
 import type { Runtime } from '../runtime';
+import { readStatedFile } from './stated-file';
 
 export interface EvaluateOptions {
   department: string;
@@ -10,6 +11,8 @@ export interface EvaluateOptions {
   format?: string;
   out?: string;
   json?: boolean;
+  /** a CSV / JSON file of figures the report states (figure, value[, label]) */
+  stated?: string;
 }
 
 const BINARY = new Set<RenderFormat>(['xlsx', 'docx', 'pdf']);
@@ -20,7 +23,8 @@ export async function evaluate(runtime: Runtime, options: EvaluateOptions, io: C
   if (!RENDER_FORMATS.includes(format)) throw new UsageError(`--format 须为 ${RENDER_FORMATS.join(' / ')} 之一 / --format must be one of ${RENDER_FORMATS.join(', ')} (got "${format}")`);
   if (BINARY.has(format) && !options.out) throw new UsageError(`--format ${format} 须配合 --out <file> / --format ${format} needs --out <file>`);
   const service = new EvaluationService(runtime.store, runtime.progress);
-  const rendered = await service.render(options.department, options.year, options.profile, format);
+  const stated = options.stated ? readStatedFile(options.stated) : undefined;
+  const rendered = await service.render(options.department, options.year, options.profile, format, { stated });
   if (options.out) {
     writeFileSync(options.out, rendered.body);
     if (options.json && format !== 'json') io.stdout(`${JSON.stringify({ out: options.out, format, bytes: rendered.body.length })}\n`);

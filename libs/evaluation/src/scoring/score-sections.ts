@@ -38,7 +38,8 @@ function indicatorItem(level: string, weight: string, rows: IndicatorRow[]): Sco
   const mine = rows.filter((row) => row.level1.replace(/指标$/, '') === level.replace(/指标$/, ''));
   const pending = mine.filter((row) => row.score === null).length;
   return {
-    name: level, weight: roundScore(new Money(weight)), score: mine.length ? sumScores(mine.map((row) => row.score)) : null,
+    // the indicators' 分值 are rounded one by one, so their sum may pass the level's 分值 by a few hundredths: never print more than the 分值
+    name: level, weight: roundScore(new Money(weight)), score: mine.length ? roundScore(Money.min(new Money(sumScores(mine.map((row) => row.score))), new Money(weight))) : null,
     formula: `Σ 各指标 分值 × min(实际/目标, 1)（${mine.length} 项${pending ? `，${pending} 项未得分` : ''}）`,
     inputs: { 指标数: String(mine.length), 已完成: String(mine.filter((row) => row.met === true).length), 未完成: String(mine.filter((row) => row.met === false).length) },
     evidence: mine.flatMap((row) => row.evidence), basis: mine.length ? 'computed' : 'pending',
@@ -51,7 +52,7 @@ function scoreItem(item: ItemSpec, inputs: ScoringInputs): ScoredItem {
   const rule = item.rule;
   if (rule.shape === 'manual') {
     const recorded = [...inputs.year.manualScores].reverse().find((event) => event.data.item === item.name && (!event.data.profile || event.data.profile === inputs.profile.name));
-    if (!recorded) return { ...base, score: null, formula: '人工评分（待录入）', inputs: {}, evidence: [], basis: 'pending' };
+    if (!recorded) return { ...base, score: null, formula: '人工评分（待评分）', inputs: {}, evidence: [], basis: 'pending' };
     const score = Money.min(new Money(recorded.data.score), weight);
     return { ...base, score: roundScore(score), formula: '人工评分', inputs: { 录入得分: recorded.data.score }, evidence: [recorded.id], basis: 'manual', justification: recorded.data.justification };
   }
