@@ -1,4 +1,3 @@
-import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import { DomainError, dateOutsideFiscalYear, unknownDepartment } from '../shared/errors';
@@ -21,7 +20,6 @@ export function decideDepartment(command: DepartmentCommand, state: DepartmentSt
       return registerDepartment(command, state);
     case 'SetIndicator':
       requireRegistered(state, command.departmentCode ?? '');
-      parseTarget(command.target);
       return [{ type: 'IndicatorSet', data: withoutEnvelope(command) }];
     case 'RecordIndicatorActual':
       return recordActual(command, state);

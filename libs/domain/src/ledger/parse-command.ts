@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { targetWarning } from '../indicators/target-expression';
 import { COMMAND_NAMES, COMMAND_SCHEMAS, type CommandName, type LedgerCommand } from './commands';
 
 export interface FieldIssue {
@@ -8,7 +9,7 @@ export interface FieldIssue {
 }
 
 export type ParsedCommand =
-  | { ok: true; command: LedgerCommand; unknownFields: string[] }
+  | { ok: true; command: LedgerCommand; unknownFields: string[]; warnings: FieldIssue[] }
   | { ok: false; issues: FieldIssue[] };
 
 const isCommandName = (value: unknown): value is CommandName =>
@@ -35,7 +36,19 @@ export function parseCommand(raw: unknown): ParsedCommand {
   if (scopeIssue) return { ok: false, issues: [scopeIssue] };
   const known = new Set(Object.keys(schema.shape));
   const unknownFields = Object.keys(raw).filter((key) => !known.has(key));
-  return { ok: true, command, unknownFields };
+  return { ok: true, command, unknownFields, warnings: targetWarnings(command) };
+}
+
+/** A target that reads as no figure is kept as printed (never refused) and reported, naming its field. */
+function targetWarnings(command: LedgerCommand): FieldIssue[] {
+  const targets =
+    command.command === 'SetIndicator' ? [{ field: 'target', text: command.target }]
+      : command.command === 'AllocateBudget' ? (command.targets ?? []).map((target, i) => ({ field: `targets.${i}.target`, text: target.target }))
+        : [];
+  return targets.flatMap(({ field, text }) => {
+    const message = targetWarning(text);
+    return message ? [{ field, message }] : [];
+  });
 }
 
 function toFieldIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldIssue {

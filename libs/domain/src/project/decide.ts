@@ -1,4 +1,3 @@
-import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import type { DepartmentState } from '../department/state';
@@ -45,7 +44,6 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
     case 'ReversePayment':
       return reversePayment(command, state);
     case 'SetIndicator':
-      parseTarget(command.target);
       return [{ type: 'IndicatorSet', data: payload(command) }];
     case 'RecordIndicatorActual':
       if (!state.indicators.has(command.indicatorId)) throw E.unknownIndicator(command.indicatorId);
