@@ -13,3 +13,4 @@ export * from './department/state';
 export * from './department/decide';
 export * from './indicators';
 export * from './region';
+export * from './self-evaluation';

@@ -39,6 +39,12 @@ export const EVENT_SCHEMAS = {
   QualitativeAssessmentRecorded: C.RecordQualitativeAssessment.omit(envelopeFields),
   /** 报告所载数字 (for the consistency check) */
   StatedFigureRecorded: C.RecordStatedFigure.omit(envelopeFields),
+  /** 单位自评得分 and 偏差原因 of one indicator */
+  IndicatorScoreRecorded: C.RecordIndicatorScore.omit(envelopeFields),
+  /** 项目文字 (预期目标 / 实际完成情况 / 存在问题 / 改进措施) */
+  ProjectTextSet: C.SetProjectText.omit(projectEnvelope),
+  /** 监控表 assessment at a checkpoint */
+  MonitoringAssessmentRecorded: C.RecordMonitoringAssessment.omit(projectEnvelope),
   /** 分解下达 (parent side), 结转 (origin side), 年末注销 */
   ...REGION_EVENT_SCHEMAS,
 } as const;

@@ -60,7 +60,7 @@ function toFieldIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): Fi
 }
 
 function indicatorScopeIssue(command: LedgerCommand): FieldIssue | null {
-  if (command.command !== 'SetIndicator' && command.command !== 'RecordIndicatorActual') return null;
+  if (command.command !== 'SetIndicator' && command.command !== 'RecordIndicatorActual' && command.command !== 'RecordIndicatorScore') return null;
   if (command.projectId && command.departmentCode) {
     return { field: 'projectId', message: '项目指标与部门指标只能二选一 / give projectId or departmentCode, not both' };
   }

@@ -6,6 +6,7 @@ import { dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownPr
 import { yearOf } from '../shared/dates';
 import { Money, formatYuan, money } from '../shared/money';
 import * as E from './errors';
+import { type SelfEvaluationCommand, decideSelfEvaluation, isSelfEvaluationCommand } from '../self-evaluation/decide';
 import { type ProjectState, openBalanceOf } from './state';
 
 export type ProjectCommand =
@@ -17,7 +18,8 @@ export type ProjectCommand =
   | CommandOf<'ReversePayment'>
   | CommandOf<'SetIndicator'>
   | CommandOf<'RecordIndicatorActual'>
-  | CommandOf<'CloseProject'>;
+  | CommandOf<'CloseProject'>
+  | SelfEvaluationCommand;
 
 /** Other streams' states a decision may need: the department of a new project, the other side of a 调剂. */
 export interface ProjectContext {
@@ -31,6 +33,7 @@ export type OverspendPolicy = 'stop' | 'warn';
 
 export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext = {}): DomainEvent[] {
   if (command.command === 'RegisterProject') return registerProject(command, state, context);
+  if (isSelfEvaluationCommand(command)) return decideSelfEvaluation(command, state);
   requireOpen(command, state);
   switch (command.command) {
     case 'IssueBudget':
@@ -64,7 +67,7 @@ function registerProject(command: CommandOf<'RegisterProject'>, state: ProjectSt
 }
 
 /** Rules every fact about an existing project shares: it exists, is open, is of the stated year, and the date falls in it. */
-function requireOpen(command: Exclude<ProjectCommand, CommandOf<'RegisterProject'>>, state: ProjectState): void {
+function requireOpen(command: Exclude<ProjectCommand, CommandOf<'RegisterProject'> | SelfEvaluationCommand>, state: ProjectState): void {
   const projectId = command.projectId ?? '';
   if (state.status === 'unregistered') throw unknownProject(projectId);
   if (state.status === 'closed') throw E.projectClosed(projectId);
