@@ -37,9 +37,11 @@ export function decideDepartment(command: DepartmentCommand, state: DepartmentSt
       return [{ type: 'QualitativeAssessmentRecorded', data: withoutEnvelope(command) }];
     case 'RecordIndicatorScore': {
       requireRegistered(state, command.departmentCode ?? '');
-      const key = departmentIndicatorKey(command.fiscalYear ?? 0, command.indicatorId);
-      if (!state.indicators.has(key)) throw unknownIndicator(command.indicatorId);
-      requireScoreWithinWeight(command.indicatorId, command.score, state.indicatorWeights.get(key));
+      if (command.indicatorId !== undefined) {
+        const key = departmentIndicatorKey(command.fiscalYear ?? 0, command.indicatorId);
+        if (!state.indicators.has(key)) throw unknownIndicator(command.indicatorId);
+        requireScoreWithinWeight(command.indicatorId, command.score, state.indicatorWeights.get(key));
+      }
       return [{ type: 'IndicatorScoreRecorded', data: withoutEnvelope(command) }];
     }
     case 'RecordStatedFigure':

@@ -194,12 +194,16 @@ export const RecordStatedFigure = z.object({
   source: text('出处', 500).optional(),
 });
 
-/** The office's own 得分 and 偏差原因分析及改进措施 for one indicator (not above its 分值; checked by the decider). */
+/**
+ * The office's own 得分 and 偏差原因分析及改进措施 for one indicator (not above its 分值; checked by the decider), or
+ * with `item` instead of indicatorId for a row of the form that is no indicator (预算执行率, the 打分表's 决策 / 过程 rows).
+ */
 export const RecordIndicatorScore = z.object({
   ...base,
   ...indicatorScope,
   command: z.literal('RecordIndicatorScore'),
-  indicatorId: identifier('指标编号'),
+  indicatorId: identifier('指标编号').optional(),
+  item: text('评分项', 100).optional(),
   score: score('得分'),
   reason: text('偏差原因分析及改进措施', 2000).optional(),
 });

@@ -32,7 +32,7 @@ export function parseCommand(raw: unknown): ParsedCommand {
   const result = schema.safeParse(raw);
   if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => toFieldIssue(issue, raw as Record<string, unknown>)) };
   const command = result.data as LedgerCommand;
-  const scopeIssue = indicatorScopeIssue(command);
+  const scopeIssue = indicatorScopeIssue(command) ?? scoreTargetIssue(command);
   if (scopeIssue) return { ok: false, issues: [scopeIssue] };
   const known = new Set(Object.keys(schema.shape));
   const unknownFields = Object.keys(raw).filter((key) => !known.has(key));
@@ -57,6 +57,11 @@ function toFieldIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): Fi
     return { field, message: `缺少必填字段 / required field is missing` };
   }
   return { field, message: issue.message };
+}
+
+function scoreTargetIssue(command: LedgerCommand): FieldIssue | null {
+  if (command.command !== 'RecordIndicatorScore' || !command.indicatorId !== !command.item) return null;
+  return { field: 'indicatorId', message: '须给出 indicatorId 或 item 之一 / give exactly one of indicatorId or item' };
 }
 
 function indicatorScopeIssue(command: LedgerCommand): FieldIssue | null {

@@ -30,8 +30,10 @@ export function decideSelfEvaluation(command: SelfEvaluationCommand, state: Proj
   const { id: _id, command: _name, recordedAt: _at, fiscalYear: _year, ...data } = command;
   switch (command.command) {
     case 'RecordIndicatorScore':
-      if (!state.indicators.has(command.indicatorId)) throw unknownIndicator(command.indicatorId);
-      requireScoreWithinWeight(command.indicatorId, command.score, state.indicatorWeights.get(command.indicatorId));
+      if (command.indicatorId !== undefined) {
+        if (!state.indicators.has(command.indicatorId)) throw unknownIndicator(command.indicatorId);
+        requireScoreWithinWeight(command.indicatorId, command.score, state.indicatorWeights.get(command.indicatorId));
+      }
       return [{ type: 'IndicatorScoreRecorded', data: { ...(data as object), fiscalYear: state.fiscalYear } as DomainEvent['data'] } as DomainEvent];
     case 'SetProjectText':
       return [{ type: 'ProjectTextSet', data } as DomainEvent];

@@ -21,6 +21,14 @@ describe('self-evaluation facts (RecordIndicatorScore / SetProjectText / RecordM
     given([...B.openProject(), indicatorSet('15')]).when(scoreOf('15.01')).thenThrows('SCORE_ABOVE_WEIGHT', 'score');
     given(B.openProject()).when(scoreOf('1')).thenThrows('UNKNOWN_INDICATOR', 'indicatorId');
     expect(issuesOf(scoreOf('-1')).map((issue) => issue.field)).toEqual(['score']);
+    expect(issuesOf(scoreOf('1', { item: '预算执行率' }))[0].field).toBe('indicatorId');
+    expect(issuesOf({ command: 'RecordIndicatorScore', projectId: 'p1', score: '1' })[0].field).toBe('indicatorId');
+  });
+
+  it('records the office score of a form row that is no indicator (预算执行率)', () => {
+    given(B.openProject())
+      .when({ command: 'RecordIndicatorScore', projectId: 'p1', item: '预算执行率', score: '9' })
+      .then([{ type: 'IndicatorScoreRecorded', data: { projectId: 'p1', item: '预算执行率', score: '9', fiscalYear: 2020 } }]);
   });
 
   it('keeps a project text by section', () => {
