@@ -9,6 +9,8 @@ import {
   decideTwoStreamCommand,
   evolveStream,
   initialStateFor,
+  isDomainEventType,
+  parseStoredEvent,
   routeCommand,
 } from '@bem/domain';
 import { type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
@@ -388,7 +390,8 @@ async function foldSince(store: EventStore, cache: StreamCache, stream: string):
   let state = cached?.state ?? initialStateFor(stream);
   let revision = cached?.revision ?? -1;
   for (const event of await store.readStream(stream, { fromRevision: revision + 1 })) {
-    state = evolveStream(stream, state, event as unknown as DomainEvent);
+    // Stored events are parsed, never cast; types other deciders own (monitoring) reach their own evolve as read.
+    state = evolveStream(stream, state, isDomainEventType(event.type) ? parseStoredEvent(event) : (event as unknown as DomainEvent));
     revision = event.revision;
   }
   return { state, revision };

@@ -1,9 +1,11 @@
 export * from './shared/money';
+export * from './shared/fen';
 export * from './shared/dates';
 export * from './shared/errors';
 export * from './shared/fields';
 export * from './ledger/commands';
 export * from './ledger/events';
+export * from './ledger/stored-events';
 export * from './ledger/parse-command';
 export * from './ledger/routing';
 export * from './project/state';
@@ -14,3 +16,4 @@ export * from './department/decide';
 export * from './indicators';
 export * from './region';
 export * from './self-evaluation';
+export * from './ledger-fold';

@@ -24,3 +24,4 @@ export * from './alerts/alert-list';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';
 export * from './region';
+export * from './ledgers';

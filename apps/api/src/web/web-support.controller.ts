@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
-import { FUND_SOURCE_LABELS, Money, formatYuan, monitoringStream, projectStream, unknownProject } from '@bem/domain';
+import { Money, monitoringStream, unknownProject } from '@bem/domain';
 import {
   DEFAULT_PROFILE,
   type Profile,
@@ -10,9 +10,10 @@ import {
   defaultAsOf,
   elapsedShare,
   evaluateFigures,
+  fundSourceRows,
   loadProfile,
+  readProjectLedgers,
 } from '@bem/monitoring';
-import type Decimal from 'decimal.js';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -133,48 +134,8 @@ export class WebSupportController {
     const asOf = query.asOf ?? defaultAsOf(query.year);
     const knownAt = query.knownAt ?? null;
     const progress = await this.runtime.progress.department(code, query.year, { asOf, knownAt: query.knownAt });
-    const rows = new Map<string, { issued: Decimal; adjusted: Decimal; arrived: Decimal; paid: Decimal }>();
-    const row = (source: string) => {
-      let found = rows.get(source);
-      if (!found) rows.set(source, (found = { issued: new Money(0), adjusted: new Money(0), arrived: new Money(0), paid: new Money(0) }));
-      return found;
-    };
-    for (const project of progress.projects) {
-      const events = await this.runtime.store.readStream(projectStream(project.projectId));
-      const paymentSource = new Map<string, string>();
-      for (const event of events) {
-        const data = event.data as Record<string, string>;
-        if (knownAt !== null && event.recordedAt > knownAt) continue;
-        if (data.occurredOn && data.occurredOn > asOf) continue;
-        if (event.type === 'BudgetIssued') row(data.source ?? 'own').issued = row(data.source ?? 'own').issued.plus(data.amount);
-        if (event.type === 'BudgetAdjusted') row('adjustment').adjusted = row('adjustment').adjusted.plus(data.delta);
-        if (event.type === 'FundsArrived') row(data.source ?? 'own').arrived = row(data.source ?? 'own').arrived.plus(data.amount);
-        if (event.type === 'PaymentMade') {
-          const source = data.source ?? 'unspecified';
-          paymentSource.set(data.paymentId, source);
-          row(source).paid = row(source).paid.plus(data.amount);
-        }
-        if (event.type === 'PaymentReversed') {
-          const source = paymentSource.get(data.paymentId) ?? 'unspecified';
-          row(source).paid = row(source).paid.minus(data.amount);
-        }
-      }
-    }
-    const labels: Record<string, string> = { ...FUND_SOURCE_LABELS, adjustment: '预算调整（不分来源）', unspecified: '未注明来源' };
-    return {
-      departmentCode: code,
-      fiscalYear: query.year,
-      asOf,
-      knownAt,
-      sources: [...rows].map(([source, figures]) => ({
-        source,
-        label: labels[source] ?? source,
-        issued: formatYuan(figures.issued),
-        adjusted: formatYuan(figures.adjusted),
-        arrived: formatYuan(figures.arrived),
-        paid: formatYuan(figures.paid),
-      })),
-    };
+    const ledgers = await readProjectLedgers(this.runtime.store, progress.projects.map((project) => project.projectId), { asOf, knownAt });
+    return { departmentCode: code, fiscalYear: query.year, asOf, knownAt, sources: fundSourceRows(ledgers.values()) };
   }
 
   private async projectReadable(principal: Principal, projectId: string) {

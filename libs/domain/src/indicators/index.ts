@@ -2,3 +2,4 @@ export * from './units';
 export * from './target-expression';
 export * from './assess';
 export * from './fields';
+export * from './latest-actual';

@@ -1,7 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money, type EventData } from '@bem/domain';
-import { fenOf, formatFen } from '../progress/fen';
-import { applyActual } from './indicator-actual';
+import { Money, type EventData, applyActual, fenOf, formatFen } from '@bem/domain';
 
 /** The slice of a stored project event the alert rules read. */
 export interface FactEvent {

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { ZERO, formatYuan, percent } from '@bem/domain';
-import { fenOf, formatFen, percentOfFen } from './fen';
+import { fenOf, formatFen, percentOfFen } from '@bem/domain';
 import type { DepartmentInfo, ProgressFact, ProjectInfo } from './progress-facts';
 
 /** Figures of a project or a department (contract of `bem progress --json`). */

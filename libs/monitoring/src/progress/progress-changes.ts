@@ -1,4 +1,3 @@
-import { fenOf } from './fen';
 import { FactColumns, type PlainFactColumns, dayOf } from './packed-facts';
 import { type ProjectInfo, type StoredEventLike, movementOf, progressChangeOf } from './progress-facts';
 
@@ -14,8 +13,6 @@ export interface ProgressBatch {
   /** Writes everything; false when another writer moved the checkpoint meanwhile (nothing written: read again). */
   commit(): boolean;
 }
-
-const fen = (yuan: string) => (yuan === '0' ? 0n : fenOf(yuan));
 
 /** ProgressChanges as plain data (posted by a worker thread). */
 export interface PlainProgressChanges {
@@ -50,7 +47,7 @@ export class ProgressChanges {
     if (position <= this.to) return;
     this.to = position;
     this.events += 1;
-    const moved = movementOf(type, data);
+    const moved = movementOf(type, data, position);
     if (moved) {
       let columns = this.facts.get(moved.projectId);
       if (!columns) this.facts.set(moved.projectId, (columns = new FactColumns()));
@@ -58,10 +55,10 @@ export class ProgressChanges {
         position,
         this.instant(recordedAt),
         dayOf(moved.occurredOn),
-        fen(moved.budgetInitial),
-        fen(moved.budgetCurrent),
-        fen(moved.arrived),
-        fen(moved.paid),
+        moved.budgetInitial,
+        moved.budgetCurrent,
+        moved.arrived,
+        moved.paid,
       );
       return;
     }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DayTotals, FactColumns, MEASURES, dayOf, isoDateOf } from './packed-facts';
-import { yuanOfFen } from './fen';
+import { yuanOfFen } from '@bem/domain';
 import { type ProgressBatch, ProgressChanges } from './progress-changes';
 import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from './progress-facts';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';

@@ -1,7 +1,6 @@
-import { type EventData, projectStream } from '@bem/domain';
+import { type EventData, applyActual, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import type { StoredEventLike } from '../progress/progress-facts';
-import { applyActual } from '../alerts/indicator-actual';
 
 /** A department as the hierarchy knows it (RegisterDepartment.parentCode: province -> city -> county). */
 export interface RegionDepartment {

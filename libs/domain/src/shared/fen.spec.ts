@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Money, formatYuan, percent } from '@bem/domain';
+import { Money, formatYuan, percent } from './money';
 import { fenOf, formatFen, percentOfFen, yuanOfFen } from './fen';
 
 describe('fen', () => {

@@ -1,4 +1,4 @@
-import { money } from '@bem/domain';
+import { money } from './money';
 
 /**
  * Integer fen (分) as bigint: the read model's packed storage of 元 amounts. Exact (no JS number ever holds money);

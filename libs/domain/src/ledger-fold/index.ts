@@ -1,0 +1,4 @@
+export * from './movement';
+export * from './project-ledger';
+export * from './fold';
+export * from './fund-attribution';

@@ -1,0 +1,2 @@
+export * from './read-ledgers';
+export * from './fund-sources';
