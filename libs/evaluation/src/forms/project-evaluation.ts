@@ -2,6 +2,7 @@ import type Decimal from 'decimal.js';
 import { Money } from '@bem/domain';
 import type { ProjectFormSpec, ScoringProfile } from '../profiles/scoring-profile';
 import { roundScore, scoreNumeric } from '../scoring/rules';
+import { gradeOf } from '../model/build-report';
 import { type FundRowFigures, fundRows } from './fund-rows';
 import { type ScoredIndicator, scoreIndicators } from './indicator-scores';
 import type { ProjectYear } from './project-year';
@@ -37,8 +38,6 @@ export const NATIONAL_PROJECT_FORM: ProjectFormSpec = {
 
 export const EXECUTION_ITEM = '预算执行率';
 
-/** 优 ≥ 90 > 良 ≥ 80 > 中 ≥ 60 > 差 */
-export const gradeOf = (score: Decimal): string => (score.gte(90) ? '优' : score.gte(80) ? '良' : score.gte(60) ? '中' : '差');
 
 const sum = (scores: (string | null)[]): Decimal => scores.reduce<Decimal>((total, score) => (score === null ? total : total.plus(score)), new Money(0));
 
@@ -61,7 +60,7 @@ export function buildProjectEvaluation(year: ProjectYear, profile: ScoringProfil
     kind: 'project', profile: profile.name, fiscalYear: year.figures.fiscalYear,
     project: { projectId: year.figures.projectId, name: year.figures.name, departmentCode: year.departmentCode, departmentName: year.departmentName },
     funds, goals: { expected: year.texts.get('goal')?.data.text ?? null, actual: year.texts.get('outcome')?.data.text ?? null },
-    indicators, scoringRows, totalScore: roundScore(totalScore), officeTotalScore: officeTotal ? roundScore(officeTotal) : null, grade: gradeOf(totalScore),
+    indicators, scoringRows, totalScore: roundScore(totalScore), officeTotalScore: officeTotal ? roundScore(officeTotal) : null, grade: gradeOf(totalScore, new Money(100)),
     notes: note ? [note] : [], checks,
   };
 }
