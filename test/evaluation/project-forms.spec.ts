@@ -91,3 +91,32 @@ describe('bem evaluate --project: the 项目支出绩效自评表 and the projec
     expect(report.indicators.map((row: { target: string }) => row.target)).toEqual(['≥100人次', '≥90%', ...targets]);
   });
 });
+
+describe('bem evaluate --department: scores never above their 分值', () => {
+  it('a township with two projects: projects\' 分值 are not summed under the level weights (was 160.00 of 100)', async () => {
+    const store = freshStore();
+    expect((await bem(store, 'import', ledgerFile(township([['30', '20'], ['60', '40']])))).code).toBe(0);
+    const run = await bem(store, 'evaluate', '--department', 'xz-001', '--year', '2021', '--json');
+    const report = json(run);
+    expect(Number(report.totalScore)).toBeLessThanOrEqual(100);
+    const indicatorSection = report.sections.find((section: { name: string }) => section.name === '绩效指标');
+    expect(indicatorSection.items.map((entry: { score: string | null }) => entry.score)).toEqual([null, null, null]);
+    expect(report.indicators).toHaveLength(4);
+  });
+
+  it('department-level indicators score at most their level weight, whatever their own 分值 add up to', async () => {
+    const store = freshStore();
+    const lines = [
+      ...township([['30', '20']]),
+      { command: 'SetIndicator', id: 'd-1', departmentCode: 'xz-001', fiscalYear: 2021, indicatorId: 'd1', level1: '效益指标', level2: '社会效益指标', name: '覆盖率', target: '≥90%', weight: '20.01' },
+      { command: 'RecordIndicatorActual', id: 'd-2', departmentCode: 'xz-001', fiscalYear: 2021, indicatorId: 'd1', occurredOn: '2021-12-31', value: '95%' },
+      { command: 'SetIndicator', id: 'd-3', departmentCode: 'xz-001', fiscalYear: 2021, indicatorId: 'd2', level1: '效益指标', level2: '社会效益指标', name: '知晓率', target: '≥90%', weight: '10.02' },
+      { command: 'RecordIndicatorActual', id: 'd-4', departmentCode: 'xz-001', fiscalYear: 2021, indicatorId: 'd2', occurredOn: '2021-12-31', value: '99%' },
+    ];
+    expect((await bem(store, 'import', ledgerFile(lines))).code).toBe(0);
+    const report = json(await bem(store, 'evaluate', '--department', 'xz-001', '--year', '2021', '--json'));
+    const benefit = report.sections.flatMap((section: { items: unknown[] }) => section.items).find((entry: { name: string }) => entry.name === '效益指标');
+    expect(benefit).toMatchObject({ weight: '30.00', score: '30.00' });
+    for (const section of report.sections) expect(Number(section.score)).toBeLessThanOrEqual(Number(section.weight));
+  });
+});
