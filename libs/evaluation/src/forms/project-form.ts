@@ -2,7 +2,7 @@ import { type Cell, type DisplayUnit, type FiledDocument, type FiledForm, type G
 import { departmentWithCode, levelCells } from './level-spans';
 import type { ProjectEvaluation } from './project-evaluation';
 
-const NINE = Array.from({ length: 9 }, (_, i) => ({ width: [6, 7, 7, 14, 9, 9, 5, 6, 14][i] }));
+const NINE = [4, 5, 6, 12, 8, 10, 6, 6, 12].map((width) => ({ width }));
 
 /** The office's score where it gave one, else the recomputed one (the form prints what the office files). */
 const printedScore = (office: string | null, computed: string | null, pending = '—'): Cell => scoreCell(office ?? computed, pending);
