@@ -74,8 +74,9 @@ export const FIGURE_LABEL: Record<string, string> = {
   thresholdDays: '阈值天数', budgetInitial: '年初预算', changes: '调整额', changeRate: '调整率', indicatorId: '指标',
   proRatedTarget: '按序时折算目标', actual: '实际值', elapsed: '序时进度', attainment: '指标完成率', gapPoints: '偏差（百分点）',
   projectedPaid: '预测全年支出', forecastRate: '预测执行率',
+  requested: '申请支付', available: '可用预算', occurredOn: '支付日期', payments: '笔数', lastAmount: '最近一笔金额', lastAvailable: '当时可用预算', lastOn: '最近一笔日期',
 };
-const AMOUNT_FIGURES = new Set(['budget', 'paid', 'arrived', 'balance', 'budgetInitial', 'changes', 'projectedPaid']);
+const AMOUNT_FIGURES = new Set(['budget', 'paid', 'arrived', 'balance', 'budgetInitial', 'changes', 'projectedPaid', 'requested', 'available', 'lastAmount', 'lastAvailable']);
 const RATE_FIGURES = new Set(['progress', 'target', 'alertLine', 'arrivalRate', 'changeRate', 'elapsed', 'forecastRate', 'proRatedTarget', 'attainment']);
 /** An alert figure for display: amounts in 万元, rates in %. */
 export function figureText(key: string, value: string | null): string {

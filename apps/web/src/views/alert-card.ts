@@ -50,7 +50,7 @@ export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: st
     h('p', { class: 'alert-meta' },
       h('a', { href: href(['departments', alert.departmentCode], { year: alert.fiscalYear }) }, alert.departmentName),
       alert.projectId ? [' · ', h('a', { href: href(['projects', alert.projectId]) }, subject)] : '',
-      alert.checkpoint ? ` · 检查点 ${alert.checkpoint}` : '',
+      alert.checkpoint ? ` · ${periodText(alert.checkpoint)}` : '',
       ` · 发出 ${localTime(alert.raisedAt)} · `,
       h('span', { class: alert.status === 'overdue' ? 'overdue' : '' }, `处置期限 ${alert.deadline}${alert.status === 'overdue' ? '（已逾期，项目暂停）' : ''}`),
     ),
@@ -60,3 +60,9 @@ export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: st
     error,
   );
 }
+
+/** A checkpoint date (检查点 2020-06-30) or, for a real-time alert, its month (2021年07月). */
+const periodText = (checkpoint: string): string => {
+  const month = /^(\d{4})-(\d{2})$/.exec(checkpoint);
+  return month ? `${month[1]}年${month[2]}月` : `检查点 ${checkpoint}`;
+};

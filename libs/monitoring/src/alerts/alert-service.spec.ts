@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryEventStore } from '@bem/event-store';
 import { CheckpointService } from '../checkpoints/checkpoint-service';
 import { storeWithFixture } from '../checkpoints/spec-support';
 import { loadProfile } from '../profiles/profile-loader';
@@ -85,5 +86,18 @@ describe('backtest', () => {
     const live = (await new AlertService(store, () => NOW).list('sc-ybj', 2020)).alerts.map((a) => a.id).sort();
     const replayed = backtest(loadProfile('sichuan-2020'), 'sc-ybj', 2020, await new CheckpointService(store, progress).projectFacts('sc-ybj', 2020));
     expect(replayed.alerts.map((a) => a.alertId).sort()).toEqual(live);
+  });
+});
+
+describe('a refused overspend (real time)', () => {
+  it('raises one card per project and month, in Chinese with grouped 元, appended at the expected revision', async () => {
+    const store = new MemoryEventStore();
+    const service = new AlertService(store, () => NOW);
+    const refusal = { departmentCode: 'd1', fiscalYear: 2021, projectId: 'p1', paymentId: 'pay-9', occurredOn: '2021-07-05', requested: '1234567.5', available: '1000', budget: '2000000.00', paid: '1999000.00', actor: 'clerk-1' };
+    const card = await service.recordRefusedPayment(refusal, 'national');
+    expect(card?.message.zh).toBe('项目 p1 2021-07-05 申请支付 1,234,567.50 元，超过可用预算 1,000.00 元，已拒绝');
+    expect(card?.message.zh).not.toMatch(/[A-Za-z]{4,}/);
+    expect(await service.recordRefusedPayment({ ...refusal, paymentId: 'pay-10', occurredOn: '2021-07-20' }, 'national')).toBeNull();
+    expect((await service.list('d1', 2021)).alerts).toHaveLength(1);
   });
 });

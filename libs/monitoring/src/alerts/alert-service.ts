@@ -1,4 +1,4 @@
-import { DomainError, monitoringStream, todayInChina } from '@bem/domain';
+import { DomainError, Money, formatYuan, monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/event-store';
 import { loadProfile } from '../profiles/profile-loader';
 import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, alertRaised, monitoringId } from './alert-events';
@@ -29,6 +29,9 @@ export interface RefusedPayment {
   actor: string;
 }
 
+/** 1234567.5 -> "1,234,567.50" (元 as a finance office reads them) */
+const groupedYuan = (yuan: string): string => formatYuan(new Money(yuan)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
 export class AlertService {
   constructor(
     private readonly store: EventStore,
@@ -56,16 +59,17 @@ export class AlertService {
       projectId: refusal.projectId,
       checkpoint: month,
       figures: { paymentId: refusal.paymentId, occurredOn: refusal.occurredOn, requested: refusal.requested, available: refusal.available, budget: refusal.budget, paid: refusal.paid },
-      zh: `项目 ${refusal.projectId} 支付 ${refusal.requested} 元超过可用预算 ${refusal.available} 元，已拒绝（${month}）`,
+      zh: `项目 ${refusal.projectId} ${refusal.occurredOn} 申请支付 ${groupedYuan(refusal.requested)} 元，超过可用预算 ${groupedYuan(refusal.available)} 元，已拒绝`,
       en: `project ${refusal.projectId}: a payment of ${refusal.requested} was refused, only ${refusal.available} available (${month})`,
     }, todayInChina(this.clock()));
     if ((await this.store.findEvents([data.alertId])).size > 0) return null;
+    const stream = monitoringStream(refusal.departmentCode, refusal.fiscalYear);
+    const revision = await this.store.streamRevision(stream);
     try {
-      await this.store.append(monitoringStream(refusal.departmentCode, refusal.fiscalYear), [
-        { id: data.alertId, type: 'AlertRaised', data, metadata: { actor: refusal.actor, source: 'alerts' } },
-      ]);
+      await this.store.append(stream, [{ id: data.alertId, type: 'AlertRaised', data, metadata: { actor: refusal.actor, source: 'alerts' } }], { expectedRevision: revision === -1 ? 'no_stream' : revision });
     } catch (error) {
-      if (error instanceof DuplicateEventId) return null; // raised meanwhile by another request
+      // Another writer moved the stream: if it raised this very card, the refusal is covered; otherwise it is the caller's to retry
+      if ((error instanceof DuplicateEventId || error instanceof WrongExpectedRevision) && (await this.store.findEvents([data.alertId])).size > 0) return null;
       throw error;
     }
     return data;
