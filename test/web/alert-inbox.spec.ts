@@ -33,9 +33,9 @@ describe('alert inbox in the browser: tabs with counts, filters, search, groupin
       expect(await page.locator(`li[data-alert="${multi.id}"] ul.findings > li`).count()).toBe(multi.rules.length);
 
       await page.locator('select[name="severity"]').selectOption('yellow');
-      await page.waitForFunction("location.hash.includes('severity=yellow')");
+      await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('severity=yellow');
       const yellow = await api('&status=open,acknowledged,overdue&severity=yellow');
-      await page.waitForFunction(`document.querySelectorAll('li.alert-card').length === ${Number(yellow.total)}`);
+      await expect.poll(() => page.locator('li.alert-card').count(), { timeout: 20_000 }).toBe(yellow.total);
       expect(await page.locator('li.alert-card.severity-red').count()).toBe(0);
       await page.locator('select[name="severity"]').selectOption('');
 
@@ -43,18 +43,19 @@ describe('alert inbox in the browser: tabs with counts, filters, search, groupin
       await page.locator('input[name="q"]').fill(named.projectName);
       await page.locator('form.inbox-filters button[type="submit"]').click();
       const found = await api(`&status=open,acknowledged,overdue&q=${encodeURIComponent(named.projectName)}`);
-      await page.waitForFunction(`document.querySelectorAll('li.alert-card').length === ${Number(found.total)} && location.hash.includes('q=')`);
+      await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('q=');
+      await expect.poll(() => page.locator('li.alert-card').count(), { timeout: 20_000 }).toBe(found.total);
       expect(await page.locator('[data-testid="alert-total"]').textContent()).toContain(`共 ${found.total} 条`);
       await page.locator('input[name="q"]').fill('');
       await page.locator('form.inbox-filters button[type="submit"]').click();
-      await page.waitForFunction("!location.hash.includes('q=')");
+      await expect.poll(() => page.url(), { timeout: 20_000 }).not.toContain('q=');
 
       await page.locator('input[name="group"]').check();
       await page.locator('section.alert-group').first().waitFor();
       const grouped = await api('&status=open,acknowledged,overdue&groupBy=project');
       expect(await page.locator('section.alert-group').count()).toBe(grouped.groupTotal);
       await page.locator('input[name="group"]').uncheck();
-      await page.waitForFunction("!document.querySelector('section.alert-group')");
+      await expect.poll(() => page.locator('section.alert-group').count(), { timeout: 20_000 }).toBe(0);
 
       const picks = page.locator('li.alert-card input.pick');
       const ids = [await page.locator('li.alert-card').nth(0).getAttribute('data-alert'), await page.locator('li.alert-card').nth(1).getAttribute('data-alert')];

@@ -186,6 +186,7 @@ export interface Curve {
 
 export interface CheckpointReport {
   profile: string;
+  profileTitle?: string;
   checkpoints: (CheckpointFigures & { label: string; restatement: unknown })[];
   projects: (CheckpointFigures & { projectId: string; name: string; label: string })[];
   totalScore: string;

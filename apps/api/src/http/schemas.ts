@@ -32,7 +32,7 @@ export const ImportQuery = z.object({
 
 /** `region`: the department and every unit below it (architecture §5 rollups). */
 const scope = z.enum(['department', 'region'], { error: 'scope 须为 department 或 region / scope must be department or region' });
-export const CheckpointsQuery = z.object({ year, profile: z.string().min(1).max(100).optional(), scope: scope.optional() });
+export const CheckpointsQuery = z.object({ year, profile: z.string().min(1).max(100).optional(), scope: scope.optional(), ...view });
 const count = (what: string, max: number) =>
   z.string().regex(/^\d{1,7}$/, { message: `${what}须为非负整数 / ${what} must be a non-negative integer` }).transform(Number).pipe(z.number().max(max, { message: `${what}最大 ${max} / at most ${max}` }));
 /** `a,b` -> ['a', 'b'], each value one of `values` */

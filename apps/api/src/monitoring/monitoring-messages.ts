@@ -10,6 +10,8 @@ export class GetCheckpoints extends Query<CheckpointReport> {
     readonly departmentCode: string,
     readonly fiscalYear: number,
     readonly profile: string | undefined,
+    /** 截至 / 按当时登记: only checkpoints dated ≤ asOf, as evaluated by knownAt (stored evaluations only) */
+    readonly view: { asOf?: string; knownAt?: string } = {},
   ) {
     super();
   }
@@ -48,7 +50,8 @@ export class DisposeAlert extends Command<AlertRow> {
 export class GetCheckpointsHandler implements IQueryHandler<GetCheckpoints> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ departmentCode, fiscalYear, profile }: GetCheckpoints): Promise<CheckpointReport> {
+  execute({ departmentCode, fiscalYear, profile, view }: GetCheckpoints): Promise<CheckpointReport> {
+    if (view.asOf || view.knownAt) return this.runtime.checkpoints.recorded(departmentCode, fiscalYear, profile, view);
     return this.runtime.checkpoints.evaluate(departmentCode, fiscalYear, profile, { dryRun: true });
   }
 }

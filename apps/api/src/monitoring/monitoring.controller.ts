@@ -39,7 +39,7 @@ export class MonitoringController {
     if (query.scope === 'region') {
       return regionCheckpoints(this.runtime.progress, regionIndexOf(this.runtime), code, query.year, loadProfile(query.profile));
     }
-    return this.queryBus.execute(new GetCheckpoints(code, query.year, query.profile));
+    return this.queryBus.execute(new GetCheckpoints(code, query.year, query.profile, { asOf: query.asOf, knownAt: query.knownAt }));
   }
 
   /** `{ total, alerts }` with paging, filters, search by project name, grouping by project and counts per status. */

@@ -37,7 +37,7 @@ async function load(code: string, year: number, route: Route): Promise<Departmen
     get<Curve>(`/departments/${encodeURIComponent(code)}/curve${qs({ year, profile, ...view })}`),
   ]);
   const [checkpoints, alerts] = await Promise.all([
-    get<CheckpointReport>(`/departments/${encodeURIComponent(code)}/checkpoints${qs({ year, profile: curve.profile.name })}`).catch(() => null),
+    get<CheckpointReport>(`/departments/${encodeURIComponent(code)}/checkpoints${qs({ year, profile: curve.profile.name, ...view })}`).catch(() => null),
     get<AlertList>(`/departments/${encodeURIComponent(code)}/alerts${qs({ year })}`).catch(() => null),
   ]);
   return { progress, curve, checkpoints, alerts };
@@ -134,7 +134,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     const report = d.checkpoints;
     mount(checkpointsBox, report && (report.checkpoints.length || report.upcoming.length)
       ? h('table', { class: 'cp-table' },
-          h('caption', null, `检查点（${report.profile}）· 合计得分 ${report.totalScore}`),
+          h('caption', null, `检查点（${report.profileTitle ?? report.profile}）· 合计得分 ${report.totalScore}`),
           h('thead', null, h('tr', null, ['检查点', '日期', '预算（万元）', '支出（万元）', '执行进度', '目标', '预警线', '状态', '得分'].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', null,
             report.checkpoints.map((c) => h('tr', { class: `status-row-${c.status ?? 'none'}` },

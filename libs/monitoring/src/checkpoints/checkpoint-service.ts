@@ -55,6 +55,19 @@ export class CheckpointService {
     }
   }
 
+  /**
+   * The checkpoints as they were recorded: only those dated ≤ `asOf`, as evaluated by `knownAt` (the stored
+   * CheckpointEvaluated events recorded by then; a checkpoint not yet evaluated then is listed as upcoming).
+   */
+  async recorded(departmentCode: string, fiscalYear: number, profileName: string | undefined, view: { asOf?: string; knownAt?: string }): Promise<CheckpointReport> {
+    const assigned = (await profileAssignment(this.store, departmentCode, fiscalYear, this.officeDefault())).monitoring;
+    const profile = this.profiles(profileName ?? assigned);
+    const knownAt = view.knownAt ? Date.parse(view.knownAt) : Infinity;
+    const events = (await this.store.readStream(monitoringStream(departmentCode, fiscalYear))).filter((event) => Date.parse(event.recordedAt) <= knownAt);
+    const lines = checkpointsOf(profile, fiscalYear).filter((line) => !view.asOf || line.date <= view.asOf);
+    return reportOf(profile, departmentCode, fiscalYear, events, lines, { appended: { checkpoints: 0, alerts: 0 }, dryRun: true, assignedProfile: assigned });
+  }
+
   private async attempt(code: string, year: number, profile: Profile, now: Date, options: EvaluateOptions & { assignedProfile: string }): Promise<CheckpointReport> {
     const stream = monitoringStream(code, year);
     const stored = await this.store.readStream(stream);
