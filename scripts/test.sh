@@ -24,6 +24,13 @@ fi
 
 [ -d node_modules ] || npm ci
 
+# The structure is guarded like behaviour: the typecheck and the import boundaries (.dependency-cruiser.cjs) count as checks.
+structure_failed=0
+echo "typecheck …"
+npm run -s typecheck || structure_failed=$((structure_failed + 1))
+echo "import boundaries …"
+npm run -s lint:boundaries || structure_failed=$((structure_failed + 1))
+
 report=.vitest-results.json
 rm -f "$report"
 npx vitest run --reporter=default --reporter=json --outputFile.json="$report" "$@"
@@ -33,10 +40,12 @@ if [ -f "$report" ]; then
   node -e '
     const r = require(process.argv[1]);
     const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-  ' "$PWD/$report"
+    const failed = r.numFailedTests + Number(process.argv[2]);
+    console.log(`${r.numPassedTests + 2 - Number(process.argv[2])} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+  ' "$PWD/$report" "$structure_failed"
 else
-  echo "0 passed, 1 failed"
+  echo "0 passed, $((1 + structure_failed)) failed"
   [ $status -eq 0 ] && status=1
 fi
+[ $structure_failed -gt 0 ] && [ $status -eq 0 ] && status=1
 exit $status

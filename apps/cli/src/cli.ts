@@ -10,9 +10,10 @@ import { printProgress } from './commands/progress';
 import { parseScope, printProgram, printRegionProgress, printYearEnd } from './commands/region';
 import { replay } from './commands/replay';
 import { rebuild } from './commands/rebuild';
-import { createToken } from './commands/token';
+import { createToken, listTokens, revokeToken } from './commands/token';
 import { EXIT, type CliIO, UsageError } from './io';
 import { parseDate, parseInstant, parseYear } from './options';
+import { requireNamedRecords } from './named-records';
 import { type Runtime, defaultStoreSpec, openRuntime } from './runtime';
 
 interface CommonOptions {
@@ -31,11 +32,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
+  // Only an import, or the first token of a new deployment, may create a store; every other command reads one.
+  const CREATES_STORE = new Set(['import', 'create']);
   const withRuntime = (action: Action) => async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
     const options = command.opts<CommonOptions & Record<string, unknown>>();
-    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: command.name() !== 'import' });
+    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: !CREATES_STORE.has(command.name()) });
     try {
+      await requireNamedRecords(runtime.store, options);
       exitCode = await action(runtime, options, command.args);
     } finally {
       await runtime.close();
@@ -51,6 +55,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .description('导入账本 import a ledger: JSON Lines, CSV or XLSX (validated whole first; all or nothing)')
     .option('--dry-run', '只校验不写入 / validate without appending')
     .option('--unit <unit>', '金额单位 unit of the amounts: 元 (default) or 万元 (multiplied by 10000 exactly)')
+    .option('--migrate', '迁移历史：采用每行的 recordedAt 作为入账时间（仅管理员）/ migrated history: each line\'s recordedAt is its known-at instant (admin)')
     .action(withRuntime((runtime, options, [file]) => importLedger(runtime, file, options, io)));
 
   common(program.command('progress'))
@@ -181,12 +186,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--force', '数字不一致也切换 / switch even if figures differ (a projection that changes them on purpose)')
     .action(withRuntime((runtime, options) => rebuild(runtime, { projection: options.projection as string, force: Boolean(options.force), json: options.json }, io)));
 
-  common(program.command('token').description('API 令牌 API tokens: token create').command('create'))
+  const token = program.command('token').description('API 令牌 API tokens: token create | list | revoke');
+  common(token.command('create'))
     .description('创建 API 令牌 create an API bearer token (printed once; only its SHA-256 hash is stored)')
     .requiredOption('--role <role>', '角色 clerk | manager | auditor | admin')
     .requiredOption('--departments <codes>', '部门范围 department codes "a,b", or * for all')
     .option('--label <text>', '备注 a label to recognise the token by')
+    .option('--expires-in-days <n>', '有效天数 days until the token is refused (default: no expiry)')
     .action(withRuntime((runtime, options) => createToken(runtime, options, io)));
+  common(token.command('list'))
+    .description('列出令牌 list tokens: id, role, departments, created, expires, revoked (never the token)')
+    .action(withRuntime((runtime, options) => listTokens(runtime, options, io)));
+  common(token.command('revoke <id>'))
+    .description('吊销令牌 revoke a token by its id (bem token list); it is refused from then on')
+    .action(withRuntime((runtime, options, [id]) => revokeToken(runtime, id, options, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

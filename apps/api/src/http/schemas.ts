@@ -22,6 +22,10 @@ export const ImportQuery = z.object({
   unit: z.enum(['元', '万元'], { error: 'unit 须为 元 或 万元 / unit must be 元 or 万元' }).optional(),
   filename: z.string().min(1).max(200).optional().describe('文件名 (seeds the ids of rows without 编号)'),
   dryRun: z.enum(['true', 'false'], { error: 'dryRun 须为 true 或 false' }).optional(),
+  migrate: z
+    .enum(['true', 'false'], { error: 'migrate 须为 true 或 false' })
+    .optional()
+    .describe('迁移历史（仅管理员）: each line\'s recordedAt becomes its known-at instant'),
 });
 
 /** `region`: the department and every unit below it (architecture §5 rollups). */

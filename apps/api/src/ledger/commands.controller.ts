@@ -4,7 +4,7 @@ import type { Principal } from '@bem/auth';
 import type { CommandOutcome } from '@bem/commands';
 import { identifier, parseCommand } from '@bem/domain';
 import type { ApiRuntime } from '../api-runtime';
-import { departmentOfCommand, requireDepartment, requireRole } from '../auth/access';
+import { requireCommandScope, requireRole } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { jsonBody } from '../http/body';
 import { type HttpRequest, header } from '../http/http-types';
@@ -36,8 +36,7 @@ export class CommandsController {
     }
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw invalidInput(parsed.issues);
-    const department = await departmentOfCommand(parsed.command, (id) => this.runtime.departmentOfProject(id));
-    if (department) requireDepartment(principal, 'write', department);
+    await requireCommandScope(principal, parsed.command, (id) => this.runtime.departmentOfProject(id));
     const outcome = await this.commandBus.execute(
       new SubmitLedgerCommand(parsed.command, { actor: actorOf(principal), source: 'api', correlationId: key }),
     );

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Inject, Param, Post, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { EvaluationService } from '@bem/evaluation';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@bem/auth';
@@ -8,6 +8,7 @@ import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment, requireRole } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { jsonBody } from '../http/body';
+import { DOCUMENT_TITLES, documentFileName, download } from '../http/download';
 import type { HttpRequest } from '../http/http-types';
 import { loadProfile, regionAlerts, regionCheckpoints } from '@bem/monitoring';
 import { regionIndexOf } from '../region/region.controller';
@@ -77,7 +78,7 @@ export class MonitoringController {
     const service = new EvaluationService(this.runtime.store, this.runtime.progress);
     if (format === 'json') return service.evaluate(code, query.year, query.profile);
     const rendered = await service.render(code, query.year, query.profile, format);
-    return new StreamableFile(rendered.body, { type: rendered.contentType, disposition: `attachment; filename="evaluation-${code}-${query.year}.${format}"` });
+    return download(rendered, documentFileName([code], query.year, DOCUMENT_TITLES.evaluation, format));
   }
 
   /** Role first (403 before anything is looked up), then the alert's department. */

@@ -1,11 +1,16 @@
 import type { EvaluationReport, ReportTable } from '../model/report';
 import { type Block, outline } from './outline';
 
-const cell = (value: string | null) => (value ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the ledger (project names, narratives) as Markdown text, never markup: a Markdown viewer renders
+ * raw HTML, so `<`, `>` and `&` become entities (a project named `<script>` shows as typed, runs nothing).
+ */
+const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cell = (value: string | null) => text(value ?? '—').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function table(t: ReportTable): string {
-  const head = `**${t.title}**${t.unit ? `（金额单位：${t.unit}）` : ''}`;
-  const header = `| ${t.columns.map((c) => c.label).join(' | ')} |`;
+  const head = `**${text(t.title)}**${t.unit ? `（金额单位：${text(t.unit)}）` : ''}`;
+  const header = `| ${t.columns.map((c) => cell(c.label)).join(' | ')} |`;
   const rule = `| ${t.columns.map((c) => (c.kind === 'text' ? '---' : '---:')).join(' | ')} |`;
   const rows = t.rows.map((row) => `| ${t.columns.map((c) => cell(row.cells[c.key] ?? null)).join(' | ')} |`);
   return [head, '', header, rule, ...rows].join('\n');
@@ -21,13 +26,13 @@ export function blocksToMarkdown(blocks: Block[]): string {
   const parts = blocks.map((block) => {
     switch (block.type) {
       case 'title':
-        return `# ${block.text}`;
+        return `# ${text(block.text)}`;
       case 'heading':
-        return `${'#'.repeat(block.level + 1)} ${block.text}`;
+        return `${'#'.repeat(block.level + 1)} ${text(block.text)}`;
       case 'paragraph':
-        return block.text;
+        return text(block.text);
       case 'list':
-        return block.items.map((item) => `- ${item.text}`).join('\n');
+        return block.items.map((item) => `- ${text(item.text)}`).join('\n');
       case 'table':
         return table(block.table);
       default: {
