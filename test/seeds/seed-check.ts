@@ -33,6 +33,8 @@ export interface SeedExpectation {
   evaluate?: string[];
   /** … or the program table's (figures read from the program view by `path`) */
   program?: string[];
+  /** environment of the import, e.g. BEM_PROFILES=guangdong-warn for a ledger recorded under a warn overspend policy */
+  importEnv?: Record<string, string>;
   /** figures the seed states that no fixture carries yet, with the reason */
   notReproduced?: { line: number; label: string; why: string }[];
   /** the forms the seed prints, and whether the product generates each */
@@ -50,7 +52,7 @@ export interface Checked {
 
 async function storeOf(expectation: SeedExpectation): Promise<string> {
   const store = freshStore();
-  const imported = await bem(store, 'import', fixture(expectation.fixture));
+  const imported = await bemProcess(['import', fixture(expectation.fixture), '--store', store], expectation.importEnv ?? {});
   if (imported.code !== 0) throw new Error(imported.stderr);
   return store;
 }
@@ -92,7 +94,9 @@ export async function checkSeed(expectation: SeedExpectation): Promise<{ checked
   if (run.code !== 0) throw new Error(run.stderr);
   const report = JSON.parse(run.stdout) as Record<string, any>;
   const consistency = report.consistency as { label: string; computed: string | null; matches: boolean }[];
-  const checked = expectation.figures.map((figure, i) => ({ figure, computed: consistency[i].computed, matches: consistency[i].matches }));
+  // the ledger's own RecordStatedFigure events come first, the --stated file's figures last
+  const mine = consistency.slice(-expectation.figures.length);
+  const checked = expectation.figures.map((figure, i) => ({ figure, computed: mine[i].computed, matches: mine[i].matches }));
   return { checked, report };
 }
 
