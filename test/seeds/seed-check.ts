@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Money } from '@bem/domain';
 import { describe, expect, it } from 'vitest';
 import { fixture, freshStore } from '../support/cli';
-import { bem as bemProcess } from '../support/product';
+import { bem as bemProcess, ROOT } from '../support/product';
 
 /** `bem` as people run it: its own process (npm run bem). */
 const bem = (store: string, ...args: string[]) => bemProcess([...args, '--store', store]);
@@ -33,7 +33,7 @@ export interface SeedExpectation {
   evaluate?: string[];
   /** … or the program table's (figures read from the program view by `path`) */
   program?: string[];
-  /** environment of the import, e.g. BEM_PROFILES=guangdong-warn for a ledger recorded under a warn overspend policy */
+  /** environment of the import, e.g. BEM_PROFILES=guangdong-warn (an office profile in test/fixtures/profiles) for a ledger recorded under a warn overspend policy; relative dirs are from the repository root */
   importEnv?: Record<string, string>;
   /** figures the seed states that no fixture carries yet, with the reason */
   notReproduced?: { line: number; label: string; why: string }[];
@@ -52,7 +52,8 @@ export interface Checked {
 
 async function storeOf(expectation: SeedExpectation): Promise<string> {
   const store = freshStore();
-  const imported = await bemProcess(['import', fixture(expectation.fixture), '--store', store], expectation.importEnv ?? {});
+  const env = Object.fromEntries(Object.entries(expectation.importEnv ?? {}).map(([k, v]) => [k, k.endsWith('_DIR') ? join(ROOT, v) : v]));
+  const imported = await bemProcess(['import', fixture(expectation.fixture), '--store', store], env);
   if (imported.code !== 0) throw new Error(imported.stderr);
   return store;
 }
