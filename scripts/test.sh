@@ -5,9 +5,11 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: a real redis-server for BullMQ (the tests start and stop it themselves),
-# chromium and a CJK font for the dashboard's browser tests (test/web) and the evaluation PDF, poppler-utils to read that PDF back.
+# postgresql for the PostgreSQL event store, chromium and a CJK font for the dashboard's browser tests (test/web) and the evaluation PDF, poppler-utils to read that PDF back.
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+# PostgreSQL server binaries for the postgres event store's tests (they initdb a throw-away cluster themselves).
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)

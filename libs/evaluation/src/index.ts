@@ -14,3 +14,4 @@ export * from './evaluation-service';
 export * from './render/program';
 export * from './render/filed-document';
 export * from './render/filed';
+export * from './forms';

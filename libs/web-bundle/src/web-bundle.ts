@@ -50,7 +50,8 @@ export async function buildWeb(options: { minify?: boolean } = {}): Promise<WebB
     platform: 'browser',
     target: ['es2022', 'chrome110', 'safari16', 'firefox115'],
     minify: options.minify ?? true,
-    sourcemap: 'linked',
+    // No source maps: the product serves none (they would publish the sources to every visitor).
+    sourcemap: false,
     entryNames: '[name]-[hash]',
     outdir: WEB_DIST,
     write: false,

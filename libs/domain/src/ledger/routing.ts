@@ -32,11 +32,13 @@ export function routeCommand(command: LedgerCommand): CommandRoute {
     case 'RecordManualScore':
     case 'RecordQualitativeAssessment':
     case 'RecordStatedFigure':
+    case 'AssignProfile':
       return { stream: departmentStream(command.departmentCode), lookups: {} };
     case 'RegisterProject':
       return { stream: projectStream(command.projectId), lookups: { department: departmentStream(command.departmentCode) } };
     case 'SetIndicator':
     case 'RecordIndicatorActual':
+    case 'RecordIndicatorScore':
       return command.projectId
         ? { stream: projectStream(command.projectId), lookups: {} }
         : { stream: departmentStream(command.departmentCode ?? ''), lookups: {} };

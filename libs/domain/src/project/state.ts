@@ -20,6 +20,8 @@ export interface ProjectState {
   /** Persistent (structurally shared) collections: evolve stays pure without copying long histories. */
   readonly payments: ImmutableMap<string, PaymentRecord>;
   readonly indicators: ImmutableSet<string>;
+  /** 分值 of the indicators that carry one (an office score may not exceed it) */
+  readonly indicatorWeights: ImmutableMap<string, string>;
   /** 转移支付项目 the project belongs to (RegisterProject.programCode). */
   readonly programCode?: string;
   /** Fund sources of its issuances (分解下达 / 结转 default to the only one). */
@@ -63,6 +65,7 @@ export const initialProjectState = (): ProjectState => ({
   paid: ZERO,
   payments: ImmutableMap(),
   indicators: ImmutableSet(),
+  indicatorWeights: ImmutableMap(),
   sources: ImmutableSet(),
   allocated: ZERO,
   carried: ZERO,
@@ -97,7 +100,11 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
         payments: state.payments.set(event.data.paymentId, { amount: event.data.amount, reversed: true }),
       };
     case 'IndicatorSet':
-      return { ...state, indicators: state.indicators.add(event.data.indicatorId) };
+      return {
+        ...state,
+        indicators: state.indicators.add(event.data.indicatorId),
+        indicatorWeights: event.data.weight ? state.indicatorWeights.set(event.data.indicatorId, event.data.weight) : state.indicatorWeights.delete(event.data.indicatorId),
+      };
     case 'ProjectClosed':
       return { ...state, status: 'closed' };
     case 'BudgetAllocated':
