@@ -9,7 +9,7 @@ const HUNDRED = new Money(100);
 const base = (ctx: RuleContext, subject: Subject) => ({
   projectId: subject.projectId,
   checkpoint: ctx.checkpoint.date,
-  who: subject.projectId === null ? `部门 ${ctx.departmentCode}` : `项目 ${subject.name} (${subject.projectId})`,
+  who: subject.projectId === null ? '部门整体' : `项目「${subject.name}」`,
   whoEn: subject.projectId === null ? `department ${ctx.departmentCode}` : `project ${subject.projectId}`,
 });
 const draft = (ctx: RuleContext, subject: Subject, rule: AlertRuleName, severity: AlertDraft['severity'], figures: AlertDraft['figures'], zh: string, en: string): AlertDraft => {
