@@ -79,7 +79,7 @@ describe('bem import: dry run, idempotent re-import, warnings', () => {
     const store = freshStore();
     const run = await bem(store, 'import', fixture('sichuan-2020.jsonl'), '--dry-run', '--json');
     expect(run.code).toBe(0);
-    expect(json(run)).toMatchObject({ ok: true, dryRun: true, commands: 44, appended: 44 });
+    expect(json(run)).toMatchObject({ ok: true, dryRun: true, commands: 219, appended: 219 });
     expect(await headOf(store)).toBe(0);
   });
 
