@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '@bem/event-store';
 import { bem, fixture, freshStore, json, ledgerFile } from '../support/cli';
@@ -16,6 +17,15 @@ const payment = (id: string, amount: string, occurredOn = '2021-04-01', projectI
   occurredOn,
   amount,
 });
+
+async function readStoredEvents(store: string) {
+  const opened = SqliteEventStore.open(store);
+  try {
+    return await opened.readAll();
+  } finally {
+    await opened.close();
+  }
+}
 
 async function headOf(store: string): Promise<number> {
   const opened = SqliteEventStore.open(store);
@@ -79,7 +89,7 @@ describe('bem import: dry run, idempotent re-import, warnings', () => {
     const store = freshStore();
     const run = await bem(store, 'import', fixture('sichuan-2020.jsonl'), '--dry-run', '--json');
     expect(run.code).toBe(0);
-    expect(json(run)).toMatchObject({ ok: true, dryRun: true, commands: 219, appended: 219 });
+    expect(json(run)).toMatchObject({ ok: true, dryRun: true, commands: 220, appended: 220 });
     expect(await headOf(store)).toBe(0);
   });
 
@@ -126,13 +136,29 @@ describe('bem progress: as of a business date vs as known at a recorded instant'
     expect(february.paid).toBe('200.00');
   });
 
-  it('accepts a recordedAt for history booked earlier elsewhere', async () => {
+  it('takes a recordedAt as the known-at instant of history migrated with --migrate', async () => {
     const store = freshStore();
-    await bem(store, 'import', ledgerFile(base.map((line) => ({ ...line, recordedAt: '2021-01-15T00:00:00Z' }))));
-    await bem(store, 'import', ledgerFile([{ ...payment('late', '100.00', '2021-01-20'), recordedAt: '2021-06-01T00:00:00+08:00' }]));
+    await bem(store, 'import', '--migrate', ledgerFile(base.map((line) => ({ ...line, recordedAt: '2021-01-15T00:00:00Z' }))));
+    await bem(store, 'import', '--migrate', ledgerFile([{ ...payment('late', '100.00', '2021-01-20'), recordedAt: '2021-06-01T00:00:00+08:00' }]));
     const args = ['progress', '--department', 'd1', '--year', '2021', '--json'];
     expect(json(await bem(store, ...args, '--known-at', '2021-05-31')).paid).toBe('300.00');
     expect(json(await bem(store, ...args, '--known-at', '2021-06-01')).paid).toBe('400.00');
+  });
+});
+
+describe('recordedAt without --migrate', () => {
+  it('is kept as metadata.originalRecordedAt; the store clock records the line', async () => {
+    const store = freshStore();
+    const started = new Date().toISOString();
+    await bem(store, 'import', ledgerFile(base));
+    expect((await bem(store, 'import', ledgerFile([{ ...payment('old', '100.00', '2021-01-20'), recordedAt: '1970-01-02T00:00:00Z' }]))).code).toBe(0);
+    const args = ['progress', '--department', 'd1', '--year', '2021', '--json'];
+    expect(json(await bem(store, ...args, '--known-at', '2000-01-01')).paid).toBe('0.00');
+    expect(json(await bem(store, ...args)).paid).toBe('400.00');
+    const events = await readStoredEvents(store);
+    const payment1970 = events.find((event) => event.metadata.commandId === 'old')!;
+    expect(payment1970.metadata.originalRecordedAt).toBe('1970-01-02T00:00:00.000Z');
+    expect(payment1970.recordedAt >= started).toBe(true);
   });
 });
 
@@ -150,16 +176,26 @@ describe('bem usage errors exit 2', () => {
   });
 
   it('an unknown department is a domain error (exit 1)', async () => {
-    const run = await bem(freshStore(), 'progress', '--department', 'nope', '--year', '2021');
+    const store = freshStore();
+    expect((await bem(store, 'import', ledgerFile([{ command: 'RegisterDepartment', id: 'c1', departmentCode: 'd1', name: '测试局' }]))).code).toBe(0);
+    const run = await bem(store, 'progress', '--department', 'nope', '--year', '2021');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('departmentCode: 部门 nope 未登记');
+  });
+
+  it('a store file that does not exist is refused by a read command, and nothing is created', async () => {
+    const store = freshStore();
+    const run = await bem(store, 'progress', '--department', 'nope', '--year', '2021');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('事件库不存在');
+    expect(existsSync(store)).toBe(false);
   });
 });
 
 describe('bem progress --project', () => {
   it('refuses a project of another department or year', async () => {
     const store = freshStore();
-    await bem(store, 'import', ledgerFile(base));
+    await bem(store, 'import', ledgerFile([...base, { command: 'RegisterDepartment', id: 't-d2', departmentCode: 'd2', name: '另一局' }]));
     const other = await bem(store, 'progress', '--department', 'd2', '--year', '2021', '--project', 'p1');
     expect(other.code).toBe(1);
     expect(other.stderr).toContain('project: ');

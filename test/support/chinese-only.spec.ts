@@ -8,7 +8,7 @@ describe('latinWords', () => {
     expect(latinWords('（由单位填写 / to be written by the office）')).toEqual(['to', 'be', 'written', 'by', 'the', 'office']);
     expect(latinWords('no actual recorded · allocation ×11 · seed 002')).toEqual(['no', 'actual', 'recorded', 'allocation', 'seed']);
     expect(latinWords('[1 条依据]')).toEqual([]);
-    expect(placeholders('合计 [1 条依据]，allocation ×11，得分 待录入')).toEqual(['[1 条依据]', '×11', '待录入']);
+    expect(placeholders('合计 [1 条依据]，allocation ×11，得分 待录入，10 × 100%')).toEqual(['[1 条依据]', 'allocation ×11', '待录入']);
   });
 
   it('leaves event ids, project ids, uuids, formula letters and the allow-list alone', () => {

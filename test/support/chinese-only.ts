@@ -34,7 +34,7 @@ export function latinWords(text: string, allow: readonly string[] = []): string[
 }
 
 /** Placeholders an office would not file, Latin or not: evidence counters in the body, multiplied event kinds. */
-const PLACEHOLDERS = [/\[\d+\s*条依据\]/g, /×\s*\d+/g, /待录入/g];
+const PLACEHOLDERS = [/\[\d+\s*条依据\]/g, /[A-Za-z]+\s*×\s*\d+/g, /待录入/g];
 
 export function placeholders(text: string): string[] {
   return PLACEHOLDERS.flatMap((pattern) => text.match(pattern) ?? []);

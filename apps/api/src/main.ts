@@ -2,6 +2,7 @@
 import { storeSpecFromEnv } from '@bem/event-store';
 import { createApp } from './create-app';
 import { seedDemo } from './demo';
+import { announceDemoToken } from './demo-token';
 import { createLogger } from './logging';
 import { startWorker } from '../../worker/src/start-worker';
 
@@ -12,14 +13,8 @@ async function main(): Promise<void> {
   const storeSpec = storeSpecFromEnv();
   const api = await createApp({ storeSpec, port, host: process.env.BEM_HOST, logger });
   const demoToken = await seedDemo(api.runtime);
-  if (demoToken) {
-    // Printed once on stdout for the person starting the demo; it never goes to the logs.
-    process.stdout.write(
-      `\n已导入演示账本 demo ledger imported (sc-ybj, 2020).\n演示管理员令牌 demo admin token (shown once):\n  ${demoToken}\n` +
-        `  curl -H "Authorization: Bearer ${demoToken}" ${api.url}/api/v1/departments/sc-ybj/progress?year=2020\n` +
-        `仪表盘 dashboard:\n  ${api.url}/?token=${demoToken}#/departments/sc-ybj?year=2020\n\n`,
-    );
-  }
+  // Never written to the logs; to stdout only when it is a terminal (see announceDemoToken).
+  if (demoToken) announceDemoToken(demoToken, api.url);
   logger.info({ port: api.port, docs: `${api.url}/api/docs` }, 'api listening');
   // The embedded default runs the jobs in this process; BEM_WORKER=external leaves them to `npm run worker`.
   const worker =

@@ -11,9 +11,10 @@ import { printProgress } from './commands/progress';
 import { parseScope, printProgram, printRegionProgress, printYearEnd } from './commands/region';
 import { replay } from './commands/replay';
 import { rebuild } from './commands/rebuild';
-import { createToken } from './commands/token';
+import { createToken, listTokens, revokeToken } from './commands/token';
 import { EXIT, type CliIO, UsageError } from './io';
-import { parseDate, parseInstant, parseYear } from './options';
+import { alertQueryOf, parseCount, parseDate, parseInstant, parseYear } from './options';
+import { requireNamedRecords } from './named-records';
 import { type Runtime, defaultStoreSpec, openRuntime } from './runtime';
 
 interface CommonOptions {
@@ -32,11 +33,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
+  // Only an import, or the first token of a new deployment, may create a store; every other command reads one.
+  const CREATES_STORE = new Set(['import', 'create']);
   const withRuntime = (action: Action) => async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
     const options = command.opts<CommonOptions & Record<string, unknown>>();
-    const runtime = await openRuntime(options.store ?? defaultStoreSpec());
+    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: !CREATES_STORE.has(command.name()) });
     try {
+      await requireNamedRecords(runtime.store, options);
       exitCode = await action(runtime, options, command.args);
     } finally {
       await runtime.close();
@@ -45,13 +49,14 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   const common = (command: Command) =>
     command
-      .option('--store <path>', '事件库 event store: sqlite file path or "memory" (default $BEM_STORE or ./data/bem.sqlite)')
+      .option('--store <spec>', '事件库 event store: sqlite file path, "memory", kurrentdb://… or postgres://… (default $BEM_EVENTSTORE_URL, $BEM_STORE or ./data/bem.sqlite)')
       .option('--json', '输出 JSON / one JSON document on stdout');
 
   common(program.command('import <file>'))
     .description('导入账本 import a ledger: JSON Lines, CSV or XLSX (validated whole first; all or nothing)')
     .option('--dry-run', '只校验不写入 / validate without appending')
     .option('--unit <unit>', '金额单位 unit of the amounts: 元 (default) or 万元 (multiplied by 10000 exactly)')
+    .option('--migrate', '迁移历史：采用每行的 recordedAt 作为入账时间（仅管理员）/ migrated history: each line\'s recordedAt is its known-at instant (admin)')
     .action(withRuntime((runtime, options, [file]) => importLedger(runtime, file, options, io)));
 
   common(program.command('progress'))
@@ -138,9 +143,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .requiredOption('--department <code>', '部门编码 department code')
     .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
     .option('--scope <scope>', '范围 department (default) or region: every unit\'s alerts', parseScope)
+    .option('--limit <n>', '每页条数 alerts per page (default 1000)', parseCount('--limit'))
+    .option('--offset <n>', '跳过条数 alerts to skip', parseCount('--offset'))
+    .option('--status <list>', '状态 open,acknowledged,disposed,overdue')
+    .option('--rule <list>', '规则 e.g. behindSchedule,idleFunds')
+    .option('--severity <list>', '级别 red,yellow')
+    .option('--project <id>', '项目编码 project id')
+    .option('--q <text>', '按项目名称搜索 search by project name')
     .action(
       withRuntime((runtime, options) =>
-        (options.scope === 'region' ? printRegionAlerts : printAlerts)(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io),
+        options.scope === 'region'
+          ? printRegionAlerts(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io)
+          : printAlerts(runtime, { department: options.department as string, year: options.year as number, json: options.json, query: alertQueryOf(options) }, io),
       ),
     );
 
@@ -163,6 +177,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--profile <name>', '评价方案 profile (default national)')
     .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default md, json with --json)')
     .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
+    .option('--stated <file>', '报告所载数字 CSV / JSON of (figure, value[, label]) to check against the ledger')
     .option('--unit <unit>', '金额单位 元 | 万元 (default: the profile, else 万元)')
     .option('--decimals <n>', '小数位数 decimals of amounts (default: the profile, else 2)')
     .action(
@@ -173,6 +188,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             department: options.department as string | undefined, project: options.project as string | undefined, year: options.year as number,
             profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined,
             unit: options.unit as string | undefined, decimals: options.decimals as string | undefined, json: options.json,
+            stated: options.stated as string | undefined,
           },
           io,
         ),
@@ -214,12 +230,20 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--force', '数字不一致也切换 / switch even if figures differ (a projection that changes them on purpose)')
     .action(withRuntime((runtime, options) => rebuild(runtime, { projection: options.projection as string, force: Boolean(options.force), json: options.json }, io)));
 
-  common(program.command('token').description('API 令牌 API tokens: token create').command('create'))
+  const token = program.command('token').description('API 令牌 API tokens: token create | list | revoke');
+  common(token.command('create'))
     .description('创建 API 令牌 create an API bearer token (printed once; only its SHA-256 hash is stored)')
     .requiredOption('--role <role>', '角色 clerk | manager | auditor | admin')
     .requiredOption('--departments <codes>', '部门范围 department codes "a,b", or * for all')
     .option('--label <text>', '备注 a label to recognise the token by')
+    .option('--expires-in-days <n>', '有效天数 days until the token is refused (default: no expiry)')
     .action(withRuntime((runtime, options) => createToken(runtime, options, io)));
+  common(token.command('list'))
+    .description('列出令牌 list tokens: id, role, departments, created, expires, revoked (never the token)')
+    .action(withRuntime((runtime, options) => listTokens(runtime, options, io)));
+  common(token.command('revoke <id>'))
+    .description('吊销令牌 revoke a token by its id (bem token list); it is refused from then on')
+    .action(withRuntime((runtime, options, [id]) => revokeToken(runtime, id, options, io)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -1,5 +1,5 @@
-import { DEVIATION_CAUSES, DEVIATION_CAUSE_LABELS, FUND_SOURCE_LABELS, FUND_SOURCES, type FieldIssue, LIKELIHOODS, LIKELIHOOD_LABELS, parseCommand } from '@bem/domain';
-import { ApiError, type FieldError, type ProjectProgress, type StoredEvent, get, post } from './api';
+import { DEVIATION_CAUSES, DEVIATION_CAUSE_LABELS, FUND_SOURCE_LABELS, FUND_SOURCES, type FieldIssue, LIKELIHOODS, LIKELIHOOD_LABELS, money, parseCommand } from '@bem/domain';
+import { ApiError, type AvailableBudget, type FieldError, type StoredEvent, get, post } from './api';
 import { h, mount } from './dom';
 import { ADJUST_LABEL, BASIS_LABEL, yuan } from './format';
 
@@ -390,7 +390,7 @@ function commandForm(spec: FormSpec, ctx: FormContext): HTMLFormElement {
 
 const dedupe = (issues: FieldIssue[]) => issues.filter((issue, i) => issues.findIndex((x) => x.field === issue.field && x.message === issue.message) === i);
 
-/** 可用预算 (budgetCurrent − paid) of the chosen project, shown before the payment is submitted. */
+/** 可用预算 of the chosen project as the payment decision computes it (the server's figure), shown before submitting. */
 function availableBudget(form: LiveForm): void {
   const project = form.input('projectId') as HTMLSelectElement;
   const amount = form.input('amount') as HTMLInputElement;
@@ -398,15 +398,22 @@ function availableBudget(form: LiveForm): void {
   form.element.querySelector('.fields')!.after(box);
   let available: string | null = null;
   const compare = () => {
-    box.classList.toggle('over', available !== null && /^\d+(\.\d{1,2})?$/.test(amount.value) && Number(amount.value) > Number(available));
+    box.classList.toggle('over', available !== null && /^\d+(\.\d{1,2})?$/.test(amount.value) && money(amount.value).gt(money(available)));
   };
   const load = async () => {
     if (!project.value) return;
     box.textContent = '正在查询可用预算…';
     try {
-      const progress = await get<ProjectProgress>(`/projects/${encodeURIComponent(project.value)}/progress`);
-      available = progress.balance;
-      mount(box, '可用预算：', h('strong', null, `${yuan(progress.balance)} 元`), `（调整预算 ${yuan(progress.budgetCurrent)} − 已支付 ${yuan(progress.paid)}）`, h('span', { class: 'over-note' }, ' 支付金额超过可用预算，将被拒绝'));
+      const figures = await get<AvailableBudget>(`/projects/${encodeURIComponent(project.value)}/available`);
+      available = figures.available;
+      const terms = [`调整预算 ${yuan(figures.budget)}`, `已支付 ${yuan(figures.paid)}`];
+      if (money(figures.allocated).gt(0)) terms.push(`已分解下达 ${yuan(figures.allocated)}`);
+      if (money(figures.carried).gt(0)) terms.push(`已结转 ${yuan(figures.carried)}`);
+      if (money(figures.cancelled).gt(0)) terms.push(`已注销 ${yuan(figures.cancelled)}`);
+      if (figures.status === 'closed') {
+        mount(box, h('strong', null, '该项目已关账，不能再支付'));
+        available = '0.00';
+      } else mount(box, '可用预算：', h('strong', null, `${yuan(figures.available)} 元`), `（${terms.join(' − ')}）`, h('span', { class: 'over-note' }, ' 支付金额超过可用预算，将被拒绝'));
       compare();
     } catch {
       box.textContent = '可用预算暂不可查';

@@ -28,3 +28,31 @@ describe('tokens kept as events (stores without a sqlite file, e.g. KurrentDB)',
     void sqlite.close();
   });
 });
+
+describe.each([
+  ['sqlite', () => new SqliteTokenStore(SqliteEventStore.open(join(mkdtempSync(join(tmpdir(), 'bem-auth-')), 'bem.sqlite')).db)],
+  ['events', () => new EventSourcedTokenStore(new MemoryEventStore())],
+])('token expiry and revocation (%s)', (_name, open) => {
+  it('refuses an expired token, lists it with its instants, never with the token or hash', async () => {
+    const tokens = open();
+    const now = new Date('2026-01-01T00:00:00Z');
+    const token = await tokens.create({ role: 'clerk', departments: ['d1'], expiresAt: new Date('2026-01-08T00:00:00Z') }, now);
+    expect(await tokens.verify(token, new Date('2026-01-07T23:59:59Z'))).toMatchObject({ role: 'clerk' });
+    expect(await tokens.verify(token, new Date('2026-01-08T00:00:00Z'))).toBeNull();
+    const [info] = await tokens.list();
+    expect(info).toEqual({ id: expect.stringMatching(/^tok_[0-9a-f]{16}$/), role: 'clerk', departments: ['d1'], label: null, createdAt: '2026-01-01T00:00:00.000Z', expiresAt: '2026-01-08T00:00:00.000Z', revokedAt: null });
+    expect(JSON.stringify(await tokens.list())).not.toContain(hashToken(token));
+  });
+
+  it('refuses a revoked token from then on; an unknown id revokes nothing', async () => {
+    const tokens = open();
+    const kept = await tokens.create({ role: 'admin', departments: '*' });
+    const revoked = await tokens.create({ role: 'manager', departments: ['d1'] });
+    const id = (await tokens.list()).find((info) => info.role === 'manager')!.id;
+    expect(await tokens.revoke('tok_0000000000000000')).toBe(false);
+    expect(await tokens.revoke(id, new Date('2026-02-01T00:00:00Z'))).toBe(true);
+    expect(await tokens.verify(revoked)).toBeNull();
+    expect(await tokens.verify(kept)).toMatchObject({ role: 'admin' });
+    expect((await tokens.list()).find((info) => info.id === id)!.revokedAt).toBe('2026-02-01T00:00:00.000Z');
+  });
+});

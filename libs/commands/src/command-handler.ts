@@ -24,6 +24,12 @@ export interface CommandMetadata {
   /** Entry point: cli-import, api, worker … */
   source?: string;
   correlationId?: string;
+  /**
+   * History migrated from another system by an admin (`bem import --migrate`, `POST /imports?migrate=true`):
+   * a line's own `recordedAt` becomes the event's known-at instant. Otherwise the store's clock records the
+   * event and the line's value is only kept as `metadata.originalRecordedAt` (architecture §10).
+   */
+  migrate?: boolean;
 }
 
 export interface BatchOptions extends CommandMetadata {
@@ -73,6 +79,11 @@ export class CommandHandler {
     const result = await this.handleBatch([command], metadata);
     if (result.rejected.length) throw result.rejected[0].error;
     return result.outcomes[0] as CommandOutcome;
+  }
+
+  /** A stream's state as the deciders fold it now (what the next command is decided against). */
+  async stateOf(stream: string): Promise<StreamState> {
+    return (await foldSince(this.store, this.cache, stream)).state;
   }
 
   async handleBatch(commands: readonly LedgerCommand[], options: BatchOptions = {}): Promise<BatchResult> {
@@ -315,13 +326,14 @@ function toWrite(
     source: options.source ?? 'unknown',
     correlationId: options.correlationId ?? command.id,
     causationId: command.id,
+    ...(command.recordedAt ? { originalRecordedAt: command.recordedAt } : {}),
   };
   const newEvents: NewEvent[] = events.map((event, i) => ({
     id: i === 0 && firstEventIndex === 0 ? identity.firstEventId : eventIdFor(command.id, firstEventIndex + i),
     type: event.type,
     data: event.data,
     metadata,
-    recordedAt: command.recordedAt,
+    recordedAt: options.migrate ? command.recordedAt : undefined,
   }));
   return { index, stream, events: newEvents, expectedRevision: revision === -1 ? 'no_stream' : revision };
 }

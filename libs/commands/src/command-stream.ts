@@ -38,6 +38,8 @@ export interface StreamOptions {
   actor?: string;
   source?: string;
   correlationId?: string;
+  /** See CommandMetadata.migrate: the lines' recordedAt become the known-at instants. */
+  migrate?: boolean;
   /** Decide everything, append nothing. */
   dryRun?: boolean;
   /** Commands decided so far. */

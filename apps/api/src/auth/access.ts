@@ -1,5 +1,5 @@
 import { type Access, type Principal, may, roleAllows } from '@bem/auth';
-import type { LedgerCommand } from '@bem/domain';
+import { type LedgerCommand, unknownProject } from '@bem/domain';
 import { forbidden } from '../http/problems';
 
 const ACCESS_TEXT: Record<Access, string> = {
@@ -25,22 +25,45 @@ export function requireDepartment(principal: Principal, access: Access, departme
   }
 }
 
+type DepartmentLookup = (projectId: string) => Promise<string | null>;
+
+/** The department and project fields of a command: every one must lie in the writer's scope. */
+const DEPARTMENT_FIELDS = ['departmentCode', 'parentCode'] as const;
+const PROJECT_FIELDS = ['projectId', 'fromProjectId', 'toProjectId', 'counterpartProjectId'] as const;
+
 /**
- * The department a command acts on: its departmentCode, else its project's department (registered earlier
- * in the same batch, or found in the progress read model). Null when the project is unknown: the command
- * handler then answers 404 itself.
+ * 403 unless the principal may write every department the command names or reaches: its own department, the
+ * parent it hangs a department under, and the department of every project it names (a transfer's counterpart,
+ * an allocation's or carry-forward's target). A project outside a scoped reader's departments answers exactly as
+ * an unknown project (404), so a clerk learns nothing of other departments' projects. Projects registered
+ * earlier in the same file count as known; an unknown project is left to the command handler (404).
  */
-export async function departmentOfCommand(
+export async function requireCommandScope(
+  principal: Principal,
   command: LedgerCommand,
-  departmentOfProject: (projectId: string) => Promise<string | null>,
+  departmentOfProject: DepartmentLookup,
   registeredInBatch: ReadonlyMap<string, string> = new Map(),
-): Promise<string | null> {
-  if ('departmentCode' in command && command.departmentCode && !('projectId' in command && command.projectId)) {
-    return command.departmentCode;
+): Promise<void> {
+  requireRole(principal, 'write');
+  const fields = command as unknown as Record<string, unknown>;
+  for (const field of DEPARTMENT_FIELDS) {
+    const code = fields[field];
+    if (typeof code === 'string' && code) requireDepartment(principal, 'write', code);
   }
-  if (command.command === 'RegisterProject') return command.departmentCode;
-  // 分解下达 / 结转 act for the giving project's department (it writes the receiving stream too).
-  const projectId = 'projectId' in command ? command.projectId : 'fromProjectId' in command ? command.fromProjectId : undefined;
-  if (!projectId) return null;
-  return registeredInBatch.get(projectId) ?? (await departmentOfProject(projectId));
+  for (const field of PROJECT_FIELDS) {
+    const projectId = fields[field];
+    if (typeof projectId !== 'string' || !projectId) continue;
+    const department = registeredInBatch.get(projectId) ?? (await departmentOfProject(projectId));
+    if (!department) continue;
+    if (!may(principal, 'read', department)) throw unknownProject(projectId, field);
+    requireDepartment(principal, 'write', department);
+  }
+}
+
+/** A project the principal may read; one outside its scope answers exactly as an unknown one (404). */
+export async function requireProjectRead(principal: Principal, projectId: string, departmentOfProject: DepartmentLookup): Promise<string> {
+  requireRole(principal, 'read');
+  const department = await departmentOfProject(projectId);
+  if (!department || !may(principal, 'read', department)) throw unknownProject(projectId, 'id');
+  return department;
 }

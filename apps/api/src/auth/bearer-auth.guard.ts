@@ -23,7 +23,7 @@ export class BearerAuthGuard implements CanActivate {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header(request, 'authorization') ?? '');
     if (!match) throw unauthenticated('缺少令牌 / missing "Authorization: Bearer <token>" header');
     const principal = await this.runtime.tokens.verify(match[1]);
-    if (!principal) throw unauthenticated('令牌无效 / unknown or revoked token');
+    if (!principal) throw unauthenticated('令牌无效、已过期或已吊销 / unknown, expired or revoked token');
     request.principal = principal;
     return true;
   }

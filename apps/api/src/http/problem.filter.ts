@@ -4,14 +4,12 @@ import { DomainError, NOT_FOUND_CODES } from '@bem/domain';
 import { EventStoreError } from '@bem/event-store';
 import { API_LOGGER } from '../tokens';
 import type { HttpRequest, HttpResponse } from './http-types';
-import { Problem, problemType } from './problems';
+import { Problem, sendProblem } from './problems';
 
 /** The domain's not-found codes, and those of the monitoring services. */
 const NOT_FOUND = new Set([...NOT_FOUND_CODES, 'UNKNOWN_ALERT']);
 /** Errors in what the request named (a query parameter), not a business rule. */
 const BAD_INPUT = new Set(['UNKNOWN_PROFILE']);
-
-const RETRY_AFTER_SECONDS = 10;
 
 /** better-sqlite3's SqliteError when the write lock stayed taken past busy_timeout. */
 function isStoreBusy(error: unknown): boolean {
@@ -30,17 +28,7 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<HttpRequest>();
     const response = http.getResponse<HttpResponse>();
-    const problem = this.toProblem(error, request);
-    const body = {
-      type: problemType(problem.slug),
-      title: problem.title,
-      status: problem.status,
-      ...(problem.detail ? { detail: problem.detail } : {}),
-      ...problem.extras,
-    };
-    if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
-    if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
-    response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+    sendProblem(response, this.toProblem(error, request));
   }
 
   private toProblem(error: unknown, request: HttpRequest): Problem {

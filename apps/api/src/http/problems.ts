@@ -1,4 +1,7 @@
 import type { FieldIssue } from '@bem/domain';
+import type { HttpResponse } from './http-types';
+
+const RETRY_AFTER_SECONDS = 10;
 
 /** Extra members of an RFC 9457 problem document. */
 export type ProblemExtras = Record<string, unknown>;
@@ -30,3 +33,17 @@ export const forbidden = (detail: string, extras: ProblemExtras = {}) =>
 
 export const notImplementedYet = (what: string) =>
   new Problem(501, 'not-implemented', '尚未提供 / not implemented yet', `${what} 尚未提供 / ${what} is not available yet`);
+
+/** Writes a problem as application/problem+json (the exception filter and the body parsers both answer so). */
+export function sendProblem(response: HttpResponse, problem: Problem): void {
+  const body = {
+    type: problemType(problem.slug),
+    title: problem.title,
+    status: problem.status,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...problem.extras,
+  };
+  if (problem.status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+  if (problem.status === 503) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+  response.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
+}

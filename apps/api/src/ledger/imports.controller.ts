@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { type Principal, may } from '@bem/auth';
+import type { Principal } from '@bem/auth';
+import { DomainError } from '@bem/domain';
 import { type BatchResult, countOutcomes } from '@bem/commands';
 import {
   type LedgerFormat,
@@ -11,11 +12,11 @@ import {
   readLedger,
 } from '@bem/ledger-io';
 import type { ApiRuntime } from '../api-runtime';
-import { departmentOfCommand, requireRole } from '../auth/access';
+import { requireCommandScope, requireRole } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { rawBody } from '../http/body';
 import { type HttpRequest, type HttpResponse, header } from '../http/http-types';
-import { forbidden, invalidInput } from '../http/problems';
+import { Problem, forbidden, invalidInput } from '../http/problems';
 import { ImportQuery } from '../http/schemas';
 import { validate } from '../http/validate';
 import { API_RUNTIME } from '../tokens';
@@ -39,6 +40,9 @@ export class ImportsController {
   ) {
     requireRole(principal, 'write');
     const query = validate(ImportQuery, request.query);
+    const migrate = query.migrate === 'true';
+    // Only an admin may say when history was known (architecture §10): anyone else's recordedAt is kept as metadata.
+    if (migrate && principal.role !== 'admin') throw forbidden('只有管理员可以迁移历史 / only an admin may import with migrate=true');
     const format = query.format ?? formatOfContentType(header(request, 'content-type')) ?? formatOfFileName(query.filename ?? '');
     if (!format) throw invalidInput([{ field: 'format', message: '无法判断文件格式 / unknown format: set Content-Type or ?format=jsonl|csv|xlsx' }]);
     const fileName = query.filename ?? `upload.${format}`;
@@ -49,7 +53,7 @@ export class ImportsController {
     const result = await this.commandBus.execute(
       new ImportLedgerBatch(
         parsed.lines.map((line) => line.command),
-        { dryRun: dryRun || parsed.errors.length > 0, actor: actorOf(principal), source: `api-import:${fileName}` },
+        { dryRun: dryRun || parsed.errors.length > 0, migrate, actor: actorOf(principal), source: `api-import:${fileName}` },
       ),
     );
     const errors = [...parsed.errors, ...domainIssues(parsed, result)].sort((a, b) => a.line - b.line);
@@ -64,14 +68,24 @@ export class ImportsController {
   private async requireScope(principal: Principal, parsed: ParsedLedger): Promise<void> {
     const registered = new Map<string, string>();
     const outside: LineIssue[] = [];
+    let status = 403;
     for (const { line, command } of parsed.lines) {
       if (command.command === 'RegisterProject') registered.set(command.projectId, command.departmentCode);
-      const department = await departmentOfCommand(command, (id) => this.runtime.departmentOfProject(id), registered);
-      if (department && !may(principal, 'write', department)) {
-        outside.push({ line, field: 'departmentCode', message: `无权录入部门 ${department} / may not write to department ${department}` });
+      try {
+        await requireCommandScope(principal, command, (id) => this.runtime.departmentOfProject(id), registered);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          // A project outside the scope reads as unknown: the file is answered as the handler answers one.
+          status = 404;
+          outside.push({ line, field: error.field, message: error.message });
+        } else if (error instanceof Problem) {
+          outside.push({ line, field: 'departmentCode', message: error.detail ?? error.title, ...error.extras });
+        } else throw error;
       }
     }
-    if (outside.length) throw forbidden(`文件含 ${outside.length} 行超出令牌的部门范围 / ${outside.length} row(s) outside the token's departments`, { errors: outside });
+    if (!outside.length) return;
+    if (status === 404) throw invalidInput(outside, `导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${outside.length} problem(s)`);
+    throw forbidden(`文件含 ${outside.length} 行超出令牌的部门范围 / ${outside.length} row(s) outside the token's departments`, { errors: outside });
   }
 }
 

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@bem/auth';
-import { unknownProject } from '@bem/domain';
 import type { ApiRuntime } from '../api-runtime';
-import { requireDepartment } from '../auth/access';
+import { requireDepartment, requireProjectRead } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { HttpRequest } from '../http/http-types';
 import { DepartmentProgressQuery, ProjectProgressQuery } from '../http/schemas';
@@ -43,8 +42,6 @@ export class ProgressController {
   }
 
   private async requireProjectRead(principal: Principal, projectId: string): Promise<void> {
-    const department = await this.runtime.departmentOfProject(projectId);
-    if (!department) throw unknownProject(projectId, 'id');
-    requireDepartment(principal, 'read', department);
+    await requireProjectRead(principal, projectId, (id) => this.runtime.departmentOfProject(id));
   }
 }

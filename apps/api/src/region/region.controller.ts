@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Req, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, type StreamableFile } from '@nestjs/common';
 import { z } from 'zod';
 import type { Principal } from '@bem/auth';
 import { fiscalYear, isoDate, isoInstant } from '@bem/domain';
@@ -9,6 +9,7 @@ import { requireDepartment } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { HttpRequest } from '../http/http-types';
 import { validate } from '../http/validate';
+import { DOCUMENT_TITLES, documentFileName, download } from '../http/download';
 import { API_RUNTIME } from '../tokens';
 
 const year = z
@@ -68,7 +69,7 @@ export class RegionController {
     const format = query.format ?? 'json';
     if (format === 'json') return view;
     const rendered = await renderProgram(view, format);
-    return new StreamableFile(rendered.body, { type: rendered.contentType, disposition: `attachment; filename="program-${program}-${code}-${query.year}.${format}"` });
+    return download(rendered, documentFileName([program, code], query.year, DOCUMENT_TITLES.program, format));
   }
 
   /** The `bem yearend --json` document: balances at the year boundary, carried + cancelled. */

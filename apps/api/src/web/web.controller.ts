@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Controller, Get, Inject, type OnModuleInit, Param, Res } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { WEB_DIST, ensureWebBuilt } from '../../../web/build';
+import { WEB_DIST, ensureWebBuilt } from '@bem/web-bundle';
 import { Public } from '../auth/bearer-auth.guard';
 import type { HttpResponse } from '../http/http-types';
 import { Problem } from '../http/problems';
@@ -11,7 +11,6 @@ import { API_LOGGER } from '../tokens';
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -52,10 +51,10 @@ export class WebController implements OnModuleInit {
   @Get('app/:file')
   asset(@Param('file') name: string, @Res() response: HttpResponse): void {
     const file = join(WEB_DIST, name);
-    if (!ASSET.test(name) || name.startsWith('.') || !existsSync(file)) {
+    if (!ASSET.test(name) || name.startsWith('.') || name.endsWith('.map') || !existsSync(file)) {
       throw new Problem(404, 'not-found', '未找到 / not found', `/app/${name}`);
     }
-    response.setHeader('Cache-Control', name.endsWith('.map') ? 'no-cache' : 'public, max-age=31536000, immutable');
+    response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     response.type(TYPES[extname(name)] ?? 'application/octet-stream').send(readFileSync(file));
   }
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { type DisplayUnit, EvaluationService, ProjectFormsService, RENDER_FORMATS, type RenderFormat, type Rendered } from '@bem/evaluation';
 import { EXIT, type CliIO, UsageError } from '../io';
 import type { Runtime } from '../runtime';
+import { readStatedFile } from './stated-file';
 
 export interface EvaluateOptions {
   department?: string;
@@ -13,6 +14,8 @@ export interface EvaluateOptions {
   format?: string;
   out?: string;
   json?: boolean;
+  /** a CSV / JSON file of figures the report states (figure, value[, label]) */
+  stated?: string;
 }
 
 const BINARY = new Set<RenderFormat>(['xlsx', 'docx', 'pdf']);
@@ -30,7 +33,9 @@ export async function evaluate(runtime: Runtime, options: EvaluateOptions, io: C
   const format = formatOption(options);
   const rendered = options.project
     ? await new ProjectFormsService(runtime.store, runtime.progress).renderProject(options.project, { year: options.year, profile: options.profile, format, display: displayOption(options) })
-    : await new EvaluationService(runtime.store, runtime.progress).render(requireDepartment(options.department), options.year, options.profile, format);
+    : await new EvaluationService(runtime.store, runtime.progress).render(requireDepartment(options.department), options.year, options.profile, format, {
+        stated: options.stated ? readStatedFile(options.stated) : undefined,
+      });
   return writeRendered(rendered, format, options, io);
 }
 

@@ -13,6 +13,8 @@ export interface ImportOptions {
   actor?: string;
   /** 元 (default) or 万元: unit of the file's amounts. */
   unit?: string;
+  /** The lines' own recordedAt become the known-at instants (history migrated from another system). */
+  migrate?: boolean;
 }
 
 /** Files this big (about 5,000 lines) get a progress bar on a terminal. */
@@ -47,6 +49,7 @@ export async function importLedger(runtime: Runtime, file: string, options: Impo
   }
   const result = await runtime.handler.handleStream(chunks, {
     dryRun: options.dryRun,
+    migrate: Boolean(options.migrate),
     actor: options.actor ?? process.env.USER ?? 'cli',
     source: `cli-import:${basename(file)}`,
     onProgress: (done) => bar?.update(bytesRead, { lines: done }),

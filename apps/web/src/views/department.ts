@@ -113,7 +113,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
 
   const renderData = (d: DepartmentData) => {
     const p = d.progress;
-    const elapsedNow = d.curve.elapsed.find((e) => e.date >= p.asOf)?.percent ?? '100.00';
+    const elapsedNow = d.curve.elapsedAsOf;
     const latest = d.checkpoints?.checkpoints.at(-1) ?? null;
     mount(kpis,
       kpi('年初预算', `${wan(p.budgetInitial)} 万元`),

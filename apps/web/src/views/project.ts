@@ -94,7 +94,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
     const p = d.progress;
     const asOf = p.asOf;
     const knownAt = p.knownAt;
-    const elapsedNow = d.curve.elapsed.find((e) => e.date >= asOf)?.percent ?? '100.00';
+    const elapsedNow = d.curve.elapsedAsOf;
     mount(kpis,
       kpi('年初预算', `${wan(p.budgetInitial)} 万元`),
       kpi('调整预算', `${wan(p.budgetCurrent)} 万元`),

@@ -1,3 +1,4 @@
+import { fenOf } from '../shared/fen';
 import type { ProjectLedger } from './project-ledger';
 
 /**
@@ -33,4 +34,34 @@ export function chargeUnattributedInOrder<G extends string>(arranged: Record<G, 
     left -= take;
   });
   return result;
+}
+
+/** 中央 / 地方 / 其他 as the 转移支付区域绩效目标自评表 groups fund sources. */
+export type SourceGroup = 'central' | 'local' | 'other';
+export const SOURCE_GROUPS: readonly SourceGroup[] = ['central', 'local', 'other'];
+export const sourceGroupOf = (source: string | undefined): SourceGroup =>
+  source === 'central' ? 'central' : source === 'other' || source === undefined ? 'other' : 'local';
+
+const zeroGroups = (): Record<SourceGroup, bigint> => ({ central: 0n, local: 0n, other: 0n });
+
+/** An adjustment names no source: in the 转移支付 tables it goes to the project's only group, else to 其他. */
+export function adjustmentGroupOf(ledger: ProjectLedger): SourceGroup {
+  const groups = new Set(ledger.issuances.map(({ data }) => sourceGroupOf(data.source)));
+  return groups.size === 1 ? [...groups][0] : 'other';
+}
+
+/** 全年预算数 by group: issuances by their source, adjustments to `adjustmentGroup`, less 分解下达 by its source. */
+export function arrangedByGroup(ledger: ProjectLedger, adjustmentGroup: SourceGroup): Record<SourceGroup, bigint> {
+  const arranged = zeroGroups();
+  for (const { data } of ledger.issuances) arranged[sourceGroupOf(data.source)] += fenOf(data.amount);
+  for (const { data } of ledger.adjustments) arranged[adjustmentGroup] += fenOf(data.delta);
+  for (const { data } of ledger.allocations) arranged[sourceGroupOf(data.source)] -= fenOf(data.amount);
+  return arranged;
+}
+
+/** 全年执行数 by group: payments naming a source by its group, the rest charged 中央 → 地方 → 其他 within the room. */
+export function paidByGroup(ledger: ProjectLedger, arranged: Record<SourceGroup, bigint>): Record<SourceGroup, bigint> {
+  const named = zeroGroups();
+  for (const [source, figures] of ledger.bySource) named[sourceGroupOf(source)] += figures.paid;
+  return chargeUnattributedInOrder(arranged, named, ledger.figures.unattributedPaid, SOURCE_GROUPS);
 }

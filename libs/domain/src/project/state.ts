@@ -43,6 +43,19 @@ export function openBalanceOf(state: ProjectState): Decimal {
   return balance;
 }
 
+/** What the payment decision will allow, with its terms (元 strings): the one figure a form shows before submitting. */
+export function availableBudgetOf(state: ProjectState) {
+  return {
+    status: state.status,
+    available: openBalanceOf(state).toFixed(2),
+    budget: state.budget.toFixed(2),
+    paid: state.paid.toFixed(2),
+    allocated: state.allocated.toFixed(2),
+    carried: state.carried.toFixed(2),
+    cancelled: state.cancelled.toFixed(2),
+  };
+}
+
 export const initialProjectState = (): ProjectState => ({
   status: 'unregistered',
   projectId: '',

@@ -63,7 +63,7 @@ function scoreItem(item: ItemSpec, inputs: ScoringInputs): ScoredItem {
   const rule = item.rule;
   if (rule.shape === 'manual') {
     const recorded = [...inputs.year.manualScores].reverse().find((event) => event.data.item === item.name && (!event.data.profile || event.data.profile === inputs.profile.name));
-    if (!recorded) return { ...base, score: null, formula: '人工评分（待录入）', inputs: {}, evidence: [], basis: 'pending' };
+    if (!recorded) return { ...base, score: null, formula: '人工评分（待评分）', inputs: {}, evidence: [], basis: 'pending' };
     const score = Money.min(new Money(recorded.data.score), weight);
     return { ...base, score: roundScore(score), formula: '人工评分', inputs: { 录入得分: recorded.data.score }, evidence: [recorded.id], basis: 'manual', justification: recorded.data.justification };
   }

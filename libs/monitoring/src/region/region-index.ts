@@ -1,4 +1,5 @@
-import { type EventData, applyActual, projectStream } from '@bem/domain';
+import { type LedgerView, type ProjectLedger, initialLedger, parseStoredEvent } from '@bem/domain';
+import { readProjectLedgers } from '../ledgers/read-ledgers';
 import type { EventStore } from '@bem/event-store';
 import type { StoredEventLike } from '../progress/progress-facts';
 
@@ -23,39 +24,10 @@ export interface ProgramProject {
   programCode?: string;
 }
 
-interface Dated {
-  occurredOn: string;
-  amount: string;
-}
-
-/** Every money movement of a project the program view needs, as recorded (amounts are 元 strings). */
-export interface ProjectLedger {
-  issued: (Dated & { source: string; basis: string; document?: string; allocationId?: string; carryForwardId?: string; fromProjectId?: string })[];
-  adjusted: { occurredOn: string; delta: string }[];
-  allocatedOut: (Dated & { toProjectId: string; source: string; document?: string; allocationId: string })[];
-  arrived: (Dated & { source: string })[];
-  payments: Map<string, Dated & { source?: string }>;
-  reversed: (Dated & { paymentId: string })[];
-  carried: (Dated & { toProjectId: string })[];
-  cancelled: Dated[];
-  indicators: Map<string, { indicatorId: string; level1: string; level2: string; name: string; target: string; actual: string | null; actualOn: string | null }>;
-}
-
-const emptyLedger = (): ProjectLedger => ({
-  issued: [],
-  adjusted: [],
-  allocatedOut: [],
-  arrived: [],
-  payments: new Map(),
-  reversed: [],
-  carried: [],
-  cancelled: [],
-  indicators: new Map(),
-});
-
 const BATCH = 10_000;
 /** What the index keeps in memory: who is who. Money is read per project when a view asks for it. */
 const REGISTRATIONS = ['DepartmentRegistered', 'ProjectRegistered'] as const;
+const REGISTRATION_TYPES: ReadonlySet<string> = new Set(REGISTRATIONS);
 
 /**
  * The hierarchy of departments and the projects (with their 转移支付 program), caught up incrementally from the
@@ -89,15 +61,10 @@ export class RegionIndex {
     }
   }
 
-  /** The program ledgers of these projects, folded from their streams now (unknown ids get an empty ledger). */
-  async ledgers(projectIds: Iterable<string>): Promise<Ledgers> {
-    const ledgers = new Map<string, ProjectLedger>();
-    for (const projectId of new Set(projectIds)) {
-      const ledger = emptyLedger();
-      for (const event of await this.store.readStream(projectStream(projectId))) foldLedger(ledger, event);
-      ledgers.set(projectId, ledger);
-    }
-    return { get: (projectId) => ledgers.get(projectId) ?? emptyLedger() };
+  /** The ledgers of these projects (the domain's one fold), read from their streams now; unknown ids get an empty ledger. */
+  async ledgers(projectIds: Iterable<string>, view: LedgerView = {}): Promise<Ledgers> {
+    const ledgers = await readProjectLedgers(this.store, projectIds, view);
+    return { get: (projectId) => ledgers.get(projectId) ?? initialLedger() };
   }
 
   department(code: string): RegionDepartment | undefined {
@@ -132,12 +99,14 @@ export class RegionIndex {
   }
 
   private applyOne(event: StoredEventLike): void {
-    if (event.type === 'DepartmentRegistered') {
-      const data = event.data as EventData<'DepartmentRegistered'>;
+    if (!REGISTRATION_TYPES.has(event.type)) return;
+    const parsed = parseStoredEvent(event);
+    if (parsed.type === 'DepartmentRegistered') {
+      const data = parsed.data;
       this.departments.set(data.departmentCode, { code: data.departmentCode, name: data.name, level: data.level, parentCode: data.parentCode });
       if (data.parentCode) this.children.set(data.parentCode, [...(this.children.get(data.parentCode) ?? []), data.departmentCode]);
-    } else if (event.type === 'ProjectRegistered') {
-      const data = event.data as EventData<'ProjectRegistered'>;
+    } else if (parsed.type === 'ProjectRegistered') {
+      const data = parsed.data;
       this.projects.set(data.projectId, { projectId: data.projectId, departmentCode: data.departmentCode, fiscalYear: data.fiscalYear, name: data.name, programCode: data.programCode });
     }
   }
@@ -146,54 +115,4 @@ export class RegionIndex {
 /** Ledgers loaded for one view. */
 export interface Ledgers {
   get(projectId: string): ProjectLedger;
-}
-
-/** Adds one event of a project's stream to its ledger. */
-function foldLedger(ledger: ProjectLedger, event: StoredEventLike): void {
-  switch (event.type) {
-    case 'BudgetIssued':
-      ledger.issued.push(event.data as EventData<'BudgetIssued'>);
-      return;
-    case 'BudgetAdjusted': {
-      const data = event.data as EventData<'BudgetAdjusted'>;
-      ledger.adjusted.push({ occurredOn: data.occurredOn, delta: data.delta });
-      return;
-    }
-    case 'BudgetAllocated':
-      ledger.allocatedOut.push(event.data as EventData<'BudgetAllocated'>);
-      return;
-    case 'FundsArrived':
-      ledger.arrived.push(event.data as EventData<'FundsArrived'>);
-      return;
-    case 'PaymentMade': {
-      const data = event.data as EventData<'PaymentMade'>;
-      ledger.payments.set(data.paymentId, { occurredOn: data.occurredOn, amount: data.amount, source: data.source });
-      return;
-    }
-    case 'PaymentReversed': {
-      const data = event.data as EventData<'PaymentReversed'>;
-      ledger.reversed.push({ occurredOn: data.occurredOn, amount: data.amount, paymentId: data.paymentId });
-      return;
-    }
-    case 'BalanceCarriedForward':
-      ledger.carried.push(event.data as EventData<'BalanceCarriedForward'>);
-      return;
-    case 'BalanceCancelled':
-      ledger.cancelled.push(event.data as EventData<'BalanceCancelled'>);
-      return;
-    case 'IndicatorSet': {
-      const data = event.data as EventData<'IndicatorSet'>;
-      const previous = ledger.indicators.get(data.indicatorId);
-      ledger.indicators.set(data.indicatorId, { indicatorId: data.indicatorId, level1: data.level1, level2: data.level2, name: data.name, target: data.target, actual: previous?.actual ?? null, actualOn: previous?.actualOn ?? null });
-      return;
-    }
-    case 'IndicatorActualRecorded': {
-      const data = event.data as EventData<'IndicatorActualRecorded'>;
-      const indicator = ledger.indicators.get(data.indicatorId);
-      applyActual(indicator, data);
-      return;
-    }
-    default:
-      return;
-  }
 }

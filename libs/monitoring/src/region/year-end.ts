@@ -1,5 +1,4 @@
-import type Decimal from 'decimal.js';
-import { ZERO, formatYuan, money, unknownDepartment } from '@bem/domain';
+import { formatFen, unknownDepartment } from '@bem/domain';
 import type { RegionIndex } from './region-index';
 
 /** One project's balance at the year boundary and what became of it: balance = carried + cancelled + open. */
@@ -30,8 +29,6 @@ export interface YearEnd {
   reconciled: boolean;
 }
 
-const add = (items: readonly { amount: string }[]): Decimal => items.reduce((sum: Decimal, item) => sum.plus(money(item.amount)), ZERO);
-
 /** 年度结转与注销 of a department (or its region): every project's balance and its disposition. */
 export async function yearEnd(index: RegionIndex, code: string, fiscalYear: number, scope: 'department' | 'region' = 'department'): Promise<YearEnd> {
   await index.catchUp();
@@ -39,27 +36,23 @@ export async function yearEnd(index: RegionIndex, code: string, fiscalYear: numb
   if (!root) throw unknownDepartment(code);
   const codes = scope === 'region' ? index.subtree(code).map((unit) => unit.code) : [code];
   const keys = ['budget', 'allocatedOut', 'paid', 'balance', 'carried', 'cancelled', 'open'] as const;
-  const sums = Object.fromEntries(keys.map((k) => [k, ZERO])) as Record<(typeof keys)[number], Decimal>;
+  const sums = Object.fromEntries(keys.map((k) => [k, 0n])) as Record<(typeof keys)[number], bigint>;
   const projects: YearEndRow[] = [];
   const ledgers = await index.ledgers(codes.flatMap((departmentCode) => index.projectsOf(departmentCode, fiscalYear).map((p) => p.projectId)));
   for (const departmentCode of codes) {
     for (const project of index.projectsOf(departmentCode, fiscalYear)) {
       const ledger = ledgers.get(project.projectId);
       // budget: the project's own (issued + adjusted − allocated out), so a region's totals count each yuan once
-      const allocatedOut = add(ledger.allocatedOut);
-      const budget = add(ledger.issued).plus(ledger.adjusted.reduce((sum: Decimal, a) => sum.plus(money(a.delta)), ZERO)).minus(allocatedOut);
-      const paid = add([...ledger.payments.values()]).minus(add(ledger.reversed));
-      const balance = budget.minus(paid);
-      const carried = add(ledger.carried);
-      const cancelled = add(ledger.cancelled);
-      const figures = { budget, allocatedOut, paid, balance, carried, cancelled, open: balance.minus(carried).minus(cancelled) };
-      for (const k of keys) sums[k] = sums[k].plus(figures[k]);
+      const { budgetCurrent: budget, allocatedOut, paid, carriedForward: carried, balanceCancelled: cancelled } = ledger.figures;
+      const balance = budget - paid;
+      const figures = { budget, allocatedOut, paid, balance, carried, cancelled, open: balance - carried - cancelled };
+      for (const k of keys) sums[k] += figures[k];
       projects.push({
         projectId: project.projectId,
         departmentCode,
         name: project.name,
-        ...(Object.fromEntries(keys.map((k) => [k, formatYuan(figures[k])])) as Record<(typeof keys)[number], string>),
-        carriedTo: [...new Set(ledger.carried.map((c) => c.toProjectId))],
+        ...(Object.fromEntries(keys.map((k) => [k, formatFen(figures[k])])) as Record<(typeof keys)[number], string>),
+        carriedTo: [...new Set(ledger.carriedForward.map((c) => c.data.toProjectId))],
       });
     }
   }
@@ -68,7 +61,7 @@ export async function yearEnd(index: RegionIndex, code: string, fiscalYear: numb
     fiscalYear,
     scope,
     projects,
-    totals: Object.fromEntries(keys.map((k) => [k, formatYuan(sums[k])])) as YearEnd['totals'],
+    totals: Object.fromEntries(keys.map((k) => [k, formatFen(sums[k])])) as YearEnd['totals'],
     reconciled: projects.every((row) => row.open === '0.00'),
   };
 }

@@ -2,8 +2,8 @@ import {
   AlignmentType, BorderStyle, convertMillimetersToTwip, Document, Footer, Packer, PageNumber, PageOrientation, Paragraph,
   type ISectionOptions, LineRuleType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import type { Cell, FiledDocument, FiledForm, FormBlock, Grid } from '../filed-document';
-import { notesByOwner } from './html';
+import { type Cell, DENSE_COLUMNS, type FiledDocument, type FiledForm, type FormBlock, type Grid } from '../filed-document';
+import { notesByOwner, shownIds } from './html';
 import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, placeCells, SIGNATURE_FIELDS } from './layout';
 import { DOCX_BODY_FONT, DOCX_HEADING_FONT, DOCX_TABLE_FONT, DOCX_TITLE_FONT, LANDSCAPE_MARGINS_MM, MARGINS_MM, printableWidthMm, SIZE_PT } from './look';
 
@@ -23,7 +23,7 @@ const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHor
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function cellDocx(cell: Cell, header: boolean, width: number): TableCell {
+function cellDocx(cell: Cell, header: boolean, width: number, size: number): TableCell {
   const align = header || cell.label ? 'center' : (cell.align ?? (cell.figure ? 'right' : 'left'));
   return new TableCell({
     columnSpan: cell.colSpan,
@@ -31,17 +31,18 @@ function cellDocx(cell: Cell, header: boolean, width: number): TableCell {
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { top: 40, bottom: 40, left: 70, right: 70 },
-    children: [new Paragraph({ alignment: ALIGN[align], children: lines(cell.text, { font: DOCX_TABLE_FONT, size: SIZE_PT.table, bold: header || cell.label }) })],
+    children: [new Paragraph({ alignment: ALIGN[align], children: lines(cell.text, { font: DOCX_TABLE_FONT, size, bold: header || cell.label }) })],
   });
 }
 
 function gridDocx(grid: Grid, orientation: Orientation): Table {
   const total = convertMillimetersToTwip(printableWidthMm(orientation));
   const widths = columnFractions(grid).map((f) => Math.floor(f * total));
+  const size = grid.columns.length > DENSE_COLUMNS ? SIZE_PT.small : SIZE_PT.table;
   const spanWidth = new Map(placeCells(grid).map((p) => [p.cell, widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0)]));
   const rows = grid.rows.map(
     (row, r) =>
-      new TableRow({ tableHeader: r < grid.headerRows, cantSplit: true, children: row.map((cell) => cellDocx(cell, r < grid.headerRows, spanWidth.get(cell) ?? widths[0])) }),
+      new TableRow({ tableHeader: r < grid.headerRows, cantSplit: true, children: row.map((cell) => cellDocx(cell, r < grid.headerRows, spanWidth.get(cell) ?? widths[0], size)) }),
   );
   return new Table({ rows, columnWidths: widths, width: { size: total, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS });
 }
@@ -95,10 +96,10 @@ function formDocx(form: FiledForm, first: boolean): ISectionOptions {
 }
 
 function evidenceDocx(notes: EvidenceNote[]): ISectionOptions {
-  const header = [{ text: '序号', width: 2 }, { text: '表名', width: 6 }, { text: '所在位置', width: 6 }, { text: '依据事件编号', width: 12 }];
+  const header = [{ text: '序号', width: 2 }, { text: '表名', width: 6 }, { text: '所在位置', width: 6 }, { text: '依据事件编号', width: 13 }];
   const grid: Grid = {
     type: 'grid', headerRows: 1, columns: header.map((h) => ({ width: h.width })),
-    rows: [header.map((h) => ({ text: h.text })), ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: n.ids.join('、') }])],
+    rows: [header.map((h) => ({ text: h.text })), ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: shownIds(n.ids) }])],
   };
   return section('portrait', [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(EVIDENCE_TITLE, { font: DOCX_TITLE_FONT, size: SIZE_PT.formTitle + 2 })] }), gridDocx(grid, 'portrait')]);
 }

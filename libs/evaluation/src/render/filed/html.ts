@@ -1,4 +1,4 @@
-import type { Cell, FiledDocument, FiledForm, FormBlock, Grid } from '../filed-document';
+import { type Cell, DENSE_COLUMNS, type FiledDocument, type FiledForm, type FormBlock, type Grid } from '../filed-document';
 import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, evidenceNotes, SIGNATURE_FIELDS } from './layout';
 import { BODY_FONTS, LANDSCAPE_MARGINS_MM, MARGINS_MM, SIZE_PT, TITLE_FONTS } from './look';
 
@@ -24,12 +24,13 @@ p.unit{text-indent:0;text-align:right;font-size:${SIZE_PT.table}pt;margin:.2em 0
 table.grid{border-collapse:collapse;width:100%;table-layout:fixed;font-size:${SIZE_PT.table}pt;line-height:1.35;margin:.2em 0 .6em;page-break-inside:auto}
 table.grid th,table.grid td{border:.75pt solid #000;padding:1.2mm 1.2mm;vertical-align:middle;word-break:break-all;overflow-wrap:anywhere}
 table.grid th,table.grid td.label{font-weight:bold;text-align:center}
-table.grid tr{page-break-inside:avoid}
 td.right{text-align:right;white-space:nowrap}td.center{text-align:center}td.left{text-align:left}
+section.signed p{font-size:12pt;text-indent:0;line-height:1.4}section.signed h1{font-size:${SIZE_PT.formTitle + 2}pt}section.signed h2{font-size:${SIZE_PT.heading}pt}
+table.grid.dense{font-size:${SIZE_PT.small}pt}table.grid.dense th,table.grid.dense td{padding:.8mm .8mm}
 table.signature{width:100%;margin-top:1em;font-size:${SIZE_PT.table + 1}pt;border:none}
 table.signature td{border:none;padding:.3em 0;width:25%}
 a.evidence{color:inherit;text-decoration:none}
-table.evidence td{font-size:${SIZE_PT.small}pt;word-break:break-all}`;
+table.evidence td{font-size:${SIZE_PT.small}pt}table.evidence td.ids{white-space:nowrap;word-break:normal;overflow-wrap:normal}`;
 
 function cellHtml(cell: Cell, header: boolean, note: Map<Cell, EvidenceNote>): string {
   const tag = header ? 'th' : 'td';
@@ -46,7 +47,7 @@ function gridHtml(grid: Grid, note: Map<Cell, EvidenceNote>): string {
   const rows = grid.rows.map((row, r) => `<tr>${row.map((cell) => cellHtml(cell, r < grid.headerRows, note)).join('')}</tr>`);
   const head = rows.slice(0, grid.headerRows).join('');
   const body = rows.slice(grid.headerRows).join('');
-  return `<table class="grid"><colgroup>${cols}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
+  return `<table class="grid${grid.columns.length > DENSE_COLUMNS ? ' dense' : ''}"><colgroup>${cols}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
 function blockHtml(block: FormBlock, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>): string {
@@ -62,7 +63,7 @@ function blockHtml(block: FormBlock, note: Map<Cell, EvidenceNote>, paragraphNot
 const signatureHtml = () => `<table class="signature"><tr>${SIGNATURE_FIELDS.map((f) => `<td>${f}</td>`).join('')}</tr></table>`;
 
 function formHtml(form: FiledForm, first: boolean, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>): string {
-  const landscape = form.orientation === 'landscape' ? ' landscape' : '';
+  const landscape = `${form.orientation === 'landscape' ? ' landscape' : ''}${form.signature ? ' signed' : ''}`;
   const firstGrid = form.blocks.findIndex((b) => b.type === 'grid');
   const blocks = form.blocks.map((b, i) => `${i === firstGrid && form.unit ? `<p class="unit">金额单位：${esc(form.unit)}</p>` : ''}${blockHtml(b, note, paragraphNote)}`);
   return `<section class="form${landscape}"><h1${first ? '' : ' class="form-title"'}>${esc(form.title)}</h1>${form.subtitle ? `<p class="subtitle">${esc(form.subtitle)}</p>` : ''}${blocks.join('\n')}${form.signature ? signatureHtml() : ''}</section>`;
@@ -70,7 +71,7 @@ function formHtml(form: FiledForm, first: boolean, note: Map<Cell, EvidenceNote>
 
 function evidenceHtml(notes: EvidenceNote[]): string {
   if (!notes.length) return '';
-  const rows = notes.map((n) => `<tr id="evidence-${n.number}"><td class="center">${n.number}</td><td>${esc(n.form)}</td><td>${esc(n.where)}</td><td>${esc(n.ids.join('、'))}</td></tr>`);
+  const rows = notes.map((n) => `<tr id="evidence-${n.number}"><td class="center">${n.number}</td><td>${esc(n.form)}</td><td>${esc(n.where)}</td><td class="ids">${esc(shownIds(n.ids)).replace(/\n/g, '<br>')}</td></tr>`);
   return `<section class="form"><h1 class="form-title">${EVIDENCE_TITLE}</h1><p>下列事件编号为表中数字所依据的台账记录，可在系统中逐条查询。</p><table class="grid evidence"><colgroup><col style="width:8%"><col style="width:24%"><col style="width:24%"><col style="width:44%"></colgroup><thead><tr><th>序号</th><th>表名</th><th>所在位置</th><th>依据事件编号</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
 }
 
@@ -87,6 +88,9 @@ export function notesByOwner(doc: FiledDocument) {
     }
   return { notes, cells, paragraphs };
 }
+
+/** The appendix lists the first few event ids of a figure and how many there are; the 依据 sheet of the XLSX has them all. */
+export const shownIds = (ids: string[], first = 5) => (ids.length > first ? `${ids.slice(0, first).join('\n')}\n等共${ids.length}条` : ids.join('\n'));
 
 const placedInOrder = (grid: Grid) => grid.rows.flat();
 

@@ -1,7 +1,13 @@
 import type { FiledDocument, FiledForm, Grid } from '../filed-document';
+import { shownIds } from './html';
 import { EVIDENCE_TITLE, evidenceNotes, placeCells, SIGNATURE_FIELDS } from './layout';
 
-const cellText = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from the ledger (project names, narratives) as Markdown text, never markup: a Markdown viewer renders
+ * raw HTML, so `<`, `>` and `&` become entities (a project named `<script>` shows as typed, runs nothing).
+ */
+const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const cellText = (value: string) => text(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A grid as a pipe table: merged cells print their text once (top-left), the cells they cover stay empty. */
 function gridMarkdown(grid: Grid): string {
@@ -17,12 +23,12 @@ function gridMarkdown(grid: Grid): string {
 }
 
 function formMarkdown(form: FiledForm, first: boolean): string {
-  const parts = [`${first ? '#' : '##'} ${form.title}`];
-  if (form.subtitle) parts.push(form.subtitle);
+  const parts = [`${first ? '#' : '##'} ${text(form.title)}`];
+  if (form.subtitle) parts.push(text(form.subtitle));
   let unitShown = false;
   for (const block of form.blocks) {
-    if (block.type === 'heading') parts.push(`${'#'.repeat(block.level + 2)} ${block.text}`);
-    else if (block.type === 'paragraph') parts.push(block.text);
+    if (block.type === 'heading') parts.push(`${'#'.repeat(block.level + 2)} ${text(block.text)}`);
+    else if (block.type === 'paragraph') parts.push(text(block.text));
     else {
       if (form.unit && !unitShown) parts.push(`金额单位：${form.unit}`);
       unitShown = true;
@@ -36,6 +42,6 @@ function formMarkdown(form: FiledForm, first: boolean): string {
 /** Markdown of a filed document: the forms in order, grids as pipe tables, the evidence as a last list. */
 export function renderFiledMarkdown(doc: FiledDocument): string {
   const notes = evidenceNotes(doc);
-  const evidence = notes.length ? [`## ${EVIDENCE_TITLE}`, notes.map((n) => `${n.number}. ${n.form} · ${n.where}：${n.ids.join('、')}`).join('\n')].join('\n\n') : '';
+  const evidence = notes.length ? [`## ${EVIDENCE_TITLE}`, notes.map((n) => `${n.number}. ${n.form} · ${n.where}：${shownIds(n.ids).replace(/\n/g, '、')}`).join('\n')].join('\n\n') : '';
   return `${[...doc.forms.map((f, i) => formMarkdown(f, i === 0)), evidence].filter(Boolean).join('\n\n')}\n`;
 }

@@ -103,7 +103,7 @@ function addForm(workbook: Workbook, name: string, form: FiledForm): void {
 function addEvidence(workbook: Workbook, name: string, notes: EvidenceNote[]): void {
   const grid: Grid = {
     type: 'grid', headerRows: 1, columns: [{ width: 3 }, { width: 14 }, { width: 14 }, { width: 28 }],
-    rows: [[{ text: '序号' }, { text: '表名' }, { text: '所在位置' }, { text: '依据事件编号' }], ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: n.ids.join('、') }])],
+    rows: [[{ text: '序号' }, { text: '表名' }, { text: '所在位置' }, { text: '依据事件编号' }], ...notes.map((n) => [{ text: String(n.number), align: 'center' as const }, { text: n.form }, { text: n.where }, { text: n.ids.join('、').slice(0, 32000) }])],
   };
   addForm(workbook, name, { sheetName: name, title: EVIDENCE_TITLE, blocks: [grid] });
 }

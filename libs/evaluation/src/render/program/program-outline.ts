@@ -168,7 +168,7 @@ export function programDocument(view: ProgramView): FiledDocument {
           view.indicators.length ? grid(indicatorsTable(view), { mergeDown: ['level1', 'level2'] }) : para('未设定绩效指标。'),
         ],
       },
-      { sheetName: '分地区情况', title: '分地区（单位）资金下达及执行情况', unit: '万元', orientation: 'landscape', blocks: [grid(unitsTable(view))] },
+      { sheetName: '分地区情况', title: '分地区（单位）资金下达及执行情况', unit: '万元', orientation: 'landscape', blocks: [grid(unitsTable(view), { orientation: 'landscape' })] },
       ...(view.allocations.length ? [{ sheetName: '分解下达明细', title: '分解下达明细', unit: '万元', blocks: [grid(allocationsTable(view))] }] : []),
     ],
   };

@@ -67,7 +67,7 @@ const table = (report: EvaluationReport, id: string) => report.tables.find((t) =
 
 function tableForm(t: ReportTable | undefined, form: Omit<FiledForm, 'blocks' | 'title'> & { title?: string }, options: GridOptions = {}): FiledForm[] {
   if (!t || !t.rows.length) return [];
-  return [{ title: form.title ?? t.title, unit: t.unit ?? undefined, ...form, blocks: [reportTableGrid(t, options)] }];
+  return [{ title: form.title ?? t.title, unit: t.unit ?? undefined, ...form, blocks: [reportTableGrid(t, { orientation: form.orientation, ...options })] }];
 }
 
 /** The score table with pending items printed 待评分 and the total withheld while any is pending. */

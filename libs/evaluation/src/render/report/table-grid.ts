@@ -1,5 +1,5 @@
 import type { ReportTable, TableColumn } from '../../model/report';
-import { type Cell, type Grid, labelCell, percentCell, scoreCell, textCell } from '../filed-document';
+import { type Cell, DENSE_COLUMNS, type Grid, labelCell, percentCell, scoreCell, textCell } from '../filed-document';
 
 /** Print width of a text in CJK characters (Latin letters and digits take about half). */
 export const printWidth = (text: string): number => [...text].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 0.55 : 1), 0);
@@ -20,26 +20,45 @@ function cellOf(column: TableColumn, value: string | null, evidence: string[] | 
     case 'score':
       return scoreCell(value);
     default:
-      return textCell(value === null || value === '' ? '—' : `${'　'.repeat(depth)}${value}`);
+      return textCell(value === null || value === '' ? '—' : `${'　'.repeat(depth)}${readable(value)}`);
   }
 }
+
+/** Formula text as a finance office writes it: min(a, b) is 取a与b的较小值. */
+export const readable = (text: string): string => text.replace(/min\(([^,()]+(?:\([^()]*\))?[^,()]*),\s*([^()]+)\)/g, '取小值（$1，$2）');
 
 /** A column header without the "(%)" the cells now carry themselves. */
 const headerText = (label: string) => label.replace(/[（(]%[)）]$/, '');
 
 /** Relative widths from the content: the widest cell, a header may wrap onto two lines; names never squeezed below 4. */
-export function columnWidths(header: string[], rows: string[][], max = 22): { width: number }[] {
-  return header.map((label, i) => {
+export function columnWidths(header: string[], rows: string[][], wide: boolean[] = [], figure: boolean[] = [], orientation?: 'portrait' | 'landscape'): { width: number }[] {
+  const widths = header.map((label, i) => {
+    const max = wide[i] ? 22 : 10;
     const content = Math.max(0, ...rows.map((row) => printWidth(row[i] ?? '')));
-    return { width: Math.min(max, Math.max(4, Math.ceil(printWidth(label) / 2), Math.ceil(content))) };
+    // a figure's header may wrap onto three lines, a name's onto two
+    if (figure[i]) return Math.max(3, Math.ceil(printWidth(label) / 3), content + 0.5);
+    return Math.min(max, Math.max(4, Math.ceil(printWidth(label) / 2), Math.ceil(content)) + 2);
   });
+  // what fits the printable width (156 / 234 mm, 10.5 pt ≈ 3.7 mm a character, 2.4 mm padding a cell): figures keep
+  // their width (they must not wrap), text columns give way, down to 3 characters
+  const dense = header.length > DENSE_COLUMNS;
+  const budget = ((orientation === 'landscape' ? 234 : 156) - (dense ? 1.6 : 2.4) * header.length) / (dense ? 3.2 : 3.7);
+  const fixed = widths.reduce((sum, w, i) => sum + (figure[i] ? w : 0), 0);
+  const text = widths.reduce((sum, w, i) => sum + (figure[i] ? 0 : w), 0);
+  const scale = fixed + text > budget && text > 0 ? Math.max(0, budget - fixed) / text : 1;
+  return widths.map((w, i) => ({ width: figure[i] ? w : Math.max(4, Math.round(w * scale * 10) / 10) }));
 }
+
+/** Columns that carry names or sentences: they may take up to 22 characters, the others 10. */
+const WIDE_COLUMNS = ['name', 'label', 'formula', 'item', 'unit'];
 
 export interface GridOptions {
   /** columns whose equal neighbouring values merge into one cell spanning the rows (一级 / 二级指标) */
   mergeDown?: string[];
   /** columns not printed */
   omit?: string[];
+  /** the page the grid is printed on: text columns give way to figures to fit its width */
+  orientation?: 'portrait' | 'landscape';
   /** what a column prints where it has no value (default "—"), e.g. 待评分 for a score not yet given */
   blank?: Record<string, string>;
 }
@@ -71,7 +90,7 @@ export function reportTableGrid(table: ReportTable, options: GridOptions = {}): 
   return {
     type: 'grid',
     headerRows: 1,
-    columns: columnWidths(header, cells.map((row) => row.map((c) => c.text))),
+    columns: columnWidths(header, cells.map((row) => row.map((c) => c.text)), columns.map((c) => WIDE_COLUMNS.includes(c.key)), columns.map((c) => c.kind !== 'text'), options.orientation),
     rows: [header.map((h) => labelCell(h)), ...merged.map((row) => row.filter((c): c is Cell => c !== null))],
   };
 }
