@@ -50,6 +50,7 @@ function rowOf(facts: IndicatorFacts, weight: Decimal | null, year: DepartmentYe
     return { ...base, met: result.met, score, note: result.met ? '已完成' : '未完成' };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { ...base, met: null, score: null, note: error.zh.split(' / ')[0] };
+    // the report is Chinese only: the domain's reason may carry its English gloss (" / not a number")
+    return { ...base, met: null, score: null, note: error.zh.replace(/ \/ [\x20-\x7e]+/g, '') };
   }
 }
