@@ -120,3 +120,33 @@ describe('bem evaluate --department: scores never above their 分值', () => {
     for (const section of report.sections) expect(Number(section.score)).toBeLessThanOrEqual(Number(section.weight));
   });
 });
+
+describe('bem monitor: the 项目支出绩效目标执行监控表 at a checkpoint', () => {
+  it('1-7月 for --as-of 07-31: executed to date, rate, the product forecast unless the office gave one, assessments; every format', async () => {
+    const store = await storeWith('sichuan-2020', [
+      { command: 'RecordMonitoringAssessment', id: 'm-1', projectId: 'sc-2020-capacity', asOf: '2020-07-31', indicatorId: 'capacity-i5', causes: ['staffing', 'other'], likelihood: 'possible', explanation: '受疫情影响，推迟至四季度', forecast: '4次' },
+      { command: 'RecordMonitoringAssessment', id: 'm-2', projectId: 'sc-2020-jf', asOf: '2020-07-31', forecast: '1316000.00' },
+    ]);
+    const run = await bem(store, 'monitor', '--department', 'sc-ybj', '--year', '2020', '--as-of', '2020-07-31', '--json');
+    expect(run.code).toBe(0);
+    const doc = json(run);
+    expect(doc).toMatchObject({ kind: 'monitoring', fiscalYear: 2020, asOf: '2020-07-31', period: '1-7月', department: { code: 'sc-ybj', name: '四川省医疗保障局' } });
+    expect(doc.projects.map((project: { projectId: string }) => project.projectId)).toEqual(['sc-2020-platform', 'sc-2020-capacity', 'sc-2020-ydjy', 'sc-2020-jf', 'sc-2020-other']);
+    const capacity = doc.projects.find((project: { projectId: string }) => project.projectId === 'sc-2020-capacity');
+    // 30万 paid by 07-31 of 139.5万: 21.51 %; run on at 7/12 of the year: 51.43万
+    expect(capacity.funds[0]).toMatchObject({ row: 'total', full: '1395000.00', executed: '300000.00', rate: '21.51', forecast: '514285.71', forecastBy: 'product' });
+    expect(capacity.indicators.find((row: { indicatorId: string }) => row.indicatorId === 'capacity-i5')).toMatchObject({ target: '4次', actual: null, forecast: '4次', causes: ['staffing', 'other'], likelihood: 'possible' });
+    const jf = doc.projects.find((project: { projectId: string }) => project.projectId === 'sc-2020-jf');
+    expect(jf.funds[0]).toMatchObject({ executed: '658000.00', rate: '50.00', forecast: '1316000.00', forecastBy: 'office' });
+    const md = await bem(store, 'monitor', '--department', 'sc-ybj', '--year', '2020', '--as-of', '2020-07-31', '--project', 'sc-2020-capacity', '--format', 'md', '--unit', '元');
+    expect(md.stdout).toContain('项目支出绩效目标执行监控表');
+    expect(md.stdout).toContain('1-7月执行数');
+    expect(md.stdout).toContain('| 年度资金总额 |  | 1395000.00 | 1395000.00 | 300000.00 | 21.51% | 514285.71 |');
+    expect(md.stdout).toContain('有可能');
+    for (const format of ['docx', 'xlsx', 'pdf']) {
+      const out = `${store}.monitor.${format}`;
+      expect((await bem(store, 'monitor', '--department', 'sc-ybj', '--year', '2020', '--as-of', '2020-07-31', '--format', format, '--out', out)).code).toBe(0);
+    }
+    expect((await bem(store, 'monitor', '--department', 'nope', '--year', '2020', '--as-of', '2020-07-31')).code).toBe(1);
+  }, 60_000);
+});

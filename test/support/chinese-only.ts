@@ -20,7 +20,8 @@ const TOKEN = /[A-Za-z0-9][A-Za-z0-9_.\-/]*[A-Za-z0-9]|[A-Za-z0-9]/g;
 export function latinWords(text: string, allow: readonly string[] = []): string[] {
   const allowed = new Set([...ALLOWED_LATIN, ...allow].map((w) => w.toLowerCase()));
   const found = new Set<string>();
-  for (const token of text.replace(UUID, ' ').match(TOKEN) ?? []) {
+  // A character entity (&gt; in a Markdown or HTML cell for a printed ">90%") is markup, not a word on the page.
+  for (const token of text.replace(UUID, ' ').replace(/&(?:[a-z]+|#\d+);/gi, ' ').match(TOKEN) ?? []) {
     if (!/[A-Za-z]/.test(token)) continue;
     if (/[0-9]/.test(token)) continue;
     for (const word of token.split(/[/]/)) {

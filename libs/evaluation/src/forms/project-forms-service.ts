@@ -1,6 +1,6 @@
 import { DomainError, departmentStream, lastDayOfYear } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
-import type { ProgressProjection } from '@bem/monitoring';
+import { type ProgressProjection, profileAssignment } from '@bem/monitoring';
 import { loadScoringProfile } from '../profiles/load-scoring-profile';
 import type { ScoringProfile } from '../profiles/scoring-profile';
 import { DEFAULT_DISPLAY_UNIT, type DisplayUnit } from '../render/filed-document';
@@ -32,9 +32,10 @@ export class ProjectFormsService {
     private readonly profiles: (name?: string) => ScoringProfile = loadScoringProfile,
   ) {}
 
+  /** Scored under `profileName`, else the department-year's assigned evaluation profile (AssignProfile), else the office default. */
   async evaluateProject(projectId: string, fiscalYear?: number, profileName?: string): Promise<{ evaluation: ProjectEvaluation; profile: ScoringProfile }> {
-    const profile = this.profiles(profileName);
     const year = await readProjectYear(this.store, projectId);
+    const profile = this.profiles(profileName ?? (await profileAssignment(this.store, year.departmentCode, year.figures.fiscalYear)).evaluation);
     if (fiscalYear !== undefined && year.figures.fiscalYear !== fiscalYear) throw yearMismatch(projectId, year.figures.fiscalYear, fiscalYear);
     return { evaluation: buildProjectEvaluation(year, profile), profile };
   }
@@ -59,7 +60,7 @@ export class ProjectFormsService {
 
   async renderMonitoring(code: string, fiscalYear: number, asOf: string, options: { project?: string; format: RenderFormat; display?: Partial<DisplayUnit>; profile?: string }): Promise<Rendered> {
     const doc = await this.monitor(code, fiscalYear, asOf, options.project);
-    const profile = options.profile ? this.profiles(options.profile) : null;
+    const profile = this.profiles(options.profile ?? (await profileAssignment(this.store, code, fiscalYear)).evaluation);
     return renderFiledDocument(monitoringDocument(doc, displayUnitOf(profile, options.display)), options.format, () => doc);
   }
 }
