@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { EvaluationService, RENDER_FORMATS, type RenderFormat } from '@bem/evaluation';
-import { EXIT, type CliIO, UsageError } from '../io';
+import { EXIT, type CliIO, UsageError, writeOutFile } from '../io';
 import type { Runtime } from '../runtime';
 
 export interface EvaluateOptions {
@@ -22,7 +21,7 @@ export async function evaluate(runtime: Runtime, options: EvaluateOptions, io: C
   const service = new EvaluationService(runtime.store, runtime.progress);
   const rendered = await service.render(options.department, options.year, options.profile, format);
   if (options.out) {
-    writeFileSync(options.out, rendered.body);
+    writeOutFile(options.out, rendered.body);
     if (options.json && format !== 'json') io.stdout(`${JSON.stringify({ out: options.out, format, bytes: rendered.body.length })}\n`);
     else if (!options.json) io.stderr(`已写入 / written: ${options.out} (${rendered.body.length} bytes)\n`);
     return EXIT.ok;
