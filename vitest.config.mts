@@ -18,6 +18,7 @@ export default defineConfig({
       '@bem/auth': lib('auth'),
       '@bem/evaluation': lib('evaluation'),
       '@bem/threads': lib('threads'),
+      '@bem/web-bundle': lib('web-bundle'),
     },
   },
   test: {

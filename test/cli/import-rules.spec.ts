@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '@bem/event-store';
 import { bem, fixture, freshStore, json, ledgerFile } from '../support/cli';
@@ -175,9 +176,19 @@ describe('bem usage errors exit 2', () => {
   });
 
   it('an unknown department is a domain error (exit 1)', async () => {
-    const run = await bem(freshStore(), 'progress', '--department', 'nope', '--year', '2021');
+    const store = freshStore();
+    expect((await bem(store, 'import', ledgerFile([{ command: 'RegisterDepartment', id: 'c1', departmentCode: 'd1', name: '测试局' }]))).code).toBe(0);
+    const run = await bem(store, 'progress', '--department', 'nope', '--year', '2021');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('departmentCode: 部门 nope 未登记');
+  });
+
+  it('a store file that does not exist is refused by a read command, and nothing is created', async () => {
+    const store = freshStore();
+    const run = await bem(store, 'progress', '--department', 'nope', '--year', '2021');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('事件库不存在');
+    expect(existsSync(store)).toBe(false);
   });
 });
 

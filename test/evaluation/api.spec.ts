@@ -22,7 +22,9 @@ describe('GET /api/v1/departments/{code}/evaluation', () => {
     expect(items.find((i: { name: string }) => i.name === '执行进度').score).toBe('2.70');
     expect(items.find((i: { name: string }) => i.name === '编制准确').score).toBe('1.86');
     expect(items.find((i: { name: string }) => i.name === '预算完成').score).toBe('1.15');
-    expect(reply.body).toMatchObject({ profile: 'sichuan-2020', grade: expect.any(String), indicators: [], findings: expect.any(Array) });
+    expect(reply.body).toMatchObject({ profile: 'sichuan-2020', grade: expect.any(String), findings: expect.any(Array) });
+    // seed 002's four projects carry 45 indicators; listed with their project, scored on its own 自评表 (never summed into the department)
+    expect(reply.body.indicators).toHaveLength(45);
   });
 
   it('serves other formats with their content type; refuses a department out of scope', async () => {

@@ -22,25 +22,25 @@ describe('bem evaluate renderers (xihu-2022)', () => {
     store = await storeWith('xihu-2022');
   });
 
-  it('XLSX: one sheet per table, figures as numbers with 万元 / % formats', async () => {
+  it('XLSX: one sheet per form, figures as numbers (万元 in the title line, never in a cell), event ids on 依据', async () => {
     await run('xlsx', out('xihu-2022.xlsx'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out('xihu-2022.xlsx'));
     const names = workbook.worksheets.map((sheet) => sheet.name);
-    expect(names).toEqual(expect.arrayContaining(['自评结论', '部门整体支出绩效评价基础数据表', '绩效目标自评表', '部门整体支出主要比率', '自评打分表']));
-    const basic = workbook.getWorksheet('部门整体支出绩效评价基础数据表')!;
-    const total = basic.getRow(4);
-    expect(total.getCell(1).value).toBe('支出合计');
-    expect(total.getCell(3).value).toBe(607.94);
-    expect(total.getCell(4).value).toBe(554.48);
-    expect(total.getCell(5).value).toBe(554.48);
-    expect(total.getCell(5).numFmt).toContain('万元');
-    const ratios = workbook.getWorksheet('部门整体支出主要比率')!;
-    const values = ratios.getSheetValues().slice(4).map((row) => (row as unknown[]).slice(1, 3));
-    expect(values).toEqual(expect.arrayContaining([['政府采购执行率', 58.93], ['公用经费控制率', 54.49]]));
-    const indicators = workbook.getWorksheet('绩效目标自评表')!;
-    const pay = indicators.getSheetValues().find((row) => Array.isArray(row) && row[3] === '居民医疗保险待遇支付') as unknown[];
-    expect(pay.slice(5, 8)).toEqual(['>2460万元', '2441', '否']);
+    expect(names).toEqual(expect.arrayContaining(['自评报告', '基础数据表', '绩效目标自评表', '自评打分表', '依据']));
+    const rowOf = (sheet: string, label: string) => (workbook.getWorksheet(sheet)!.getSheetValues().find((row) => Array.isArray(row) && row.includes(label)) ?? []) as unknown[];
+    const basic = workbook.getWorksheet('基础数据表')!;
+    expect(basic.getCell('A1').value).toBe('部门整体支出绩效评价基础数据表');
+    expect(basic.getCell('A2').value).toBe('金额单位：万元');
+    expect(rowOf('基础数据表', '支出合计').slice(1, 6)).toEqual(['支出合计', '—', 607.94, 554.48, 554.48]);
+    const numFmts = basic.getSheetValues().flatMap((_, r) => (r ? [1, 2, 3, 4, 5].map((c) => basic.getCell(r, c).numFmt ?? '') : []));
+    expect(numFmts.some((f) => f.includes('万元'))).toBe(false);
+    expect(rowOf('自评报告', '政府采购执行率').slice(1, 3)).toEqual(['政府采购执行率', 58.93]);
+    expect(rowOf('自评报告', '公用经费控制率').slice(1, 3)).toEqual(['公用经费控制率', 54.49]);
+    const pay = rowOf('绩效目标自评表', '居民医疗保险待遇支付');
+    expect(pay.slice(pay.indexOf('居民医疗保险待遇支付') + 2, pay.indexOf('居民医疗保险待遇支付') + 5)).toEqual(['>2460万元', '2441', '否']);
+    expect(JSON.stringify(basic.getSheetValues())).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(JSON.stringify(workbook.getWorksheet('依据')!.getSheetValues())).toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 
   it('DOCX: the seeds\' section order, tables with the figures', async () => {
@@ -63,7 +63,7 @@ describe('bem evaluate renderers (xihu-2022)', () => {
     expect(html).toContain('政府采购执行率');
     const md = await run('md');
     expect(md).toContain('## 二、绩效自评情况');
-    expect(md).toMatch(/\| 政府采购执行率 \| 58\.93 \|/);
+    expect(md).toMatch(/\| 政府采购执行率 \| 58\.93% \|/);
   });
 
   it.runIf(existsSync('/usr/bin/chromium'))('PDF: Chinese text renders (pdftotext) and pages rasterise (pdftoppm)', async () => {

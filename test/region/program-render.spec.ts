@@ -21,7 +21,10 @@ const run = async (format: string, file?: string) => {
   expect(result.code, result.stderr).toBe(0);
   return result.stdout;
 };
-const HEADINGS = ['一、资金情况', '二、分地区（单位）情况', '三、绩效指标'];
+const HEADINGS = ['一、资金情况', '二、绩效指标', '分地区（单位）资金下达及执行情况'];
+/** Every row of a sheet whose first cells hold `label` (units are indented with full-width spaces). */
+const rowsOf = (workbook: ExcelJS.Workbook, sheet: string, label: string) =>
+  workbook.getWorksheet(sheet)!.getSheetValues().filter((row) => Array.isArray(row) && String(row[1] ?? '').trim() === label).map((row) => (row as unknown[]).map((v) => (typeof v === 'string' ? v.trim() : v)));
 const TITLE = '乐山市医疗保障局2019年度转移支付区域（项目）绩效目标自评表';
 
 describe('bem program --format (the year-end renderers)', () => {
@@ -34,34 +37,34 @@ describe('bem program --format (the year-end renderers)', () => {
   });
   afterAll(() => api?.close());
 
-  it('XLSX: the 自评表 sheet, then one sheet per table, figures as numbers in 万元 / %', async () => {
+  it('XLSX: the 自评表 sheet (funds, arrival, indicators), the per-unit sheet, 分解下达; figures as numbers', async () => {
     const file = join(dir, 'program.xlsx');
     await run('xlsx', file);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['自评表', '年度资金执行情况', '资金到位情况', '分地区（单位）资金下达及执行情况', '分解下达明细', '绩效指标完成情况']);
-    expect(workbook.getWorksheet('自评表')!.getRow(1).getCell(1).value).toBe(TITLE);
-    const funds = workbook.getWorksheet('年度资金执行情况')!;
-    expect(funds.getRow(3).values).toEqual([undefined, '项目资金', '全年预算数（A）', '全年执行数（B）', '预算执行率（B/A）', '依据事件']);
-    expect((funds.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['年度资金总额', 140, 73.84, 52.74]);
-    expect((funds.getRow(5).values as unknown[]).slice(1, 5)).toEqual(['其中：中央补助', 140, 73.84, 52.74]);
-    expect((funds.getRow(6).values as unknown[]).slice(1, 5)).toEqual(['地方资金', 0, 0, undefined]); // 执行率 of a zero budget: an empty cell
-    expect(funds.getRow(4).getCell(2).numFmt).toContain('万元');
-    expect(funds.getRow(4).getCell(4).numFmt).toContain('%');
-    expect((workbook.getWorksheet('资金到位情况')!.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['年度资金总额', 140, 132, 94.29]);
-    const units = workbook.getWorksheet('分地区（单位）资金下达及执行情况')!;
-    const rows = units.getSheetValues().slice(4).map((r) => r as unknown[]);
-    const byName = (name: string) => rows.find((r) => r[1] === name)!;
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['自评表', '分地区情况', '分解下达明细']);
+    const form = workbook.getWorksheet('自评表')!;
+    expect(form.getRow(1).getCell(1).value).toBe(TITLE);
+    const [funds, arrival] = rowsOf(workbook, '自评表', '年度资金总额');
+    expect(funds.slice(1, 5)).toEqual(['年度资金总额', 140, 73.84, 52.74]);
+    expect(rowsOf(workbook, '自评表', '其中：中央补助')[0].slice(1, 5)).toEqual(['其中：中央补助', 140, 73.84, 52.74]);
+    expect(rowsOf(workbook, '自评表', '地方资金')[0].slice(1, 5)).toEqual(['地方资金', 0, 0, '—']); // 执行率 of a zero budget: no figure
+    const fundsRow = form.getSheetValues().findIndex((row) => Array.isArray(row) && row[1] === '年度资金总额');
+    expect(form.getCell(fundsRow, 2).numFmt).toBe('#,##0.00');
+    expect(form.getCell(fundsRow, 4).numFmt).toContain('%');
+    expect(arrival.slice(1, 5)).toEqual(['年度资金总额', 140, 132, 94.29]);
+    const byName = (name: string) => rowsOf(workbook, '分地区情况', name)[0];
     expect(byName('乐山市医疗保障局').slice(1, 12)).toEqual(['乐山市医疗保障局', 140, expect.any(String), expect.any(String), 53, 87, 87, 100, 28.84, 33.15, 58.16]);
     expect(byName('犍为县医疗保障局')[6]).toBe(8);
     expect(byName('犍为县医疗保障局').slice(13, 15)).toEqual([8, '2020-04-20']);
     expect(byName('合计').slice(6, 11)).toEqual([140, 132, 94.29, 73.84, 52.74]);
-    const budgets = rows.filter((r) => r[1] !== '合计').map((r) => r[6] as number);
+    const units = workbook.getWorksheet('分地区情况')!;
+    expect(units.pageSetup.orientation).toBe('landscape');
+    const budgets = units.getSheetValues().filter((r) => Array.isArray(r) && typeof r[6] === 'number' && String(r[1]).trim() !== '合计').map((r) => (r as unknown[])[6] as number);
     expect(budgets).toHaveLength(12);
-    expect(budgets.every((b) => typeof b === 'number')).toBe(true);
     expect(Math.round(budgets.reduce((a, b) => a + b, 0) * 100) / 100).toBe(140);
-    const indicators = workbook.getWorksheet('绩效指标完成情况')!.getSheetValues().slice(4).map((r) => (r as unknown[]).slice(3, 6));
-    expect(indicators).toEqual([
+    const indicators = form.getSheetValues().filter((r) => Array.isArray(r) && (r as unknown[]).some((v) => v === '开展医保宣传活动' || v === '定点医药机构监督检查覆盖率'));
+    expect(indicators.map((r) => (r as unknown[]).filter((v) => typeof v === 'string').slice(-3))).toEqual([
       ['开展医保宣传活动', '≥3次', '3次'],
       ['定点医药机构监督检查覆盖率', '=100%', '100%'],
     ]);
@@ -86,13 +89,13 @@ describe('bem program --format (the year-end renderers)', () => {
   it('Markdown and HTML carry the per-unit rows; JSON is the program document', async () => {
     const md = await run('md');
     expect(md).toContain(`# ${TITLE}`);
-    expect(md).toContain('## 二、分地区（单位）情况');
-    expect(md).toMatch(/\| 犍为县医疗保障局 \| 8\.00 \| 2019-\d\d-\d\d \| [^|]+ \| 0\.00 \| 8\.00 \| 0\.00 \| 0\.00 \| 0\.00 \| 0\.00 \| 8\.00 \| 0\.00 \| 8\.00 \| 2020-04-20 \|/);
-    expect(md).toMatch(/\| 年度资金总额 \| 140\.00 \| 73\.84 \| 52\.74 \|/);
+    expect(md).toContain('## 分地区（单位）资金下达及执行情况');
+    expect(md).toMatch(/\| 　*犍为县医疗保障局 \| 8\.00 \| 2019-\d\d-\d\d \| [^|]+ \| 0\.00 \| 8\.00 \| 0\.00 \| 0\.00% \| 0\.00 \| 0\.00% \| 8\.00 \| 0\.00 \| 8\.00 \| 2020-04-20 \|/);
+    expect(md).toMatch(/\| 年度资金总额 \| 140\.00 \| 73\.84 \| 52\.74% \|/);
     const html = await run('html');
     expect(html).toContain(`<title>${TITLE}</title>`);
-    for (const name of ['市中区医疗保障局', '峨眉山市医疗保障局', '沐川县医疗保障局']) expect(html).toMatch(new RegExp(`<tr><td class="text"[^>]*>${name}</td>`));
-    expect(html).toContain('<td class="percent">94.29</td>');
+    for (const name of ['市中区医疗保障局', '峨眉山市医疗保障局', '沐川县医疗保障局']) expect(html).toMatch(new RegExp(`<tr><td class="left">　*${name}</td>`));
+    expect(html).toContain('<td class="right">94.29%</td>');
     const viaFormat = JSON.parse(await run('json'));
     expect(viaFormat).toEqual(json(await bem(store, ...args, '--json')));
   });
@@ -113,7 +116,7 @@ describe('bem program --format (the year-end renderers)', () => {
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
-    expect((workbook.getWorksheet('年度资金执行情况')!.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['年度资金总额', 140, 73.84, 52.74]);
+    expect(rowsOf(workbook, '自评表', '年度资金总额')[0].slice(1, 5)).toEqual(['年度资金总额', 140, 73.84, 52.74]);
     expect((await call(api, 'GET', `${path}&format=exe`, { token })).status).toBe(400);
     expect((await call(api, 'GET', path, { token })).body).toEqual(json(await bem(store, ...args, '--json')));
   });

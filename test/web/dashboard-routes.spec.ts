@@ -80,7 +80,7 @@ describe('dashboard read routes (/me, /departments, curve, sources, profiles)', 
     const sources = await get('/api/v1/departments/sc-ybj/sources?year=2020');
     expect(sources.body.sources.find((s: { source: string }) => s.source === 'central')).toMatchObject({ label: '中央', issued: '158080000.00' });
     expect((await get('/api/v1/departments/other/curve?year=2021', clerk)).status).toBe(403);
-    expect((await get('/api/v1/projects/other-2021-p1/curve', clerk)).status).toBe(403);
+    expect((await get('/api/v1/projects/other-2021-p1/curve', clerk)).status).toBe(404); // as for an unknown project
     expect((await get('/api/v1/departments/nope/curve?year=2020')).status).toBe(404);
     const profiles = await get('/api/v1/profiles', clerk);
     expect(profiles.body.profiles.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['national', 'sichuan-2020', 'sichuan-2025']));

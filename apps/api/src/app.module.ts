@@ -18,6 +18,7 @@ import {
   GetCheckpointsHandler,
 } from './monitoring/monitoring-messages';
 import { MonitoringController } from './monitoring/monitoring.controller';
+import { FormsController } from './forms/forms.controller';
 import { GetDepartmentProgressHandler, GetProjectEventsHandler, GetProjectProgressHandler } from './progress/progress-queries';
 import { ProgressController } from './progress/progress.controller';
 import { RegionController } from './region/region.controller';
@@ -32,7 +33,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, ImportsController, ProgressController, RegionController, MonitoringController, DocsController, HealthController, WebSupportController, TokensController, WebController],
+      controllers: [CommandsController, ImportsController, ProgressController, RegionController, MonitoringController, FormsController, DocsController, HealthController, WebSupportController, TokensController, WebController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_LOGGER, useValue: logger },

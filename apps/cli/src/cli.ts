@@ -5,6 +5,7 @@ import { printBacktest } from './commands/backtest';
 import { printCheckpoints } from './commands/checkpoints';
 import { printRegionAlerts, printRegionCheckpoints } from './commands/region-monitoring';
 import { evaluate } from './commands/evaluate';
+import { monitor } from './commands/monitor';
 import { importLedger } from './commands/import';
 import { printProgress } from './commands/progress';
 import { parseScope, printProgram, printRegionProgress, printYearEnd } from './commands/region';
@@ -32,10 +33,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
 
+  // Only an import, or the first token of a new deployment, may create a store; every other command reads one.
+  const CREATES_STORE = new Set(['import', 'create']);
   const withRuntime = (action: Action) => async (...received: unknown[]) => {
     const command = received[received.length - 1] as Command;
     const options = command.opts<CommonOptions & Record<string, unknown>>();
-    const runtime = await openRuntime(options.store ?? defaultStoreSpec());
+    const runtime = await openRuntime(options.store ?? defaultStoreSpec(), { mustExist: !CREATES_STORE.has(command.name()) });
     try {
       await requireNamedRecords(runtime.store, options);
       exitCode = await action(runtime, options, command.args);
@@ -46,7 +49,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
 
   const common = (command: Command) =>
     command
-      .option('--store <path>', '事件库 event store: sqlite file path or "memory" (default $BEM_STORE or ./data/bem.sqlite)')
+      .option('--store <spec>', '事件库 event store: sqlite file path, "memory", kurrentdb://… or postgres://… (default $BEM_EVENTSTORE_URL, $BEM_STORE or ./data/bem.sqlite)')
       .option('--json', '输出 JSON / one JSON document on stdout');
 
   common(program.command('import <file>'))
@@ -158,17 +161,51 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     );
 
   common(program.command('evaluate'))
-    .description('绩效自评 year-end self-evaluation of a department, scored by a profile (json | md | html | xlsx | docx | pdf)')
-    .requiredOption('--department <code>', '部门编码 department code')
+    .description('绩效自评 year-end self-evaluation of a department, or with --project the 项目支出绩效自评表 of one project (json | md | html | xlsx | docx | pdf)')
+    .option('--department <code>', '部门编码 department code')
+    .option('--project <id>', '项目编码: the project 自评表 (and 打分表 under a profile that has one)')
     .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
     .option('--profile <name>', '评价方案 profile (default national)')
     .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default md, json with --json)')
     .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
+    .option('--stated <file>', '报告所载数字 CSV / JSON of (figure, value[, label]) to check against the ledger')
+    .option('--unit <unit>', '金额单位 元 | 万元 (default: the profile, else 万元)')
+    .option('--decimals <n>', '小数位数 decimals of amounts (default: the profile, else 2)')
     .action(
       withRuntime((runtime, options) =>
         evaluate(
           runtime,
-          { department: options.department as string, year: options.year as number, profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined, json: options.json },
+          {
+            department: options.department as string | undefined, project: options.project as string | undefined, year: options.year as number,
+            profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined,
+            unit: options.unit as string | undefined, decimals: options.decimals as string | undefined, json: options.json,
+            stated: options.stated as string | undefined,
+          },
+          io,
+        ),
+      ),
+    );
+
+  common(program.command('monitor'))
+    .description('绩效监控表 the 项目支出绩效目标执行监控表 of every project of a department as of a checkpoint (json | md | html | xlsx | docx | pdf)')
+    .requiredOption('--department <code>', '部门编码 department code')
+    .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
+    .requiredOption('--as-of <date>', '监控时点 business date, e.g. 2020-07-31 for 1-7月', parseDate)
+    .option('--project <id>', '只看一个项目 / one project only')
+    .option('--profile <name>', '评价方案 profile whose display unit to use')
+    .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default md, json with --json)')
+    .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
+    .option('--unit <unit>', '金额单位 元 | 万元')
+    .option('--decimals <n>', '小数位数 decimals of amounts')
+    .action(
+      withRuntime((runtime, options) =>
+        monitor(
+          runtime,
+          {
+            department: options.department as string, year: options.year as number, asOf: options.asOf as string, project: options.project as string | undefined,
+            profile: options.profile as string | undefined, format: options.format as string | undefined, out: options.out as string | undefined,
+            unit: options.unit as string | undefined, decimals: options.decimals as string | undefined, json: options.json,
+          },
           io,
         ),
       ),

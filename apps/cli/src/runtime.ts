@@ -1,6 +1,8 @@
 import { CommandHandler } from '@bem/commands';
-import { type EventStore, openEventStore, storeSpecFromEnv } from '@bem/event-store';
+import { DomainError } from '@bem/domain';
+import { type EventStore, InvalidStoreSpec, StoreNotFound, openEventStore, storeSpecFromEnv } from '@bem/event-store';
 import { ProgressProjection, type ProgressReadModel, type ProgressReadModelHandle, officeProfile, openProgressReadModel } from '@bem/monitoring';
+import { UsageError } from './io';
 
 /** Everything a command of the CLI (or an app) needs, wired over one store. */
 export interface Runtime {
@@ -12,8 +14,8 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** `--store` default: BEM_EVENTSTORE_URL (KurrentDB), else BEM_STORE, else ./data/bem.sqlite. */
-export const defaultStoreSpec = (): string => storeSpecFromEnv();
+/** `--store` default: BEM_EVENTSTORE_URL (KurrentDB, PostgreSQL), else BEM_STORE, else ./data/bem.sqlite. */
+export const defaultStoreSpec = (): string => asCliError(() => storeSpecFromEnv());
 
 /**
  * Read models live beside the events by default (the sqlite file when the store is sqlite, memory
@@ -23,8 +25,25 @@ export function progressReadModelFor(store: EventStore, spec: string | undefined
   return openProgressReadModel(store, spec).model;
 }
 
-export async function openRuntime(storeSpec: string = defaultStoreSpec()): Promise<Runtime> {
-  const store = await openEventStore(storeSpec);
+/**
+ * A spec naming no kind of store is a usage error (exit 2); a SQLite file a read command needs but that does not
+ * exist is a refusal (exit 1) naming it, and nothing is created.
+ */
+function asCliError<T>(open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof InvalidStoreSpec) throw new UsageError(error.message);
+    if (error instanceof StoreNotFound) {
+      throw new DomainError('STORE_NOT_FOUND', 'store', `事件库不存在：${error.location}（只有 bem import 会新建事件库）`, `event store not found: ${error.location} (only bem import creates one)`);
+    }
+    throw error;
+  }
+}
+
+/** `mustExist`: every command but `bem import` reads an existing store and must not create one. */
+export async function openRuntime(storeSpec: string = defaultStoreSpec(), options: { mustExist?: boolean } = {}): Promise<Runtime> {
+  const store = asCliError(() => openEventStore(storeSpec, options));
   let readModel: ProgressReadModelHandle;
   try {
     readModel = openProgressReadModel(store);

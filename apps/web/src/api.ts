@@ -179,6 +179,8 @@ export interface Curve {
   points: CurvePoint[];
   profile: { name: string; title: string; elapsedMode: string };
   elapsed: { month: number; date: string; percent: string }[];
+  /** 序时进度 at the view's date, computed by the server */
+  elapsedAsOf: string;
   checkpoints: { date: string; label: string; target: string; alertLine: string; weight: string }[];
 }
 
@@ -250,4 +252,16 @@ export interface RegionProgress extends Figures {
   fiscalYear: number;
   projects: (ProjectRow & { departmentCode: string })[];
   units: RegionUnit[];
+}
+
+/** `GET /projects/:id/available`: what the payment decision will allow now. */
+export interface AvailableBudget {
+  projectId: string;
+  status: 'unregistered' | 'open' | 'closed';
+  available: string;
+  budget: string;
+  paid: string;
+  allocated: string;
+  carried: string;
+  cancelled: string;
 }

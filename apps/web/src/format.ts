@@ -43,6 +43,9 @@ export const EVENT_LABEL: Record<string, string> = {
   IndicatorActualRecorded: '实际完成值',
   ProjectClosed: '年度关账',
   DepartmentTextSet: '报告文字',
+  IndicatorScoreRecorded: '自评得分',
+  ProjectTextSet: '项目文字',
+  MonitoringAssessmentRecorded: '监控评估',
 };
 
 export const BASIS_LABEL: Record<string, string> = { initial: '年初预算', supplementary: '追加', carryover: '上年结转' };

@@ -1,5 +1,5 @@
-import { FUND_SOURCE_LABELS, FUND_SOURCES, type FieldIssue, parseCommand } from '@bem/domain';
-import { ApiError, type FieldError, type ProjectProgress, type StoredEvent, get, post } from './api';
+import { DEVIATION_CAUSES, DEVIATION_CAUSE_LABELS, FUND_SOURCE_LABELS, FUND_SOURCES, type FieldIssue, LIKELIHOODS, LIKELIHOOD_LABELS, money, parseCommand } from '@bem/domain';
+import { ApiError, type AvailableBudget, type FieldError, type StoredEvent, get, post } from './api';
 import { h, mount } from './dom';
 import { ADJUST_LABEL, BASIS_LABEL, yuan } from './format';
 
@@ -204,6 +204,57 @@ const FORMS: FormSpec[] = [
     build: (v, id) => [{ command: { command: 'RecordIndicatorActual', id: id(), projectId: v.projectId, indicatorId: v.indicatorId, occurredOn: v.occurredOn, value: v.value } }],
     extra: projectIndicators,
   },
+  {
+    key: 'score',
+    title: '自评得分',
+    fields: (ctx) => [
+      projectField(ctx),
+      { name: 'indicatorId', label: '评分对象', kind: 'select', options: [] },
+      { name: 'score', label: '自评得分', kind: 'text', placeholder: '不超过分值，如 9 或 13.5' },
+      { name: 'reason', label: '偏差原因分析及改进措施', kind: 'text', optional: true },
+    ],
+    // 预算执行率 and the 打分表's rows are form rows, not indicators: they travel as `item`.
+    build: (v, id) => [{
+      command: {
+        command: 'RecordIndicatorScore', id: id(), projectId: v.projectId, score: v.score, reason: optional(v.reason),
+        ...(v.indicatorId.startsWith(ITEM_PREFIX) ? { item: v.indicatorId.slice(ITEM_PREFIX.length) } : { indicatorId: v.indicatorId }),
+      },
+      fields: { item: 'indicatorId' },
+    }],
+    extra: (form) => projectIndicators(form, [[`${ITEM_PREFIX}预算执行率`, '预算执行率（项目资金）']]),
+  },
+  {
+    key: 'text',
+    title: '年度目标与说明',
+    fields: (ctx) => [
+      projectField(ctx),
+      { name: 'section', label: '内容', kind: 'select', options: [['goal', '预期目标'], ['outcome', '实际完成情况'], ['problems', '存在问题'], ['measures', '改进措施']] },
+      { name: 'text', label: '文字', kind: 'text' },
+    ],
+    build: (v, id) => [{ command: { command: 'SetProjectText', id: id(), projectId: v.projectId, section: v.section, text: v.text } }],
+  },
+  {
+    key: 'monitoring',
+    title: '监控评估',
+    fields: (ctx) => [
+      projectField(ctx),
+      { name: 'asOf', label: '监控时点', kind: 'date', value: ctx.defaultDate },
+      { name: 'indicatorId', label: '指标', kind: 'select', options: [] },
+      ...DEVIATION_CAUSES.map((cause): FieldSpec => ({ name: `cause-${cause}`, label: `偏差原因：${DEVIATION_CAUSE_LABELS[cause]}`, kind: 'checkbox' })),
+      { name: 'likelihood', label: '完成目标可能性', kind: 'select', options: [['', '（不填）'], ...LIKELIHOODS.map((l): Option => [l, LIKELIHOOD_LABELS[l]])], optional: true },
+      { name: 'forecast', label: '全年预计值（指标为完成值；项目资金为执行数，元）', kind: 'text', optional: true },
+      { name: 'explanation', label: '原因说明', kind: 'text', optional: true },
+    ],
+    build: (v, id) => [{
+      command: {
+        command: 'RecordMonitoringAssessment', id: id(), projectId: v.projectId, asOf: v.asOf,
+        indicatorId: v.indicatorId.startsWith(ITEM_PREFIX) ? undefined : optional(v.indicatorId),
+        causes: DEVIATION_CAUSES.filter((cause) => v[`cause-${cause}`] === 'true'), likelihood: optional(v.likelihood),
+        forecast: optional(v.forecast), explanation: optional(v.explanation),
+      },
+    }],
+    extra: (form) => projectIndicators(form, [[`${ITEM_PREFIX}funds`, '项目资金（全年预计执行数）']]),
+  },
 ];
 
 /** The entry panel: a tab per command, the payment form first. */
@@ -339,7 +390,7 @@ function commandForm(spec: FormSpec, ctx: FormContext): HTMLFormElement {
 
 const dedupe = (issues: FieldIssue[]) => issues.filter((issue, i) => issues.findIndex((x) => x.field === issue.field && x.message === issue.message) === i);
 
-/** 可用预算 (budgetCurrent − paid) of the chosen project, shown before the payment is submitted. */
+/** 可用预算 of the chosen project as the payment decision computes it (the server's figure), shown before submitting. */
 function availableBudget(form: LiveForm): void {
   const project = form.input('projectId') as HTMLSelectElement;
   const amount = form.input('amount') as HTMLInputElement;
@@ -347,15 +398,22 @@ function availableBudget(form: LiveForm): void {
   form.element.querySelector('.fields')!.after(box);
   let available: string | null = null;
   const compare = () => {
-    box.classList.toggle('over', available !== null && /^\d+(\.\d{1,2})?$/.test(amount.value) && Number(amount.value) > Number(available));
+    box.classList.toggle('over', available !== null && /^\d+(\.\d{1,2})?$/.test(amount.value) && money(amount.value).gt(money(available)));
   };
   const load = async () => {
     if (!project.value) return;
     box.textContent = '正在查询可用预算…';
     try {
-      const progress = await get<ProjectProgress>(`/projects/${encodeURIComponent(project.value)}/progress`);
-      available = progress.balance;
-      mount(box, '可用预算：', h('strong', null, `${yuan(progress.balance)} 元`), `（调整预算 ${yuan(progress.budgetCurrent)} − 已支付 ${yuan(progress.paid)}）`, h('span', { class: 'over-note' }, ' 支付金额超过可用预算，将被拒绝'));
+      const figures = await get<AvailableBudget>(`/projects/${encodeURIComponent(project.value)}/available`);
+      available = figures.available;
+      const terms = [`调整预算 ${yuan(figures.budget)}`, `已支付 ${yuan(figures.paid)}`];
+      if (money(figures.allocated).gt(0)) terms.push(`已分解下达 ${yuan(figures.allocated)}`);
+      if (money(figures.carried).gt(0)) terms.push(`已结转 ${yuan(figures.carried)}`);
+      if (money(figures.cancelled).gt(0)) terms.push(`已注销 ${yuan(figures.cancelled)}`);
+      if (figures.status === 'closed') {
+        mount(box, h('strong', null, '该项目已关账，不能再支付'));
+        available = '0.00';
+      } else mount(box, '可用预算：', h('strong', null, `${yuan(figures.available)} 元`), `（${terms.join(' − ')}）`, h('span', { class: 'over-note' }, ' 支付金额超过可用预算，将被拒绝'));
       compare();
     } catch {
       box.textContent = '可用预算暂不可查';
@@ -386,13 +444,17 @@ function reversiblePayments(form: LiveForm): void {
   void load();
 }
 
-function projectIndicators(form: LiveForm): void {
+/** A select value naming a form row rather than an indicator. */
+const ITEM_PREFIX = 'item:';
+
+function projectIndicators(form: LiveForm, rows: Option[] = []): void {
   const project = form.input('projectId') as HTMLSelectElement;
   const indicator = form.input('indicatorId') as HTMLSelectElement;
   const load = async () => {
     const events = await eventsOf(project.value);
     const set = events.filter((e) => e.type === 'IndicatorSet');
-    mount(indicator, set.length ? set.map((e) => h('option', { value: e.data.indicatorId }, `${e.data.name}（目标 ${e.data.target}）`)) : h('option', { value: '' }, '（尚无绩效目标）'));
+    const options = [...rows.map(([value, label]) => h('option', { value }, label)), ...set.map((e) => h('option', { value: e.data.indicatorId }, `${e.data.name}（目标 ${e.data.target}）`))];
+    mount(indicator, options.length ? options : h('option', { value: '' }, '（尚无绩效目标）'));
   };
   project.addEventListener('change', load);
   void load();

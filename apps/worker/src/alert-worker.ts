@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
-import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import type { EventStore } from '@bem/event-store';
 import { openReadModelDatabase } from '@bem/monitoring';
 import { AlertOutbox, type Channel } from './alert-outbox';
 import { AlertFeed } from './alert-feed';
@@ -32,7 +32,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AlertWorker
  * (BEM_READMODEL_STORE, e.g. beside a KurrentDB log), else memory (a restart then re-reads the log).
  */
 function outboxDatabase(store: EventStore, spec = process.env.BEM_READMODEL_STORE?.trim() ?? ''): Database.Database {
-  if (store instanceof SqliteEventStore) return store.db;
+  if (store.companionDatabase) return store.companionDatabase;
   if (spec === '' || spec === 'memory' || spec === 'memory:') return new Database(':memory:');
   return openReadModelDatabase(spec.startsWith('sqlite:') ? spec.slice('sqlite:'.length) : spec);
 }

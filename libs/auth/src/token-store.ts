@@ -1,4 +1,4 @@
-import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import type { EventStore } from '@bem/event-store';
 import { EventSourcedTokenStore } from './event-sourced-token-store';
 import { SqliteTokenStore } from './sqlite-token-store';
 import type { TokenStore } from './token-rows';
@@ -9,6 +9,6 @@ export { SqliteTokenStore } from './sqlite-token-store';
 
 /** Tokens live beside the events: a table in the sqlite file when the store is sqlite, token events otherwise. */
 export function tokenStoreFor(store: EventStore): TokenStore {
-  return store instanceof SqliteEventStore ? new SqliteTokenStore(store.db) : new EventSourcedTokenStore(store);
+  return store.companionDatabase ? new SqliteTokenStore(store.companionDatabase) : new EventSourcedTokenStore(store);
 }
 

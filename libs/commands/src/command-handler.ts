@@ -81,6 +81,11 @@ export class CommandHandler {
     return result.outcomes[0] as CommandOutcome;
   }
 
+  /** A stream's state as the deciders fold it now (what the next command is decided against). */
+  async stateOf(stream: string): Promise<StreamState> {
+    return (await foldSince(this.store, this.cache, stream)).state;
+  }
+
   async handleBatch(commands: readonly LedgerCommand[], options: BatchOptions = {}): Promise<BatchResult> {
     const identities = commands.map(identify);
     for (let attempt = 1; ; attempt++) {

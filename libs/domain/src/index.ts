@@ -15,4 +15,5 @@ export * from './department/state';
 export * from './department/decide';
 export * from './indicators';
 export * from './region';
+export * from './self-evaluation';
 export * from './ledger-fold';

@@ -1,11 +1,11 @@
 import type { RecordedEvent, SubscribeOptions, Subscription, SubscriptionHandler } from './types';
 
-/** What a subscription reads from; synchronous for both adapters (memory arrays, better-sqlite3). */
+/** What a subscription reads from: synchronous (memory arrays, better-sqlite3) or not (postgres). */
 export interface SubscriptionSource {
   /** Events with position > fromPosition, ascending, at most `limit`. */
-  readAfter(fromPosition: number, limit: number): RecordedEvent[];
+  readAfter(fromPosition: number, limit: number): RecordedEvent[] | Promise<RecordedEvent[]>;
   /** Position of the last stored event, 0 when empty. */
-  head(): number;
+  head(): number | Promise<number>;
 }
 
 export interface CatchUpOptions extends SubscribeOptions {
@@ -64,13 +64,18 @@ export class CatchUpSubscription implements Subscription {
   }
 
   async caughtUp(): Promise<void> {
-    if (this.failure) throw this.failure.error;
-    const target = this.source.head();
+    this.throwIfFailed();
+    const target = await this.source.head();
+    this.throwIfFailed();
     if (this.lastPosition >= target) return;
     if (this.stopped) throw new Error(`subscription stopped at position ${this.lastPosition} before reaching ${target}`);
     const reached = new Promise<void>((resolve, reject) => this.waiters.push({ target, resolve, reject }));
     this.notify(); // events may come from another connection: do not wait for the next poll
     return reached;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
   }
 
   async stop(): Promise<void> {
@@ -84,7 +89,7 @@ export class CatchUpSubscription implements Subscription {
     try {
       while (!this.stopped) {
         this.woken = false;
-        const batch = this.source.readAfter(this.lastPosition, this.batchSize);
+        const batch = await this.source.readAfter(this.lastPosition, this.batchSize);
         if (batch.length === 0) {
           this.settle(Number.POSITIVE_INFINITY); // nothing stored after lastPosition: every waiter is satisfied
           await this.idle();

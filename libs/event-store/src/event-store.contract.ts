@@ -1,5 +1,6 @@
 import { describe } from 'vitest';
 import { appendContract } from './contract/append.contract';
+import { capabilitiesContract } from './contract/capabilities.contract';
 import type { ContractOptions, MakeStore } from './contract/helpers';
 import { idempotencyContract } from './contract/idempotency.contract';
 import { readContract } from './contract/read.contract';
@@ -16,5 +17,6 @@ export function describeEventStoreContract(name: string, makeStore: MakeStore, o
     idempotencyContract(makeStore, options);
     readContract(makeStore, options);
     subscribeContract(makeStore, options);
+    capabilitiesContract(makeStore, options);
   });
 }

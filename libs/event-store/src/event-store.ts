@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type {
   AppendOptions,
   AppendResult,
@@ -10,6 +11,12 @@ import type {
   SubscribeOptions,
   SubscriptionHandler,
 } from './types';
+
+/**
+ * Where a worker thread can read a position range of the store on a connection of its own (see
+ * `visitPositionRange`): plain data, so it can be posted to a thread.
+ */
+export type ReplaySource = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 /** What a fold of many streams reads of an event. */
 export interface EventDataSlice {
@@ -68,6 +75,17 @@ export abstract class EventStore {
    * Adapters that cannot hold a transaction across calls (memory, kurrentdb) leave it undefined.
    */
   withinTransaction?<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Optional capability (sqlite file, postgres): where a parallel replay's worker threads can read position ranges
+   * themselves (`visitPositionRange`). Undefined, or null, when they cannot (memory, an in-memory database, kurrentdb).
+   */
+  replaySource?(): ReplaySource | null;
+  /**
+   * Optional capability (sqlite): the SQLite database of the log itself, where read models, the alert outbox and
+   * the token table may keep their tables and update them in the same file. Undefined for every other adapter:
+   * they then keep those in a file of their own (BEM_READMODEL_STORE), in memory, or as events.
+   */
+  declare readonly companionDatabase?: Database.Database;
   /** Stops every subscription (awaiting handlers in progress), then releases the store. */
   abstract close(): Promise<void>;
 }

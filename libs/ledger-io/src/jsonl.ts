@@ -33,5 +33,6 @@ export function parseLedgerLine(text: string, line: number, unit: AmountUnit, re
   for (const field of parsed.unknownFields) {
     result.warnings.push({ line, field, message: '未知字段，已忽略 / unknown field, ignored' });
   }
+  for (const warning of parsed.warnings) result.warnings.push({ line, ...warning });
   result.lines.push({ line, command: parsed.command });
 }

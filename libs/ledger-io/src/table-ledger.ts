@@ -45,6 +45,7 @@ export function tableToLedger(header: TableRow, rows: TableRow[], options: ReadL
       result.errors.push(...parsed.issues.map((issue): LineIssue => ({ line: row.line, ...issue })));
       continue;
     }
+    result.warnings.push(...parsed.warnings.map((warning): LineIssue => ({ line: row.line, ...warning })));
     result.lines.push({ line: row.line, command: parsed.command });
   }
   return result;

@@ -32,6 +32,10 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 
 /** Waits until the department view has rendered (data, table and charts). */
 export async function departmentRendered(page: Page, after = 0): Promise<void> {
-  // A string expression: this file is compiled without the DOM library.
-  await page.waitForFunction(`Number(document.querySelector('#view')?.getAttribute('data-rendered') ?? 0) > ${Number(after)}`, undefined, { timeout: 20_000 });
+  // A function, not a string: the dashboard's CSP forbids eval. This file is compiled without the DOM library.
+  await page.waitForFunction(
+    (min) => Number((globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('#view')?.getAttribute('data-rendered') ?? 0) > min,
+    Number(after),
+    { timeout: 20_000 },
+  );
 }

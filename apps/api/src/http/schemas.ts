@@ -38,6 +38,21 @@ export const EvaluationQuery = z.object({
   format: z.enum(['json', 'md', 'html', 'xlsx', 'docx', 'pdf']).optional(),
 });
 
+const formFormat = z.enum(['json', 'md', 'html', 'xlsx', 'docx', 'pdf']).optional();
+const displayUnit = {
+  unit: z.enum(['元', '万元'], { error: 'unit 须为 元 或 万元 / unit must be 元 or 万元' }).optional(),
+  decimals: z.coerce.number().int().min(0).max(6).optional(),
+};
+
+/** GET /projects/{id}/evaluation: the project 自评表 (and 打分表) */
+export const ProjectEvaluationQuery = z.object({ year: year.optional(), profile: z.string().min(1).max(100).optional(), format: formFormat, ...displayUnit });
+
+/** GET /departments/{code}/monitoring: the 监控表 of every project as of a date */
+export const MonitoringFormQuery = z.object({
+  asOf: isoDate,
+  year: year.optional(), project: z.string().min(1).max(200).optional(), format: formFormat, ...displayUnit,
+});
+
 export const AcknowledgeAlertBody = z.object({ note: text('备注', 2000).optional() });
 export const AlertDispositionBody = z.object({
   disposition: z.enum(DISPOSITIONS, { error: `处置须为 ${DISPOSITIONS.join(' / ')} 之一 / disposition must be one of ${DISPOSITIONS.join(', ')}` }),

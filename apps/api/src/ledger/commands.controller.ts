@@ -40,7 +40,7 @@ export class CommandsController {
     const outcome = await this.commandBus.execute(
       new SubmitLedgerCommand(parsed.command, { actor: actorOf(principal), source: 'api', correlationId: key }),
     );
-    const warnings = parsed.unknownFields.map((field) => ({ field, message: '未知字段，已忽略 / unknown field, ignored' }));
+    const warnings = [...parsed.unknownFields.map((field) => ({ field, message: '未知字段，已忽略 / unknown field, ignored' })), ...parsed.warnings];
     return { ...outcome, warnings };
   }
 }

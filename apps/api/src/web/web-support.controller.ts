@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
-import { Money, monitoringStream } from '@bem/domain';
+import { Money, availableBudgetOf, monitoringStream, projectStream, unknownProject } from '@bem/domain';
 import {
   DEFAULT_PROFILE,
   type Profile,
@@ -109,7 +109,7 @@ export class WebSupportController {
     const query = validate(DepartmentCurveQuery, request.query);
     const curve = await this.runtime.progress.curve(code, query.year, { asOf: query.asOf, knownAt: query.knownAt, perProject: query.perProject === 'true' });
     const profile = await this.profileFor(code, query.year, query.profile);
-    return { departmentCode: code, ...curve, ...linesOf(profile, query.year) };
+    return { departmentCode: code, ...curve, ...linesOf(profile, query.year, query.asOf) };
   }
 
   /** `GET /api/v1/projects/:id/curve?asOf&knownAt&profile`: the same for one project. */
@@ -120,7 +120,19 @@ export class WebSupportController {
     const code = progress.department.code;
     const curve = await this.runtime.progress.curve(code, progress.fiscalYear, { asOf: query.asOf, knownAt: query.knownAt, projectId });
     const profile = await this.profileFor(code, progress.fiscalYear, query.profile);
-    return { departmentCode: code, projectId, ...curve, ...linesOf(profile, progress.fiscalYear) };
+    return { departmentCode: code, projectId, ...curve, ...linesOf(profile, progress.fiscalYear, query.asOf) };
+  }
+
+  /**
+   * `GET /api/v1/projects/:id/available`: what a payment may take now, as the payment decision computes it
+   * (budget − paid − allocated − carried − cancelled, over everything recorded), so a form never re-derives it.
+   */
+  @Get('projects/:id/available')
+  async available(@Param('id') projectId: string, @CurrentPrincipal() principal: Principal) {
+    await this.projectReadable(principal, projectId);
+    const state = await this.runtime.handler.stateOf(projectStream(projectId));
+    if (!('paid' in state)) throw unknownProject(projectId, 'id');
+    return { projectId, ...availableBudgetOf(state) };
   }
 
   /**
@@ -155,8 +167,10 @@ export class WebSupportController {
 }
 
 /** 序时进度 at every month end and the profile's checkpoint lines (percent strings). */
-function linesOf(profile: Profile, year: number) {
+function linesOf(profile: Profile, year: number, asOf: string | undefined) {
   return {
+    /** 序时进度 at the view's date, as the checkpoints compute it */
+    elapsedAsOf: asPercent(elapsedShare(asOf ?? defaultAsOf(year), profile.elapsedMode)),
     profile: { name: profile.name, title: profile.title, elapsedMode: profile.elapsedMode },
     elapsed: Array.from({ length: 12 }, (_, i) => ({ month: i + 1, date: monthEnd(year, i + 1), percent: asPercent(elapsedShare(monthEnd(year, i + 1), profile.elapsedMode)) })),
     checkpoints: checkpointsOf(profile, year).map((lines) => ({

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { Controller, Get, Inject, type OnModuleInit, Param, Res } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { WEB_DIST, ensureWebBuilt } from '../../../web/build';
+import { WEB_DIST, ensureWebBuilt } from '@bem/web-bundle';
 import { Public } from '../auth/bearer-auth.guard';
 import type { HttpResponse } from '../http/http-types';
 import { Problem } from '../http/problems';

@@ -5,7 +5,7 @@ import { esc, h, mount } from '../dom';
 import { KIND_LABEL, pct, statusLabel, wan, yuan } from '../format';
 import { entryPanel } from '../forms';
 import { errorBox, kpi, progressBar, statusChip, timeBar } from '../widgets';
-import { evaluationPanel } from './evaluation';
+import { evaluationPanel, latestCheckpoint, monitoringPanel } from './evaluation';
 import { loadRegion } from './region';
 
 interface DepartmentData {
@@ -113,7 +113,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
 
   const renderData = (d: DepartmentData) => {
     const p = d.progress;
-    const elapsedNow = d.curve.elapsed.find((e) => e.date >= p.asOf)?.percent ?? '100.00';
+    const elapsedNow = d.curve.elapsedAsOf;
     const latest = d.checkpoints?.checkpoints.at(-1) ?? null;
     mount(kpis,
       kpi('年初预算', `${wan(p.budgetInitial)} 万元`),
@@ -172,6 +172,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     checkpointsBox,
     h('div', { class: 'table-wrap' }, table),
     h('details', { class: 'panel', ontoggle: (e: Event) => (e.target as HTMLDetailsElement).open && loadSources(sources, code, year, route) }, h('summary', null, '资金来源构成'), sources),
+    monitoringPanel(code, year, latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
     evaluationPanel(code, year),
     writable
       ? entryPanel({ departmentCode: code, fiscalYear: year, projects: data.progress.projects, defaultDate: route.params.get('asOf') ?? asOfDefault, onDone: refresh })

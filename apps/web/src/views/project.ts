@@ -1,4 +1,6 @@
-import { FUND_SOURCE_LABELS } from '@bem/domain';
+import { FUND_SOURCE_LABELS, LIKELIHOOD_LABELS } from '@bem/domain';
+
+const PROJECT_TEXT_LABEL: Record<string, string> = { goal: '预期目标', outcome: '实际完成情况', problems: '存在问题', measures: '改进措施' };
 import { type Curve, type DepartmentProgress, type ProjectProgress, type StoredEvent, get, qs } from '../api';
 import { type Route, app, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
@@ -6,6 +8,7 @@ import { h, mount } from '../dom';
 import { ADJUST_LABEL, BASIS_LABEL, EVENT_LABEL, KIND_LABEL, localTime, pct, wan, yuan } from '../format';
 import { entryPanel } from '../forms';
 import { errorBox, kpi, progressBar, timeBar } from '../widgets';
+import { projectEvaluationPanel } from './evaluation';
 
 interface ProjectData {
   progress: ProjectProgress;
@@ -58,6 +61,12 @@ function describe(event: StoredEvent, reversed: Map<string, StoredEvent>): (stri
       return [`指标 ${d.indicatorId} 实际完成值 ${d.value}`];
     case 'ProjectClosed':
       return ['年度关账，此后不再接受记录'];
+    case 'IndicatorScoreRecorded':
+      return [`${d.item ?? `指标 ${d.indicatorId}`} 自评得分 ${d.score}${d.reason ? `：${d.reason}` : ''}`];
+    case 'ProjectTextSet':
+      return [`${PROJECT_TEXT_LABEL[d.section] ?? d.section}：${d.text}`];
+    case 'MonitoringAssessmentRecorded':
+      return [`${d.asOf} 监控${d.indicatorId ? `（指标 ${d.indicatorId}）` : '（项目资金）'}${d.likelihood ? `，完成可能性 ${(LIKELIHOOD_LABELS as Record<string, string>)[d.likelihood]}` : ''}${d.forecast ? `，全年预计 ${d.forecast}` : ''}${d.explanation ? `：${d.explanation}` : ''}`];
     default:
       return [JSON.stringify(d)];
   }
@@ -85,7 +94,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
     const p = d.progress;
     const asOf = p.asOf;
     const knownAt = p.knownAt;
-    const elapsedNow = d.curve.elapsed.find((e) => e.date >= asOf)?.percent ?? '100.00';
+    const elapsedNow = d.curve.elapsedAsOf;
     mount(kpis,
       kpi('年初预算', `${wan(p.budgetInitial)} 万元`),
       kpi('调整预算', `${wan(p.budgetCurrent)} 万元`),
@@ -148,6 +157,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
     kpis,
     h('div', { class: 'charts' }, executionChart, arrivalChart),
     h('section', { class: 'panel' }, h('h2', null, '绩效指标'), indicators),
+    projectEvaluationPanel(p.projectId, p.name, route.params.get('profile') ?? data.curve.profile.name),
     h('section', { class: 'panel' }, h('h2', null, '事件记录'), h('div', { class: 'table-wrap' }, history)),
     canWrite(department.code)
       ? entryPanel({

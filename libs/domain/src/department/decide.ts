@@ -1,10 +1,10 @@
-import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import { DomainError, dateOutsideFiscalYear, unknownDepartment } from '../shared/errors';
 import { yearOf } from '../shared/dates';
 import { unknownIndicator } from '../project/errors';
 import { type DepartmentState, departmentIndicatorKey } from './state';
+import { requireScoreWithinWeight } from '../self-evaluation/decide';
 
 export type DepartmentCommand =
   | CommandOf<'RegisterDepartment'>
@@ -13,7 +13,8 @@ export type DepartmentCommand =
   | CommandOf<'SetDepartmentText'>
   | CommandOf<'RecordManualScore'>
   | CommandOf<'RecordQualitativeAssessment'>
-  | CommandOf<'RecordStatedFigure'>;
+  | CommandOf<'RecordStatedFigure'>
+  | CommandOf<'RecordIndicatorScore'>;
 
 export function decideDepartment(command: DepartmentCommand, state: DepartmentState): DomainEvent[] {
   switch (command.command) {
@@ -21,7 +22,6 @@ export function decideDepartment(command: DepartmentCommand, state: DepartmentSt
       return registerDepartment(command, state);
     case 'SetIndicator':
       requireRegistered(state, command.departmentCode ?? '');
-      parseTarget(command.target);
       return [{ type: 'IndicatorSet', data: withoutEnvelope(command) }];
     case 'RecordIndicatorActual':
       return recordActual(command, state);
@@ -35,6 +35,15 @@ export function decideDepartment(command: DepartmentCommand, state: DepartmentSt
       requireRegistered(state, command.departmentCode);
       requireWithinBand(command);
       return [{ type: 'QualitativeAssessmentRecorded', data: withoutEnvelope(command) }];
+    case 'RecordIndicatorScore': {
+      requireRegistered(state, command.departmentCode ?? '');
+      if (command.indicatorId !== undefined) {
+        const key = departmentIndicatorKey(command.fiscalYear ?? 0, command.indicatorId);
+        if (!state.indicators.has(key)) throw unknownIndicator(command.indicatorId);
+        requireScoreWithinWeight(command.indicatorId, command.score, state.indicatorWeights.get(key));
+      }
+      return [{ type: 'IndicatorScoreRecorded', data: withoutEnvelope(command) }];
+    }
     case 'RecordStatedFigure':
       requireRegistered(state, command.departmentCode);
       if (!command.figure === !command.sumOf) throw new DomainError('STATED_FIGURE_REFERENCE', 'figure', '须给出 figure 或 sumOf 之一', 'give exactly one of figure or sumOf');

@@ -1,4 +1,4 @@
-import { Set as ImmutableSet } from 'immutable';
+import { Map as ImmutableMap, Set as ImmutableSet } from 'immutable';
 import type { DomainEvent } from '../ledger/events';
 
 export interface DepartmentState {
@@ -9,6 +9,8 @@ export interface DepartmentState {
   readonly parentCode?: string;
   /** Department-wide (部门整体) indicators, keyed `${fiscalYear}/${indicatorId}`. */
   readonly indicators: ImmutableSet<string>;
+  /** 分值 of those that carry one, same keys */
+  readonly indicatorWeights: ImmutableMap<string, string>;
 }
 
 export const initialDepartmentState = (): DepartmentState => ({
@@ -16,6 +18,7 @@ export const initialDepartmentState = (): DepartmentState => ({
   departmentCode: '',
   name: '',
   indicators: ImmutableSet(),
+  indicatorWeights: ImmutableMap(),
 });
 
 export const departmentIndicatorKey = (fiscalYear: number, indicatorId: string) => `${fiscalYear}/${indicatorId}`;
@@ -26,10 +29,14 @@ export function evolveDepartment(state: DepartmentState, event: DomainEvent): De
       return { ...state, status: 'registered', departmentCode: event.data.departmentCode, name: event.data.name, parentCode: event.data.parentCode };
     case 'IndicatorSet':
       if (event.data.fiscalYear === undefined) return state;
-      return {
-        ...state,
-        indicators: state.indicators.add(departmentIndicatorKey(event.data.fiscalYear, event.data.indicatorId)),
-      };
+      {
+        const key = departmentIndicatorKey(event.data.fiscalYear, event.data.indicatorId);
+        return {
+          ...state,
+          indicators: state.indicators.add(key),
+          indicatorWeights: event.data.weight ? state.indicatorWeights.set(key, event.data.weight) : state.indicatorWeights.delete(key),
+        };
+      }
     default:
       return state;
   }

@@ -1,13 +1,14 @@
 import type Decimal from 'decimal.js';
 import { DomainError } from '../shared/errors';
 import { Money } from '../shared/money';
-import { type ParsedTarget, parseDeadline } from './target-expression';
+import { type ParsedTarget, parseDeadline, parseTarget } from './target-expression';
 import { sameMeasure, unitOf } from './units';
 
 /** An actual (实际完成值) read in the target's unit: a number in the target's base unit, a date, or text. */
 export type ParsedActual =
   | { kind: 'number'; value: string; text: string }
   | { kind: 'date'; date: string; text: string }
+  | { kind: 'parts'; values: (string | null)[]; text: string }
   | { kind: 'text'; text: string };
 
 export const invalidActual = (text: string, target: string, why: string) =>
@@ -18,6 +19,7 @@ const VALUE = /^\s*(?:[<>=≥≤＞＜＝]+\s*)?(-?\d+(?:\.\d+)?)\s*(\S*?)\s*$/;
 /** Reads an actual for a target: "2441" is in the target's unit, "98%" or "6715.75万人" are converted, dates for deadlines. */
 export function parseActual(text: string, target: ParsedTarget): ParsedActual {
   if (target.kind === 'qualitative') return { kind: 'text', text };
+  if (target.kind === 'composite') return parseParts(text, target);
   if (target.kind === 'deadline') {
     const date = parseDeadline(text.trim());
     if (!date) throw invalidActual(text, target.text, '期限类指标的实际值须为日期 / a deadline target needs a date');
@@ -30,6 +32,15 @@ export function parseActual(text: string, target: ParsedTarget): ParsedActual {
   const unit = unitOf(written);
   if (!unit || !sameMeasure(unit, target.unit)) throw invalidActual(text, target.text, `单位 "${written}" 与指标单位 "${target.unit.text}" 不一致 / unit differs`);
   return { kind: 'number', value: new Money(match[1]).times(unit.factor).toString(), text };
+}
+
+/** `3个市州、6个县` against a composite target: each part's figure found by its unit, null when missing. */
+function parseParts(text: string, target: Extract<ParsedTarget, { kind: 'composite' }>): ParsedActual {
+  const composite = parseTarget(text);
+  const found = composite.kind === 'composite' ? composite.parts : [];
+  const values = target.parts.map((part) => found.find((candidate) => candidate.unit.base === part.unit.base)?.value ?? null);
+  if (values.every((value) => value === null)) throw invalidActual(text, target.text, '未找到各分项的数值 / no figure for any part');
+  return { kind: 'parts', values, text };
 }
 
 export interface Assessment {
@@ -45,6 +56,12 @@ const ratio = (part: Decimal, whole: Decimal): Decimal => (whole.isZero() ? ONE 
 /** Met / not met and the attainment ratio of an actual against its target. */
 export function assess(target: ParsedTarget, actual: ParsedActual | null): Assessment {
   if (!actual || target.kind === 'qualitative' || actual.kind === 'text') return { met: null, attainment: null };
+  if (target.kind === 'composite') {
+    if (actual.kind !== 'parts') return { met: null, attainment: null };
+    const shares = target.parts.map((part, i) => (actual.values[i] === null ? new Money(0) : ratio(new Money(actual.values[i] as string), new Money(part.value))));
+    const attainment = shares.reduce((total, share) => total.plus(share), new Money(0)).div(shares.length);
+    return { met: shares.every((share) => share.gte(1)), attainment };
+  }
   if (target.kind === 'deadline') {
     if (actual.kind !== 'date') return { met: null, attainment: null };
     const met = actual.date <= target.date;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess, parseActual } from './assess';
-import { parseTarget } from './target-expression';
+import { parseTarget, targetWarning } from './target-expression';
 
 describe('target expressions (绩效指标值)', () => {
   it.each([
@@ -30,13 +30,31 @@ describe('target expressions (绩效指标值)', () => {
     for (const text of ['有所提升', '明显提升', '逐步推开', '正常']) expect(parseTarget(text)).toMatchObject({ kind: 'qualitative', text, operator: null });
   });
 
-  it.each(['>=98斤斤', '≥', '2020-02-30前', '9-6个月', '>=9%以下'])('refuses %s, naming it', (text) => {
-    expect(() => parseTarget(text)).toThrow(text);
-    try {
-      parseTarget(text);
-    } catch (error) {
-      expect((error as { code: string }).code).toBe('INVALID_TARGET');
-    }
+  it.each(['>=98斤斤', '≥', '2020-02-30前', '9-6个月', '>=9%以下'])('never refuses %s: kept as printed, qualitative, with a warning', (text) => {
+    const target = parseTarget(text);
+    expect(target).toMatchObject({ kind: 'qualitative', text, operator: null });
+    expect(target.kind === 'qualitative' && target.warning).toBeTruthy();
+    expect(targetWarning(text)).toContain('定性');
+  });
+
+  it('reads the targets exactly as offices print them', () => {
+    expect(parseTarget('≥100百分比')).toMatchObject({ kind: 'compare', operator: '>=', value: '100', unit: { dimension: 'percent' }, text: '≥100百分比' });
+    expect(parseTarget('实施乡镇社区基层医疗机构37个。')).toMatchObject({ kind: 'compare', operator: '>=', value: '37', unit: { base: '个' } });
+    expect(parseTarget('37个基层医疗机构')).toMatchObject({ kind: 'compare', operator: '>=', value: '37', unit: { base: '个' } });
+    expect(parseTarget('=580元/人')).toMatchObject({ kind: 'compare', operator: '=', value: '580', unit: { dimension: 'money', base: '元/人' } });
+    const composite = parseTarget('3个市州、6个县');
+    expect(composite).toMatchObject({ kind: 'composite', text: '3个市州、6个县' });
+    if (composite.kind === 'composite') expect(composite.parts.map((part) => [part.value, part.unit.base])).toEqual([['3', '个市州'], ['6', '个县']]);
+    for (const text of ['≥100百分比', '实施乡镇社区基层医疗机构37个。', '37个基层医疗机构', '=580元/人', '3个市州、6个县']) expect(targetWarning(text)).toBeNull();
+  });
+
+  it('scores a composite by its parts: all met, or the mean share', () => {
+    const target = parseTarget('3个市州、6个县');
+    expect(assess(target, parseActual('3个市州、6个县', target))).toMatchObject({ met: true });
+    const half = assess(target, parseActual('3个市州、3个县', target));
+    expect(half.met).toBe(false);
+    expect(half.attainment?.toString()).toBe('0.75');
+    expect(assess(parseTarget('=580元/人'), parseActual('600元/人', parseTarget('=580元/人'))).met).toBe(true);
   });
 
   it.each([

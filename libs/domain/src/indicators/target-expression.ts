@@ -17,7 +17,11 @@ export type ParsedTarget =
   | (TargetBase & { kind: 'compare'; operator: TargetOperator; value: string; unit: UnitInfo; direction: 'higher' | 'lower' })
   | (TargetBase & { kind: 'range'; operator: 'between'; min: string; max: string; unit: UnitInfo; direction: 'range' })
   | (TargetBase & { kind: 'deadline'; operator: '<='; date: string; direction: 'deadline' })
-  | (TargetBase & { kind: 'qualitative'; operator: null; direction: 'qualitative' });
+  | (TargetBase & { kind: 'composite'; operator: '>='; parts: CompareTarget[]; direction: 'higher' })
+  /** `warning`: set when the text holds figures yet reads as no expression (kept as printed, assessed by a person) */
+  | (TargetBase & { kind: 'qualitative'; operator: null; direction: 'qualitative'; warning?: string });
+
+export type CompareTarget = Extract<ParsedTarget, { kind: 'compare' }>;
 
 export const invalidTarget = (text: string, why: string) =>
   new DomainError('INVALID_TARGET', 'target', `无法解析指标值 "${text}"：${why}`, `cannot parse target "${text}": ${why}`, { target: text });
@@ -40,8 +44,57 @@ const MONTH_END = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(?:底|末)?\s*(?:前|之�
 const directionOf = (operator: TargetOperator): 'higher' | 'lower' => (operator === '<' || operator === '<=' ? 'lower' : 'higher');
 const normalise = (value: string, unit: UnitInfo) => new Money(value).times(unit.factor).toString();
 
-/** Parses a 指标值 expression; text without any digit is qualitative; anything else unparseable is an error. */
+/**
+ * Reads a 指标值 as printed and never refuses it (architecture §10): an expression, a composite of counts
+ * (`3个市州、6个县`), a sentence with one number and unit (`实施…37个。` as ≥ 37 个), else qualitative text
+ * with a warning saying why it did not read as a figure.
+ */
 export function parseTarget(raw: string): ParsedTarget {
+  try {
+    return parseStrictTarget(raw);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return parseComposite(raw) ?? parseSentence(raw) ?? { kind: 'qualitative', operator: null, direction: 'qualitative', text: raw, warning: error.zh };
+  }
+}
+
+/** A target's warning for an import (the line is named by the caller), or null. */
+export const targetWarning = (raw: string): string | null => {
+  const target = parseTarget(raw);
+  return target.kind === 'qualitative' && target.warning ? `${target.warning}；按定性指标保留原文 / kept as printed, treated as qualitative` : null;
+};
+
+const COMPOSITE_SEPARATOR = /[、，,；;和及]/;
+const COUNT_PART = /^\s*(\d+(?:\.\d+)?)\s*(个|家|所|人次|人|次|份|项|名)\s*([\u4e00-\u9fa5]{0,6})\s*$/;
+
+/** `3个市州、6个县`: several counts, each at least its figure; the noun after the unit names the part. */
+function parseComposite(raw: string): ParsedTarget | null {
+  const pieces = raw.trim().replace(/[。.]$/, '').split(COMPOSITE_SEPARATOR);
+  if (pieces.length < 2) return null;
+  const parts: CompareTarget[] = [];
+  for (const piece of pieces) {
+    const match = COUNT_PART.exec(piece);
+    if (!match) return null;
+    const unit: UnitInfo = { text: `${match[2]}${match[3]}`, dimension: 'count', base: `${match[2]}${match[3]}`, factor: '1' };
+    parts.push({ kind: 'compare', operator: '>=', value: new Money(match[1]).toString(), unit, direction: 'higher', text: piece.trim() });
+  }
+  return { kind: 'composite', operator: '>=', parts, direction: 'higher', text: raw };
+}
+
+const SENTENCE_FIGURE = /(\d+(?:\.\d+)?)\s*(万人次|人次|万人|万元|亿元|元\/人|个|家|所|人|次|份|项|名|户|%|％)/g;
+
+/** A sentence with exactly one number and unit (`实施乡镇社区基层医疗机构37个。`, `37个基层医疗机构`): at least that many. */
+function parseSentence(raw: string): ParsedTarget | null {
+  if (/[<>=≥≤≧≦＞＜＝]|以上|以下|以内/.test(raw)) return null;
+  const figures = [...raw.matchAll(SENTENCE_FIGURE)];
+  if (figures.length !== 1 || (raw.match(/\d+(?:\.\d+)?/g) ?? []).length !== 1) return null;
+  const unit = unitOf(figures[0][2]);
+  if (!unit) return null;
+  return { kind: 'compare', operator: '>=', value: normalise(figures[0][1], unit), unit, direction: 'higher', text: raw };
+}
+
+/** The strict grammar: operator, number, unit; a range; a deadline; text without digits. Throws INVALID_TARGET. */
+function parseStrictTarget(raw: string): ParsedTarget {
   const text = raw.trim();
   if (text === '') throw invalidTarget(raw, '为空 / empty');
   const deadline = parseDeadline(text);

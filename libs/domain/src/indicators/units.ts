@@ -32,8 +32,10 @@ const DURATION: Record<string, [string, string]> = {
 export function unitOf(text: string): UnitInfo | null {
   const unit = text.trim();
   if (unit === '') return { text: '', dimension: 'number', base: '', factor: '1' };
-  if (unit === '%' || unit === '％') return { text: unit, dimension: 'percent', base: '%', factor: '1' };
+  if (unit === '%' || unit === '％' || unit === '百分比') return { text: unit, dimension: 'percent', base: '%', factor: '1' };
   if (MONEY[unit]) return { text: unit, dimension: 'money', base: '元', factor: MONEY[unit] };
+  const perHead = /^(元|万元)\/(人|户|人次|次)$/.exec(unit);
+  if (perHead) return { text: unit, dimension: 'money', base: `元/${perHead[2]}`, factor: MONEY[perHead[1]] };
   if (DURATION[unit]) return { text: unit, dimension: 'duration', base: DURATION[unit][0], factor: DURATION[unit][1] };
   if (COUNT_NOUNS.includes(unit)) return { text: unit, dimension: 'count', base: unit, factor: '1' };
   if (unit.startsWith('万') && COUNT_NOUNS.includes(unit.slice(1))) {

@@ -52,8 +52,11 @@ export const IssueBudget = z.object({
   ...projectRef,
   command: z.literal('IssueBudget'),
   occurredOn: isoDate,
-  amount: yuan('positive'),
+  /** 0 is accepted: a form's 0 row (其他资金 0.00) is a stated fact, not an invented one */
+  amount: yuan('non-negative'),
   source: oneOf(FUND_SOURCES, '资金来源').default('own'),
+  /** a named fund within the source (彩票公益金, 专项债券 …): a 其中 sub-row of the 项目资金 block */
+  fund: text('资金名称', 100).optional(),
   basis: oneOf(['initial', 'supplementary', 'carryover'], '下达依据'),
   document: text('文号', 200).optional(),
   procurementAmount: yuan('non-negative').optional(),
@@ -191,6 +194,56 @@ export const RecordStatedFigure = z.object({
   source: text('出处', 500).optional(),
 });
 
+/**
+ * The office's own 得分 and 偏差原因分析及改进措施 for one indicator (not above its 分值; checked by the decider), or
+ * with `item` instead of indicatorId for a row of the form that is no indicator (预算执行率, the 打分表's 决策 / 过程 rows).
+ */
+export const RecordIndicatorScore = z.object({
+  ...base,
+  ...indicatorScope,
+  command: z.literal('RecordIndicatorScore'),
+  indicatorId: identifier('指标编号').optional(),
+  item: text('评分项', 100).optional(),
+  score: score('得分'),
+  reason: text('偏差原因分析及改进措施', 2000).optional(),
+});
+
+export const PROJECT_TEXT_SECTIONS = ['goal', 'outcome', 'problems', 'measures'] as const;
+
+/** 年度总体目标 预期目标 (goal) / 实际完成情况 (outcome), 存在问题 (problems), 改进措施 (measures). */
+export const SetProjectText = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('SetProjectText'),
+  section: oneOf(PROJECT_TEXT_SECTIONS, '内容类别'),
+  text: text('内容', 20_000),
+});
+
+/** 偏差原因: 经费保障 / 制度保障 / 人员保障 / 硬件条件保障 / 其他 (财预〔2019〕136号) */
+export const DEVIATION_CAUSES = ['funding', 'institutional', 'staffing', 'facilities', 'other'] as const;
+export const DEVIATION_CAUSE_LABELS: Record<(typeof DEVIATION_CAUSES)[number], string> = {
+  funding: '经费保障', institutional: '制度保障', staffing: '人员保障', facilities: '硬件条件保障', other: '其他',
+};
+/** 完成目标可能性: 确定能 / 有可能 / 完全不可能 */
+export const LIKELIHOODS = ['certain', 'possible', 'impossible'] as const;
+export const LIKELIHOOD_LABELS: Record<(typeof LIKELIHOODS)[number], string> = { certain: '确定能', possible: '有可能', impossible: '完全不可能' };
+
+/**
+ * The office's 监控 assessment at a checkpoint: of one indicator (its 全年预计完成值, causes, likelihood), or without
+ * indicatorId of the project's money (forecast = 全年预计执行数 in 元).
+ */
+export const RecordMonitoringAssessment = z.object({
+  ...base,
+  ...projectRef,
+  command: z.literal('RecordMonitoringAssessment'),
+  asOf: isoDate,
+  indicatorId: identifier('指标编号').optional(),
+  causes: z.array(oneOf(DEVIATION_CAUSES, '偏差原因')).max(5).default([]),
+  likelihood: oneOf(LIKELIHOODS, '完成目标可能性').optional(),
+  explanation: text('原因说明', 2000).optional(),
+  forecast: text('全年预计值', 200).optional(),
+});
+
 export const COMMAND_SCHEMAS = {
   RegisterDepartment,
   RegisterProject,
@@ -206,6 +259,9 @@ export const COMMAND_SCHEMAS = {
   RecordManualScore,
   RecordQualitativeAssessment,
   RecordStatedFigure,
+  RecordIndicatorScore,
+  SetProjectText,
+  RecordMonitoringAssessment,
   AllocateBudget,
   CarryForward,
   CancelBalance,

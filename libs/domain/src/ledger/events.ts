@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FUND_SOURCES } from '../shared/fields';
-import { ADJUSTMENT_KINDS } from './commands';
+import { ADJUSTMENT_KINDS, DEVIATION_CAUSES, LIKELIHOODS, PROJECT_TEXT_SECTIONS } from './commands';
 
 /**
  * Schemas of the stored events, in their own right (not derived from the commands: a command may change, what
@@ -36,7 +36,7 @@ export const EVENT_SCHEMAS = {
   /** 预算下达 (年初预算 / 追加 / 上年结转); links to the allocation or carry-forward it came from */
   BudgetIssued: z.object({
     ...projectFact, amount, source, basis: z.enum(['initial', 'supplementary', 'carryover']), document: str.optional(),
-    procurementAmount: amount.optional(), threePublicAmount: amount.optional(),
+    procurementAmount: amount.optional(), threePublicAmount: amount.optional(), fund: str.optional(),
     allocationId: id.optional(), carryForwardId: id.optional(), fromProjectId: id.optional(),
   }),
   /** 预算调整 / 调剂 / 追减 / 年末注销: signed delta */
@@ -65,6 +65,15 @@ export const EVENT_SCHEMAS = {
   QualitativeAssessmentRecorded: z.object({ ...evaluationScope, item: str, level: z.enum(['达成', '部分达成', '未达成']), percent: amount.optional(), justification: str }),
   /** 报告所载数字 (for the consistency check) */
   StatedFigureRecorded: z.object({ departmentCode: id, fiscalYear: year, label: str, value: z.string(), figure: str.optional(), sumOf: z.array(str).optional(), source: str.optional() }),
+  /** 单位自评得分 and 偏差原因 of one indicator, or of a form row that is no indicator (item: 预算执行率, 打分表 rows) */
+  IndicatorScoreRecorded: z.object({ ...indicatorScope, indicatorId: id.optional(), item: str.optional(), score: amount, reason: str.optional() }),
+  /** 项目文字 (goal 预期目标 / outcome 实际完成情况 / problems / measures) */
+  ProjectTextSet: z.object({ projectId: id, section: z.enum(PROJECT_TEXT_SECTIONS), text: str }),
+  /** 监控表 assessment at a checkpoint (of an indicator, or without indicatorId of the money) */
+  MonitoringAssessmentRecorded: z.object({
+    projectId: id, asOf: date, indicatorId: id.optional(), causes: z.array(z.enum(DEVIATION_CAUSES)),
+    likelihood: z.enum(LIKELIHOODS).optional(), explanation: str.optional(), forecast: str.optional(),
+  }),
   /** 分解下达 (parent side): this much of the project's budget went down to `toProjectId` */
   BudgetAllocated: z.object({ ...projectFact, toProjectId: id, amount, source, document: str.optional(), allocationId: id }),
   /** 结转 (origin side): this much of the balance now lives on in `toProjectId` (next year) */

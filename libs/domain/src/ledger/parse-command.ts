@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { targetWarning } from '../indicators/target-expression';
 import { COMMAND_NAMES, COMMAND_SCHEMAS, type CommandName, type LedgerCommand } from './commands';
 
 export interface FieldIssue {
@@ -8,7 +9,7 @@ export interface FieldIssue {
 }
 
 export type ParsedCommand =
-  | { ok: true; command: LedgerCommand; unknownFields: string[] }
+  | { ok: true; command: LedgerCommand; unknownFields: string[]; warnings: FieldIssue[] }
   | { ok: false; issues: FieldIssue[] };
 
 const isCommandName = (value: unknown): value is CommandName =>
@@ -31,11 +32,23 @@ export function parseCommand(raw: unknown): ParsedCommand {
   const result = schema.safeParse(raw);
   if (!result.success) return { ok: false, issues: result.error.issues.map((issue) => toFieldIssue(issue, raw as Record<string, unknown>)) };
   const command = result.data as LedgerCommand;
-  const scopeIssue = indicatorScopeIssue(command);
+  const scopeIssue = indicatorScopeIssue(command) ?? scoreTargetIssue(command);
   if (scopeIssue) return { ok: false, issues: [scopeIssue] };
   const known = new Set(Object.keys(schema.shape));
   const unknownFields = Object.keys(raw).filter((key) => !known.has(key));
-  return { ok: true, command, unknownFields };
+  return { ok: true, command, unknownFields, warnings: targetWarnings(command) };
+}
+
+/** A target that reads as no figure is kept as printed (never refused) and reported, naming its field. */
+function targetWarnings(command: LedgerCommand): FieldIssue[] {
+  const targets =
+    command.command === 'SetIndicator' ? [{ field: 'target', text: command.target }]
+      : command.command === 'AllocateBudget' ? (command.targets ?? []).map((target, i) => ({ field: `targets.${i}.target`, text: target.target }))
+        : [];
+  return targets.flatMap(({ field, text }) => {
+    const message = targetWarning(text);
+    return message ? [{ field, message }] : [];
+  });
 }
 
 function toFieldIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): FieldIssue {
@@ -46,8 +59,13 @@ function toFieldIssue(issue: z.core.$ZodIssue, raw: Record<string, unknown>): Fi
   return { field, message: issue.message };
 }
 
+function scoreTargetIssue(command: LedgerCommand): FieldIssue | null {
+  if (command.command !== 'RecordIndicatorScore' || !command.indicatorId !== !command.item) return null;
+  return { field: 'indicatorId', message: '须给出 indicatorId 或 item 之一 / give exactly one of indicatorId or item' };
+}
+
 function indicatorScopeIssue(command: LedgerCommand): FieldIssue | null {
-  if (command.command !== 'SetIndicator' && command.command !== 'RecordIndicatorActual') return null;
+  if (command.command !== 'SetIndicator' && command.command !== 'RecordIndicatorActual' && command.command !== 'RecordIndicatorScore') return null;
   if (command.projectId && command.departmentCode) {
     return { field: 'projectId', message: '项目指标与部门指标只能二选一 / give projectId or departmentCode, not both' };
   }

@@ -37,6 +37,7 @@ export function routeCommand(command: LedgerCommand): CommandRoute {
       return { stream: projectStream(command.projectId), lookups: { department: departmentStream(command.departmentCode) } };
     case 'SetIndicator':
     case 'RecordIndicatorActual':
+    case 'RecordIndicatorScore':
       return command.projectId
         ? { stream: projectStream(command.projectId), lookups: {} }
         : { stream: departmentStream(command.departmentCode ?? ''), lookups: {} };

@@ -1,4 +1,3 @@
-import { parseTarget } from '../indicators/target-expression';
 import type { CommandOf } from '../ledger/commands';
 import type { DomainEvent } from '../ledger/events';
 import type { DepartmentState } from '../department/state';
@@ -7,6 +6,7 @@ import { dateOutsideFiscalYear, fiscalYearMismatch, unknownDepartment, unknownPr
 import { yearOf } from '../shared/dates';
 import { Money, formatYuan, money } from '../shared/money';
 import * as E from './errors';
+import { type SelfEvaluationCommand, decideSelfEvaluation, isSelfEvaluationCommand } from '../self-evaluation/decide';
 import { type ProjectState, openBalanceOf } from './state';
 
 export type ProjectCommand =
@@ -18,7 +18,8 @@ export type ProjectCommand =
   | CommandOf<'ReversePayment'>
   | CommandOf<'SetIndicator'>
   | CommandOf<'RecordIndicatorActual'>
-  | CommandOf<'CloseProject'>;
+  | CommandOf<'CloseProject'>
+  | SelfEvaluationCommand;
 
 /** Other streams' states a decision may need: the department of a new project, the other side of a 调剂. */
 export interface ProjectContext {
@@ -32,6 +33,7 @@ export type OverspendPolicy = 'stop' | 'warn';
 
 export function decideProject(command: ProjectCommand, state: ProjectState, context: ProjectContext = {}): DomainEvent[] {
   if (command.command === 'RegisterProject') return registerProject(command, state, context);
+  if (isSelfEvaluationCommand(command)) return decideSelfEvaluation(command, state);
   requireOpen(command, state);
   switch (command.command) {
     case 'IssueBudget':
@@ -45,7 +47,6 @@ export function decideProject(command: ProjectCommand, state: ProjectState, cont
     case 'ReversePayment':
       return reversePayment(command, state);
     case 'SetIndicator':
-      parseTarget(command.target);
       return [{ type: 'IndicatorSet', data: payload(command) }];
     case 'RecordIndicatorActual':
       if (!state.indicators.has(command.indicatorId)) throw E.unknownIndicator(command.indicatorId);
@@ -66,7 +67,7 @@ function registerProject(command: CommandOf<'RegisterProject'>, state: ProjectSt
 }
 
 /** Rules every fact about an existing project shares: it exists, is open, is of the stated year, and the date falls in it. */
-function requireOpen(command: Exclude<ProjectCommand, CommandOf<'RegisterProject'>>, state: ProjectState): void {
+function requireOpen(command: Exclude<ProjectCommand, CommandOf<'RegisterProject'> | SelfEvaluationCommand>, state: ProjectState): void {
   const projectId = command.projectId ?? '';
   if (state.status === 'unregistered') throw unknownProject(projectId);
   if (state.status === 'closed') throw E.projectClosed(projectId);

@@ -20,6 +20,8 @@ export interface ProjectState {
   /** Persistent (structurally shared) collections: evolve stays pure without copying long histories. */
   readonly payments: ImmutableMap<string, PaymentRecord>;
   readonly indicators: ImmutableSet<string>;
+  /** 分值 of the indicators that carry one (an office score may not exceed it) */
+  readonly indicatorWeights: ImmutableMap<string, string>;
   /** 转移支付项目 the project belongs to (RegisterProject.programCode). */
   readonly programCode?: string;
   /** Fund sources of its issuances (分解下达 / 结转 default to the only one). */
@@ -41,6 +43,19 @@ export function openBalanceOf(state: ProjectState): Decimal {
   return balance;
 }
 
+/** What the payment decision will allow, with its terms (元 strings): the one figure a form shows before submitting. */
+export function availableBudgetOf(state: ProjectState) {
+  return {
+    status: state.status,
+    available: openBalanceOf(state).toFixed(2),
+    budget: state.budget.toFixed(2),
+    paid: state.paid.toFixed(2),
+    allocated: state.allocated.toFixed(2),
+    carried: state.carried.toFixed(2),
+    cancelled: state.cancelled.toFixed(2),
+  };
+}
+
 export const initialProjectState = (): ProjectState => ({
   status: 'unregistered',
   projectId: '',
@@ -50,6 +65,7 @@ export const initialProjectState = (): ProjectState => ({
   paid: ZERO,
   payments: ImmutableMap(),
   indicators: ImmutableSet(),
+  indicatorWeights: ImmutableMap(),
   sources: ImmutableSet(),
   allocated: ZERO,
   carried: ZERO,
@@ -84,7 +100,11 @@ export function evolveProject(state: ProjectState, event: DomainEvent): ProjectS
         payments: state.payments.set(event.data.paymentId, { amount: event.data.amount, reversed: true }),
       };
     case 'IndicatorSet':
-      return { ...state, indicators: state.indicators.add(event.data.indicatorId) };
+      return {
+        ...state,
+        indicators: state.indicators.add(event.data.indicatorId),
+        indicatorWeights: event.data.weight ? state.indicatorWeights.set(event.data.indicatorId, event.data.weight) : state.indicatorWeights.delete(event.data.indicatorId),
+      };
     case 'ProjectClosed':
       return { ...state, status: 'closed' };
     case 'BudgetAllocated':

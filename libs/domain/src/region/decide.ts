@@ -84,19 +84,13 @@ function allocate(command: CommandOf<'AllocateBudget'>, from: ProjectState, to: 
 }
 
 /**
- * The 绩效目标 that travel with an allocation, as the child's `IndicatorSet` events (after its BudgetIssued). Each is
- * checked as SetIndicator checks it (the target expression parses) and must be new to the child project.
+ * The 绩效目标 that travel with an allocation, as the child's `IndicatorSet` events (after its BudgetIssued). Each
+ * must be new to the child project; its target text is kept as printed (parseTarget never refuses one).
  */
 function travellingTargets(command: CommandOf<'AllocateBudget'>, to: ProjectState): DomainEvent[] {
   const seen = new Set<string>();
   return (command.targets ?? []).map((target, i) => {
     const field = `targets.${i}`;
-    try {
-      parseTarget(target.target);
-    } catch (error) {
-      if (error instanceof DomainError) throw E.invalidAllocationTarget(`${field}.target`, error);
-      throw error;
-    }
     if (to.indicators.has(target.indicatorId)) throw E.targetAlreadySet(`${field}.indicatorId`, command.toProjectId, target.indicatorId, false);
     if (seen.has(target.indicatorId)) throw E.targetAlreadySet(`${field}.indicatorId`, command.toProjectId, target.indicatorId, true);
     seen.add(target.indicatorId);

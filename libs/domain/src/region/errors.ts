@@ -106,6 +106,3 @@ export const targetAlreadySet = (field: string, toProjectId: string, indicatorId
     { toProjectId, indicatorId },
   );
 
-/** A target expression of an allocation's targets that parseTarget refuses: the same reason, named by its field. */
-export const invalidAllocationTarget = (field: string, reason: DomainError) =>
-  new DomainError(reason.code, field, `${reason.zh}（${field}）`, `${reason.en} (${field})`, reason.details);

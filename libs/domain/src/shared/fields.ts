@@ -72,8 +72,8 @@ export const fiscalYear = z
   .min(2000, { message: '预算年度须在 2000–2100 之间 / fiscal year must be within 2000–2100' })
   .max(2100, { message: '预算年度须在 2000–2100 之间 / fiscal year must be within 2000–2100' });
 
-/** 资金来源: 本级 / 中央 / 省 / 市 / 县 / 其他 */
-export const FUND_SOURCES = ['own', 'central', 'provincial', 'municipal', 'county', 'other'] as const;
+/** 资金来源: 本级 / 中央 / 省 / 市 / 县 / 地方 / 其他 (a named fund such as 彩票公益金 travels as IssueBudget.fund) */
+export const FUND_SOURCES = ['own', 'central', 'provincial', 'municipal', 'county', 'local', 'other'] as const;
 export type FundSource = (typeof FUND_SOURCES)[number];
 export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
   own: '本级',
@@ -81,6 +81,7 @@ export const FUND_SOURCE_LABELS: Record<FundSource, string> = {
   provincial: '省级',
   municipal: '市级',
   county: '县级',
+  local: '地方',
   other: '其他',
 };
 

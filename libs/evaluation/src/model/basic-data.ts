@@ -36,13 +36,15 @@ const THREE_PUBLIC: [string, string][] = [['vehicle', '公务用车购置及运�
 export function basicDataTable(year: number, projects: readonly ProjectFigures[], prior: readonly ProjectFigures[], index: FigureIndex): ReportTable {
   const isBasic = (p: ProjectFigures) => p.kind === 'basic';
   const isProject = (p: ProjectFigures) => p.kind === 'project';
-  const [all, priorAll] = [total(projects), total(prior)];
+  // no event of the comparison year at all: its column is blank, not an invented 0.00
+  const priorTotal = (filter?: (p: ProjectFigures) => boolean) => (prior.length ? total(prior, filter) : null);
+  const [all, priorAll] = [total(projects), priorTotal()];
   const lines: Line[] = [
     line('支出合计', '支出合计', 0, priorAll, all, BUDGET),
-    line('（一）基本支出', '基本支出', 1, total(prior, isBasic), total(projects, isBasic), BUDGET),
+    line('（一）基本支出', '基本支出', 1, priorTotal(isBasic), total(projects, isBasic), BUDGET),
     line('其中：三公经费', '三公经费', 2, priorAll, all, { initial: M.threePublicBudgetInitial, current: M.threePublicBudget, paid: M.threePublicPaid }),
     ...THREE_PUBLIC.map(([category, label], i) => line(`${i + 1}.${label}`, label, 3, priorAll, all, { paid: threePublicMeasure(category) })),
-    line('（二）项目支出', '项目支出', 1, total(prior, isProject), total(projects, isProject), BUDGET),
+    line('（二）项目支出', '项目支出', 1, priorTotal(isProject), total(projects, isProject), BUDGET),
   ];
   const names = [...new Set([...projects.filter(isProject).map((p) => p.name), ...prior.filter(isProject).map((p) => p.name)])];
   names.forEach((name, i) => {

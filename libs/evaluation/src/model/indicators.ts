@@ -44,7 +44,7 @@ function rowOf(facts: IndicatorFacts, weight: Decimal | null, year: DepartmentYe
       const scored = weight ? scoreQualitative(weight, assessment.data.level, assessment.data.percent) : null;
       return { ...base, met: assessment.data.level === '达成', score: scored ? roundScore(scored.score) : null, note: `${assessment.data.level}：${assessment.data.justification}` };
     }
-    if (!facts.actual) return { ...base, met: null, score: null, note: '未填报实际完成值 / no actual recorded' };
+    if (!facts.actual) return { ...base, met: null, score: null, note: '未填报实际完成值' };
     const result = assess(target, parseActual(facts.actual.data.value, target));
     const score = weight && result.attainment ? roundScore(weight.times(result.attainment)) : null;
     return { ...base, met: result.met, score, note: result.met ? '已完成' : '未完成' };

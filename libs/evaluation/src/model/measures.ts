@@ -93,3 +93,11 @@ export const M = {
 export const threePublicMeasure = (category: string) => `threePublic.${category}`;
 export const sourceArranged = (source: string) => `source.${source}.arranged`;
 export const sourceUsed = (source: string) => `source.${source}.used`;
+
+/** 项目资金 rows of the 自评表 / 监控表: 当年财政拨款 (current), 上年结转资金 (carryover), 其他资金 (other). */
+export type FundRow = 'current' | 'carryover' | 'other';
+/** row measures: `fund.<row>.initial` 年初预算数, `.full` 全年预算数, `.executed` 全年执行数 */
+export const fundRowMeasure = (row: FundRow, column: 'initial' | 'full' | 'executed') => `fund.${row}.${column}`;
+/** a named fund (彩票公益金 …) inside its row: the 其中 sub-row */
+export const namedFundMeasure = (fund: string, column: 'initial' | 'full') => `named.${fund}.${column}`;
+export const fundRowOf = (source: string, basis: string): FundRow => (source === 'other' ? 'other' : basis === 'carryover' ? 'carryover' : 'current');

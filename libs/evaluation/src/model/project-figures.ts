@@ -1,6 +1,6 @@
 import type { EventData, FundSource } from '@bem/domain';
 import type { RecordedEvent } from '@bem/event-store';
-import { M, Measures, sourceArranged, sourceUsed, threePublicMeasure } from './measures';
+import { type FundRow, M, Measures, fundRowMeasure, fundRowOf, namedFundMeasure, sourceArranged, sourceUsed, threePublicMeasure } from './measures';
 
 /** One project of the year with its measures and its adjustments (for the findings and the 自评表). */
 export interface ProjectFigures {
@@ -11,6 +11,10 @@ export interface ProjectFigures {
   basicClass?: 'personnel' | 'public';
   /** Fund source of the first issuance: adjustments and unsourced payments are charged to it */
   mainSource: FundSource;
+  /** 项目资金 row of the first issuance: adjustments are charged to it */
+  mainRow: FundRow;
+  /** named funds (IssueBudget.fund) in the order they first appear, with their row */
+  namedFunds: { fund: string; row: FundRow }[];
   measures: Measures;
   adjustments: { eventId: string; occurredOn: string; kind: string; delta: string; reason: string }[];
   indicators: IndicatorFacts[];
@@ -32,10 +36,14 @@ export function projectFigures(events: readonly RecordedEvent[], asOf: string): 
   const info = registered.data as EventData<'ProjectRegistered'>;
   const figures: ProjectFigures = {
     projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass,
-    mainSource: 'own', measures: new Measures(), adjustments: [], indicators: [],
+    mainSource: 'own', mainRow: 'current', namedFunds: [], measures: new Measures(), adjustments: [], indicators: [],
   };
   const firstIssue = events.find((event) => event.type === 'BudgetIssued');
-  if (firstIssue) figures.mainSource = (firstIssue.data as EventData<'BudgetIssued'>).source;
+  if (firstIssue) {
+    const data = firstIssue.data as EventData<'BudgetIssued'>;
+    figures.mainSource = data.source;
+    figures.mainRow = fundRowOf(data.source, data.basis);
+  }
   const payments = new Map<string, Payment>();
   const indicators = new Map<string, IndicatorFacts>();
   for (const event of events) {
@@ -64,6 +72,7 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
       const initial = data.basis !== 'supplementary';
       m.add(M.current, data.amount, id);
       m.add(sourceArranged(data.source), data.amount, id);
+      addFundRow(figures, data, id);
       if (initial) m.add(M.initial, data.amount, id);
       else {
         m.add(M.supplementary, data.amount, id);
@@ -87,6 +96,7 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
       const data = event.data as EventData<'BudgetAdjusted'>;
       m.add(M.current, data.delta, id);
       m.add(sourceArranged(figures.mainSource), data.delta, id);
+      m.add(fundRowMeasure(figures.mainRow, 'full'), data.delta, id);
       if (isPublic) m.add(M.publicBudgetCurrent, data.delta, id);
       if (data.kind === 'transfer-in') m.add(M.transferred, data.delta, id);
       else if (data.kind === 'increase') m.add(M.supplementary, data.delta, id);
@@ -99,6 +109,7 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
       const data = event.data as EventData<'BudgetAllocated'>;
       m.add(M.current, `-${data.amount}`, id);
       m.add(sourceArranged(data.source), `-${data.amount}`, id);
+      m.add(fundRowMeasure(figures.mainRow, 'full'), `-${data.amount}`, id);
       figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: 'allocation', delta: `-${data.amount}`, reason: data.document ?? `分解下达至 ${data.toProjectId}` });
       return;
     }
@@ -123,6 +134,7 @@ function addPayment(figures: ProjectFigures, payment: Payment, sign: '' | '-', i
   const amount = `${sign}${payment.amount}`;
   m.add(M.paid, amount, id);
   m.add(sourceUsed(payment.source ?? figures.mainSource), amount, id);
+  m.add(payment.source === 'other' ? fundRowMeasure('other', 'executed') : 'fund.fiscal.executed', amount, id);
   if (payment.procurement) m.add(M.procurementPaid, amount, id);
   if (payment.assetPurchase) m.add(M.assetPaid, amount, id);
   if (payment.threePublic) {
@@ -130,4 +142,17 @@ function addPayment(figures: ProjectFigures, payment: Payment, sign: '' | '-', i
     m.add(threePublicMeasure(payment.threePublic), amount, id);
   }
   if (payment.publicExpense || (figures.kind === 'basic' && figures.basicClass === 'public')) m.add(M.publicPaid, amount, id);
+}
+
+/** 年初预算数 (issuances other than 追加) and 全年预算数 of the issuance's 项目资金 row, and of its named fund. */
+function addFundRow(figures: ProjectFigures, data: EventData<'BudgetIssued'>, id: string): void {
+  const m = figures.measures;
+  const row = fundRowOf(data.source, data.basis);
+  const initial = data.basis !== 'supplementary';
+  m.add(fundRowMeasure(row, 'full'), data.amount, id);
+  if (initial) m.add(fundRowMeasure(row, 'initial'), data.amount, id);
+  if (!data.fund) return;
+  if (!figures.namedFunds.some((named) => named.fund === data.fund)) figures.namedFunds.push({ fund: data.fund, row });
+  m.add(namedFundMeasure(data.fund, 'full'), data.amount, id);
+  if (initial) m.add(namedFundMeasure(data.fund, 'initial'), data.amount, id);
 }

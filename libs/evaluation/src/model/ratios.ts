@@ -32,9 +32,9 @@ export function departmentRatios(m: Measures): RatioFigures {
     ['adjustmentRate', '预算调整率', '|调整预算数 − 年初预算数| / 年初预算数 × 100%'],
     ['transferRate', '预算调剂率', '调剂金额（调入方合计，每对计一次）/ 年初预算数 × 100%'],
     ['carryoverRate', '结转结余率', '(调整预算数 − 执行数) / 调整预算数 × 100%'],
-    ['procurementRate', '政府采购执行率', '政府采购支付（标记 procurement 的支付，扣除冲销）/ 政府采购预算（下达时的 procurementAmount）× 100%'],
-    ['publicControlRate', '公用经费控制率', '公用经费实际支出（公用经费基本支出项目及标记 publicExpense 的支付）/ 年初公用经费预算 × 100%'],
-    ['threePublicControlRate', '三公经费控制率', '三公经费实际支出 / 三公经费预算（threePublicAmount）× 100%'],
+    ['procurementRate', '政府采购执行率', '政府采购支付（登记为政府采购的支付，扣除冲销）/ 政府采购预算（下达时登记的政府采购金额）× 100%'],
+    ['publicControlRate', '公用经费控制率', '公用经费实际支出（公用经费基本支出及登记为公用经费的支付）/ 年初公用经费预算 × 100%'],
+    ['threePublicControlRate', '三公经费控制率', '三公经费实际支出 / 三公经费预算 × 100%'],
   ];
   return { metrics, list: rows.map(([key, name, formula]) => ({ key, name, value: pct(metrics[key]), formula, evidence: metrics[key]?.evidence ?? [] })) };
 }

@@ -1,4 +1,4 @@
-import { type EventData, departmentStream, lastDayOfYear, projectStream } from '@bem/domain';
+import { type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
 import type { ProgressProjection } from '@bem/monitoring';
 import { type IndicatorFacts, type ProjectFigures, projectFigures } from './project-figures';
@@ -35,32 +35,30 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
     texts: new Map(), manualScores: [], assessments: [], stated: [],
   };
   const indicators = new Map<string, IndicatorFacts>();
-  for (const event of events) {
-    const data = event.data as { fiscalYear?: number; departmentCode?: string };
-    if (event.type === 'DepartmentRegistered') result.name = (event.data as EventData<'DepartmentRegistered'>).name;
-    if (data.fiscalYear !== year) continue;
+  for (const event of parseDomainEvents(events)) {
+    if (event.type === 'DepartmentRegistered') result.name = event.data.name;
+    if ((event.data as { fiscalYear?: number }).fiscalYear !== year) continue;
     switch (event.type) {
-      case 'IndicatorSet': {
-        const set = event as IndicatorFacts['set'];
-        indicators.set(set.data.indicatorId, { indicatorId: set.data.indicatorId, projectId: null, set, actual: null });
+      case 'IndicatorSet':
+        indicators.set(event.data.indicatorId, { indicatorId: event.data.indicatorId, projectId: null, set: event, actual: null });
         break;
-      }
       case 'IndicatorActualRecorded': {
-        const facts = indicators.get((event.data as EventData<'IndicatorActualRecorded'>).indicatorId);
-        if (facts) facts.actual = event as NonNullable<IndicatorFacts['actual']>;
+        // One rule for the latest actual (the value dated latest wins), as for project indicators.
+        const facts = indicators.get(event.data.indicatorId);
+        if (facts && (facts.actual === null || replacesActual({ actualOn: facts.actual.data.occurredOn }, event.data))) facts.actual = event;
         break;
       }
       case 'DepartmentTextSet':
-        result.texts.set((event.data as EventData<'DepartmentTextSet'>).section, event as Recorded<'DepartmentTextSet'>);
+        result.texts.set(event.data.section, event);
         break;
       case 'ManualScoreRecorded':
-        result.manualScores.push(event as Recorded<'ManualScoreRecorded'>);
+        result.manualScores.push(event);
         break;
       case 'QualitativeAssessmentRecorded':
-        result.assessments.push(event as Recorded<'QualitativeAssessmentRecorded'>);
+        result.assessments.push(event);
         break;
       case 'StatedFigureRecorded':
-        result.stated.push(event as Recorded<'StatedFigureRecorded'>);
+        result.stated.push(event);
         break;
       default:
     }

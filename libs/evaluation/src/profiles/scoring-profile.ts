@@ -41,6 +41,39 @@ export const SectionSpec = z.union([
   }).strict(),
 ]);
 
+/** The execution row of a project form: 预算执行率 by a ratio (national: 10 × min(rate, 100%)) or a threshold (seed 002). */
+const ExecutionRule = z.union([
+  z.object({ shape: z.literal('ratio'), input: z.literal('executionRate'), target: decimal('target').default('100') }).strict(),
+  z.object({ shape: z.literal('ratio-with-threshold'), input: z.literal('executionRate'), threshold: decimal('threshold') }).strict(),
+]);
+
+/** A row of the project 自评打分表 that is no indicator (决策 / 过程): scored by the office (manual) or the execution rule. */
+const ScoringTableRow = z.object({
+  level1: z.string().min(1), level2: z.string().min(1), name: z.string().min(1),
+  standard: z.string().default(''), criteria: z.string().default(''), weight: decimal('分值 weight'),
+  rule: z.enum(['manual', 'execution']).default('manual'),
+}).strict();
+
+export const ProjectFormSpec = z.object({
+  execution: z.object({ weight: decimal('weight'), rule: ExecutionRule }).strict(),
+  /** indicator 分值 are rescaled to this total when they do not add up to it (national: 90) */
+  indicatorTotal: decimal('indicatorTotal').optional(),
+  /** a level's weight shared evenly among its indicators that carry no 分值 of their own */
+  levelWeights: z.record(z.string(), decimal('weight')),
+  /** the project 自评打分表 (seed 002): its 决策 / 过程 rows, then the indicators under the table's own level names */
+  scoringTable: z.object({
+    title: z.string().min(1),
+    rows: z.array(ScoringTableRow).min(1),
+    levelNames: z.record(z.string(), z.string()).default({}),
+    /** 满意度 rows: 满分 at the target, 合格 / 零分 anchors (percent) between which the seed interpolates */
+    satisfaction: z.object({ pass: decimal('pass'), zero: decimal('zero') }).strict().optional(),
+    note: z.string().optional(),
+  }).strict().optional(),
+}).strict();
+
+/** How a profile's forms print amounts (architecture §9: 万元 with 2 decimals unless it says otherwise). */
+const DisplaySpec = z.object({ unit: z.enum(['元', '万元']), decimals: z.number().int().min(0).max(6) }).strict();
+
 export const ScoringProfileSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   title: z.string().min(1),
@@ -51,7 +84,14 @@ export const ScoringProfileSchema = z.object({
   /** projects below this execution rate are findings (percent) */
   findingThreshold: decimal('findingThreshold').default('90'),
   sections: z.array(SectionSpec).min(1),
+  /** the per-project 自评表 (and 打分表) of this profile; absent: the national form */
+  project: ProjectFormSpec.optional(),
+  display: DisplaySpec.optional(),
+  /** 资金来源 the profile's forms list (labels as printed) */
+  fundSources: z.array(z.string().min(1)).optional(),
 }).strict();
+
+export type ProjectFormSpec = z.output<typeof ProjectFormSpec>;
 
 export type ScoringProfile = z.output<typeof ScoringProfileSchema>;
 export type RuleSpec = z.output<typeof RuleSpec>;

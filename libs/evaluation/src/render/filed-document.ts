@@ -42,6 +42,9 @@ export interface Grid {
   rows: Cell[][];
 }
 
+/** A grid with more columns than this is printed dense (9 pt, narrow padding), as wide official tables are. */
+export const DENSE_COLUMNS = 10;
+
 export type FigureFormat = 'money' | 'percent' | 'score' | 'number';
 
 export interface Cell {

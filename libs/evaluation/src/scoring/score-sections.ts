@@ -34,14 +34,26 @@ export function scoreSections(inputs: ScoringInputs): ScoredSection[] {
   });
 }
 
+/**
+ * A level of the indicator section: the department's own indicators (部门整体 targets) only — a project's 分值 belong to
+ * its own 自评表 and are never added up across projects — scored as the share of their 分值 attained, so the level
+ * never scores above its weight (architecture §9).
+ */
 function indicatorItem(level: string, weight: string, rows: IndicatorRow[]): ScoredItem {
-  const mine = rows.filter((row) => row.level1.replace(/指标$/, '') === level.replace(/指标$/, ''));
-  const pending = mine.filter((row) => row.score === null).length;
+  const mine = rows.filter((row) => row.projectId === null && row.level1.replace(/指标$/, '') === level.replace(/指标$/, ''));
+  const scored = mine.filter((row) => row.score !== null && row.weight !== null);
+  const pending = mine.length - scored.length;
+  const levelWeight = new Money(weight);
+  const possible = scored.reduce<Decimal>((total, row) => total.plus(row.weight as string), new Money(0));
+  const attained = scored.reduce<Decimal>((total, row) => total.plus(row.score as string), new Money(0));
+  const score = possible.isZero() ? null : Money.min(levelWeight.times(attained).div(possible), levelWeight);
   return {
-    name: level, weight: roundScore(new Money(weight)), score: mine.length ? sumScores(mine.map((row) => row.score)) : null,
-    formula: `Σ 各指标 分值 × min(实际/目标, 1)（${mine.length} 项${pending ? `，${pending} 项未得分` : ''}）`,
+    name: level, weight: roundScore(levelWeight), score: score === null ? null : roundScore(score),
+    formula: score === null
+      ? `部门整体绩效指标（${mine.length} 项）尚无得分；项目指标在各项目自评表中评分，不计入部门总分`
+      : `${roundScore(levelWeight)} × 已得分 ${roundScore(attained)} / 分值 ${roundScore(possible)}（部门整体指标 ${mine.length} 项${pending ? `，${pending} 项未得分` : ''}）`,
     inputs: { 指标数: String(mine.length), 已完成: String(mine.filter((row) => row.met === true).length), 未完成: String(mine.filter((row) => row.met === false).length) },
-    evidence: mine.flatMap((row) => row.evidence), basis: mine.length ? 'computed' : 'pending',
+    evidence: mine.flatMap((row) => row.evidence), basis: score === null ? 'pending' : 'computed',
   };
 }
 
@@ -51,7 +63,7 @@ function scoreItem(item: ItemSpec, inputs: ScoringInputs): ScoredItem {
   const rule = item.rule;
   if (rule.shape === 'manual') {
     const recorded = [...inputs.year.manualScores].reverse().find((event) => event.data.item === item.name && (!event.data.profile || event.data.profile === inputs.profile.name));
-    if (!recorded) return { ...base, score: null, formula: '人工评分（待录入）', inputs: {}, evidence: [], basis: 'pending' };
+    if (!recorded) return { ...base, score: null, formula: '人工评分（待评分）', inputs: {}, evidence: [], basis: 'pending' };
     const score = Money.min(new Money(recorded.data.score), weight);
     return { ...base, score: roundScore(score), formula: '人工评分', inputs: { 录入得分: recorded.data.score }, evidence: [recorded.id], basis: 'manual', justification: recorded.data.justification };
   }

@@ -54,6 +54,12 @@ export interface ContractOptions {
    * increase but jump; the suite then checks order and identity of positions, never their values.
    */
   densePositions?: boolean;
+  /** The adapter offers `withinTransaction` (sqlite, postgres); the suite checks it is absent otherwise. */
+  transactions?: boolean;
+  /** The adapter gives a `replaySource()` for parallel range reads (sqlite file, postgres). */
+  replay?: boolean;
+  /** The adapter exposes the log's own SQLite database as `companionDatabase` (sqlite). */
+  companionDatabase?: boolean;
 }
 
 /**

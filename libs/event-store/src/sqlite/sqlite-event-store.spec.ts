@@ -15,7 +15,7 @@ let files = 0;
 const freshFile = (): string => join(dir, `store-${++files}.sqlite`);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeEventStoreContract('sqlite file', async () => SqliteEventStore.open(freshFile()));
+describeEventStoreContract('sqlite file', async () => SqliteEventStore.open(freshFile()), { transactions: true, replay: true, companionDatabase: true });
 
 describe('SqliteEventStore', () => {
   it('creates the parent folder and sets the pragmas', async () => {

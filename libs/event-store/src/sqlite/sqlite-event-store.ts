@@ -1,10 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { planAppend, type AppendView, type PlannedWrite, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
-import { type EventDataSlice, EventStore } from '../event-store';
+import { StoreNotFound } from '../errors';
+import { idKey } from '../id-key';
+import { type EventDataSlice, EventStore, type ReplaySource } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -37,16 +39,6 @@ interface Session {
   poisoned?: unknown;
 }
 
-/**
- * A 30-bit key of an id (FNV-1a of its length and last 8 characters: 32 random bits of a UUID): equal ids, equal
- * keys; two ids sharing a key only cost a lookup.
- */
-function idKey(id: string): number {
-  let hash = 0x811c9dc5 ^ id.length;
-  for (let i = Math.max(0, id.length - 8); i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash & 0x3fffffff;
-}
-
 /** withinTransaction waits up to this many busy timeouts for the write lock. */
 const BEGIN_ATTEMPTS = 24;
 
@@ -64,6 +56,8 @@ const POLL_MS = 50;
  * them in one transaction (see `transaction`).
  */
 export class SqliteEventStore extends EventStore {
+  /** The log's own file: read models, the outbox and tokens keep their tables beside the events. */
+  override readonly companionDatabase: Database.Database;
   private readonly sql: Statements;
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly appendTransaction: Database.Transaction<(writes: StreamWrite[]) => PlannedWrite[]>;
@@ -86,6 +80,7 @@ export class SqliteEventStore extends EventStore {
   /** Takes ownership of `db`: sets its pragmas and creates the schema if missing. Prefer `open`. */
   constructor(readonly db: Database.Database) {
     super();
+    this.companionDatabase = db;
     applyPragmas(db);
     createSchema(db);
     this.sql = prepareStatements(db);
@@ -109,10 +104,22 @@ export class SqliteEventStore extends EventStore {
     return plan;
   }
 
-  /** Opens (creating if needed, with its parent folder) the store file; `':memory:'` for a private in-memory db. */
-  static open(path: string): SqliteEventStore {
-    if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  /**
+   * Opens (creating if needed, with its parent folder) the store file; `':memory:'` for a private in-memory db.
+   * With `mustExist`, a missing file is a StoreNotFound and nothing is created.
+   */
+  static open(path: string, options: { mustExist?: boolean } = {}): SqliteEventStore {
+    const onDisk = path !== ':memory:' && path !== '';
+    if (onDisk && options.mustExist && !existsSync(path)) throw new StoreNotFound(path);
+    if (onDisk) mkdirSync(dirname(path), { recursive: true });
     return new SqliteEventStore(new Database(path));
+  }
+
+
+  /** The store file, read by worker threads through connections of their own; null for an in-memory database. */
+  override replaySource(): ReplaySource | null {
+    const file = this.db.name;
+    return !file || file === ':memory:' || this.db.memory ? null : { kind: 'sqlite', file };
   }
 
   /** Runs `fn` in one transaction on the store's connection (nested calls become savepoints). `fn` must be synchronous. */

@@ -128,6 +128,9 @@ export const dualGap: AlertRule = (ctx) => {
   );
 };
 
+/** The product's 全年预计执行数: paid so far run on at the same pace to 12-31 (paid / 序时进度). */
+export const projectedYearEndPaid = (paid: Decimal, elapsed: Decimal): Decimal => paid.div(elapsed);
+
 /** 年末预测: paid / 序时进度 projected to 12-31, as a share of the current budget. */
 export const yearEndForecast: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.yearEndForecast;
@@ -135,7 +138,7 @@ export const yearEndForecast: AlertRule = (ctx) => {
   return everyone(ctx).flatMap((subject) => {
     const s = subject.snapshot;
     if (s.budgetCurrent.isZero()) return [];
-    const projected = s.paid.div(ctx.elapsed);
+    const projected = projectedYearEndPaid(s.paid, ctx.elapsed);
     const rate = Money.min(projected.div(s.budgetCurrent), 1).times(HUNDRED);
     if (rate.gte(rule.minPercent)) return [];
     const { who, whoEn } = base(ctx, subject);

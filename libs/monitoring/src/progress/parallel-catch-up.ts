@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import type { EventStore } from '@bem/event-store';
 import { startWorkerThread } from '@bem/threads';
 import type { PlainProgressChanges } from './progress-changes';
 import type { ProgressReadModel } from './progress-read-model';
@@ -23,7 +23,7 @@ function runRange(worker: Worker): Promise<PlainProgressChanges> {
 }
 
 /**
- * A long catch-up of a sqlite store file split over worker threads: each reads and packs one position range,
+ * A long catch-up of a store that offers range reads (sqlite file, postgres) split over worker threads: each reads and packs one position range,
  * the ranges are merged in order and written in one transaction with the checkpoint. Returns the events applied,
  * 0 when not worth it or not possible (memory store, in-memory database, one core, few events behind).
  */
@@ -33,9 +33,8 @@ export async function catchUpInParallel(
   onProgress?: (position: number) => void,
   { minEvents = PARALLEL_MIN_EVENTS, threads = Math.min(availableParallelism(), 4) }: { minEvents?: number; threads?: number } = {},
 ): Promise<number> {
-  if (!(store instanceof SqliteEventStore)) return 0;
-  const file = store.db.name;
-  if (!file || file === ':memory:' || store.db.memory || threads < 2) return 0;
+  const source = store.replaySource?.();
+  if (!source || threads < 2) return 0;
   const batch = model.begin();
   if (!batch.absorb) return 0;
   const from = model.position();
@@ -43,7 +42,7 @@ export async function catchUpInParallel(
   if (head - from < minEvents) return 0;
   const step = Math.ceil((head - from) / threads);
   const workers = Array.from({ length: threads }, (_, i) =>
-    startWorkerThread(WORKER_MODULE, { file, from: from + i * step, to: Math.min(head, from + (i + 1) * step) }),
+    startWorkerThread(WORKER_MODULE, { source, from: from + i * step, to: Math.min(head, from + (i + 1) * step) }),
   );
   if (workers.some((worker) => worker === null)) {
     for (const worker of workers) void worker?.terminate();

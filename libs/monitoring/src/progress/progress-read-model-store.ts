@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { type EventStore, SqliteEventStore } from '@bem/event-store';
+import type { EventStore } from '@bem/event-store';
 import type { ProgressReadModel } from './progress-read-model';
 import { SqliteProgressReadModel } from './sqlite-progress-read-model';
 
@@ -27,8 +27,9 @@ export interface ProgressReadModelHandle {
 export function openProgressReadModel(store: EventStore, spec: string | undefined = process.env.BEM_READMODEL_STORE): ProgressReadModelHandle {
   const trimmed = spec?.trim() ?? '';
   if (trimmed === '') {
-    return store instanceof SqliteEventStore
-      ? { model: new SqliteProgressReadModel(store.db), db: store.db, location: 'event store', close: () => undefined }
+    const db = store.companionDatabase;
+    return db
+      ? { model: new SqliteProgressReadModel(db), db, location: 'event store', close: () => undefined }
       : memoryHandle();
   }
   if (trimmed === 'memory' || trimmed === 'memory:') return memoryHandle();

@@ -1,7 +1,8 @@
 import { formatWan, money } from '@bem/domain';
 import { type BudgetLine, type ProgramView, SOURCE_GROUP_LABELS, type SourceGroup } from '@bem/monitoring';
 import type { ReportTable, TableRow } from '../../model/report';
-import type { Block } from '../outline';
+import type { FiledDocument, FormBlock } from '../filed-document';
+import { type GridOptions, reportTableGrid } from '../report/table-grid';
 
 /**
  * The 转移支付区域（项目）绩效目标自评表 of a program over a region (libs/monitoring's ProgramView) as the same
@@ -138,26 +139,37 @@ function indicatorsTable(view: ProgramView): ReportTable {
   };
 }
 
-/** The program table as blocks, in the order of the 自评表. */
-export function programOutline(view: ProgramView): Block[] {
-  const para = (text: string): Block => ({ type: 'paragraph', text });
+/** The program table as a filed document: the 自评表 (funds, arrival, indicators), then the per-unit table (landscape) and the 分解下达 list. */
+export function programDocument(view: ProgramView): FiledDocument {
+  const para = (text: string): FormBlock => ({ type: 'paragraph', text });
   const documents = [...new Set(view.units.flatMap((u) => u.documents))];
-  return [
-    { type: 'title', text: programTitle(view) },
-    para(`转移支付（项目）名称：${view.name}（${view.programCode}）`),
-    para(`区域：${view.department.name}（${view.department.code}）　预算年度：${view.fiscalYear}　数据截至：${view.asOf}`),
-    ...(documents.length ? [para(`下达文号：${documents.join('、')}`)] : []),
-    { type: 'heading', level: 1, text: '一、资金情况' },
-    para(
-      `全年预算数 ${wan(view.total.budget)} 万元，全年执行数 ${wan(view.total.executed)} 万元，预算执行率 ${view.total.executionRate ?? '—'}%；` +
-        `资金到位 ${wan(view.arrived)} 万元，到位率 ${view.arrivalRate ?? '—'}%。`,
-    ),
-    { type: 'table', table: fundsTable(view) },
-    { type: 'table', table: arrivalTable(view) },
-    { type: 'heading', level: 1, text: '二、分地区（单位）情况' },
-    { type: 'table', table: unitsTable(view) },
-    ...(view.allocations.length ? [{ type: 'table' as const, table: allocationsTable(view) }] : []),
-    { type: 'heading', level: 1, text: '三、绩效指标' },
-    view.indicators.length ? { type: 'table', table: indicatorsTable(view) } : para('未设定绩效指标。'),
-  ];
+  const grid = (t: ReportTable, options?: GridOptions) => reportTableGrid(t, options);
+  return {
+    title: programTitle(view),
+    forms: [
+      {
+        sheetName: '自评表',
+        title: programTitle(view),
+        subtitle: `（${view.fiscalYear}年度）`,
+        unit: '万元',
+        signature: true,
+        blocks: [
+          para(`转移支付（项目）名称：${view.name}`),
+          para(`区域：${view.department.name}　预算年度：${view.fiscalYear}年　数据截至：${view.asOf}`),
+          ...(documents.length ? [para(`下达文号：${documents.join('、')}`)] : []),
+          { type: 'heading', level: 1, text: '一、资金情况' },
+          para(
+            `全年预算数${wan(view.total.budget)}万元，全年执行数${wan(view.total.executed)}万元，预算执行率${view.total.executionRate === null ? '—' : `${view.total.executionRate}%`}；` +
+              `资金到位${wan(view.arrived)}万元，到位率${view.arrivalRate === null ? '—' : `${view.arrivalRate}%`}。`,
+          ),
+          grid(fundsTable(view)),
+          grid(arrivalTable(view)),
+          { type: 'heading', level: 1, text: '二、绩效指标' },
+          view.indicators.length ? grid(indicatorsTable(view), { mergeDown: ['level1', 'level2'] }) : para('未设定绩效指标。'),
+        ],
+      },
+      { sheetName: '分地区情况', title: '分地区（单位）资金下达及执行情况', unit: '万元', orientation: 'landscape', blocks: [grid(unitsTable(view), { orientation: 'landscape' })] },
+      ...(view.allocations.length ? [{ sheetName: '分解下达明细', title: '分解下达明细', unit: '万元', blocks: [grid(allocationsTable(view))] }] : []),
+    ],
+  };
 }

@@ -1,0 +1,65 @@
+import { DomainError, departmentStream, lastDayOfYear } from '@bem/domain';
+import type { EventStore } from '@bem/event-store';
+import type { ProgressProjection } from '@bem/monitoring';
+import { loadScoringProfile } from '../profiles/load-scoring-profile';
+import type { ScoringProfile } from '../profiles/scoring-profile';
+import { DEFAULT_DISPLAY_UNIT, type DisplayUnit } from '../render/filed-document';
+import { renderFiledDocument } from '../render/filed';
+import type { RenderFormat, Rendered } from '../render/formats';
+import { type MonitoringDocument, monitorProject, periodOf } from './monitoring';
+import { monitoringDocument } from './monitoring-form';
+import { type ProjectEvaluation, buildProjectEvaluation } from './project-evaluation';
+import { projectEvaluationDocument } from './project-form';
+import { readProjectYear } from './project-year';
+
+/** The display unit: `--unit` / `--decimals` when given, else the profile's, else 万元 with 2 decimals. */
+export function displayUnitOf(profile: ScoringProfile | null, override: Partial<DisplayUnit> = {}): DisplayUnit {
+  const base = profile?.display ?? DEFAULT_DISPLAY_UNIT;
+  return { unit: override.unit ?? base.unit, decimals: override.decimals ?? base.decimals };
+}
+
+const yearMismatch = (projectId: string, fiscalYear: number, asked: number) =>
+  new DomainError('FISCAL_YEAR_MISMATCH', 'year', `项目 ${projectId} 属于 ${fiscalYear} 年度，不是 ${asked} 年度`, `project ${projectId} is of fiscal year ${fiscalYear}, not ${asked}`, { projectId, fiscalYear, asked });
+
+const unknownDepartment = (code: string) =>
+  new DomainError('UNKNOWN_DEPARTMENT', 'department', `部门 ${code} 不存在`, `department ${code} does not exist`, { code });
+
+/** The per-project forms: 项目支出绩效自评表 (+ 打分表) and 绩效目标执行监控表. Reads only. */
+export class ProjectFormsService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly progress: ProgressProjection,
+    private readonly profiles: (name?: string) => ScoringProfile = loadScoringProfile,
+  ) {}
+
+  async evaluateProject(projectId: string, fiscalYear?: number, profileName?: string): Promise<{ evaluation: ProjectEvaluation; profile: ScoringProfile }> {
+    const profile = this.profiles(profileName);
+    const year = await readProjectYear(this.store, projectId);
+    if (fiscalYear !== undefined && year.figures.fiscalYear !== fiscalYear) throw yearMismatch(projectId, year.figures.fiscalYear, fiscalYear);
+    return { evaluation: buildProjectEvaluation(year, profile), profile };
+  }
+
+  async renderProject(projectId: string, options: { year?: number; profile?: string; format: RenderFormat; display?: Partial<DisplayUnit> }): Promise<Rendered> {
+    const { evaluation, profile } = await this.evaluateProject(projectId, options.year, options.profile);
+    const table = profile.project?.scoringTable;
+    const doc = projectEvaluationDocument(evaluation, displayUnitOf(profile, options.display), table && { title: table.title, levelNames: table.levelNames, note: table.note });
+    return renderFiledDocument(doc, options.format, () => evaluation);
+  }
+
+  /** Every 项目支出 of the department (or one) as of a date. */
+  async monitor(code: string, fiscalYear: number, asOf: string, projectId?: string): Promise<MonitoringDocument> {
+    const department = (await this.store.readStream(departmentStream(code))).find((event) => event.type === 'DepartmentRegistered');
+    if (!department) throw unknownDepartment(code);
+    const listed = await this.progress.department(code, fiscalYear, { asOf: asOf > lastDayOfYear(fiscalYear) ? lastDayOfYear(fiscalYear) : asOf });
+    const ids = listed.projects.filter((project) => project.kind === 'project' && (!projectId || project.projectId === projectId)).map((project) => project.projectId);
+    if (projectId && ids.length === 0) throw new DomainError('UNKNOWN_PROJECT', 'project', `部门 ${code} ${fiscalYear} 年度没有项目 ${projectId}`, `department ${code} has no project ${projectId} in ${fiscalYear}`, { projectId });
+    const projects = await Promise.all(ids.map(async (id) => monitorProject(await readProjectYear(this.store, id, asOf), asOf)));
+    return { kind: 'monitoring', fiscalYear, asOf, period: periodOf(asOf), department: { code, name: (department.data as { name: string }).name }, projects };
+  }
+
+  async renderMonitoring(code: string, fiscalYear: number, asOf: string, options: { project?: string; format: RenderFormat; display?: Partial<DisplayUnit>; profile?: string }): Promise<Rendered> {
+    const doc = await this.monitor(code, fiscalYear, asOf, options.project);
+    const profile = options.profile ? this.profiles(options.profile) : null;
+    return renderFiledDocument(monitoringDocument(doc, displayUnitOf(profile, options.display)), options.format, () => doc);
+  }
+}
