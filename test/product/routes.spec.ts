@@ -28,7 +28,7 @@ describe('the routes of the started product', () => {
     expect((await get('/api/docs', '')).text()).toContain('/api/docs/routes.js');
     expect((await get('/api/docs/routes.js', '')).contentType).toContain('javascript');
     const openapi = (await get('/api/docs/openapi.json', '')).json();
-    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/commands', '/api/v1/imports']));
+    expect(Object.keys(openapi.paths)).toEqual(expect.arrayContaining(['/api/v1/commands', '/api/v1/imports', '/api/v1/tokens', '/api/v1/tokens/{id}/revoke']));
     expect((await get('/', '')).text()).toContain('预算执行监控');
     expect((await http(product.url, 'GET', '/api/v1/me')).status).toBe(401);
   });
