@@ -26,27 +26,27 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     await mail?.stop();
   });
 
-  it('delivers the sichuan-2020 checkpoint alerts once each to the inbox, the signed webhook and by e-mail', async () => {
+  it('delivers the sichuan-2020 checkpoint alert cards once each to the inbox, the signed webhook and by e-mail', async () => {
     webhook = new WebhookReceiver(SECRET);
     webhook.failFirst = 3; // retried with backoff
     await webhook.start();
     const store = SqliteEventStore.open(tempFile('bem.sqlite'));
     await importCommands(store, ledgerCommands(fixturePath('sichuan-2020.jsonl')));
     const report = await new CheckpointService(store, new ProgressProjection(store, new MemoryProgressReadModel())).evaluate('sc-ybj', 2020, 'sichuan-2020', { now: new Date('2021-03-01T02:00:00Z') });
-    expect(report.appended.alerts).toBe(34);
+    expect(report.appended.alerts).toBe(15);
     const worker = new AlertWorker(store, { redisUrl: redis.url, webhook: { url: webhook.url, secret: SECRET }, smtp: { url: mail.url, from: 'bem@test', to: 'cwk@test' }, dispatch: FAST, log: quiet });
     const mailsBefore = mail.messages.length;
     await worker.start();
-    await waitFor(() => worker.outbox.counts().delivered === 34 * 3, 90_000, 'every alert on every channel');
+    await waitFor(() => worker.outbox.counts().delivered === 15 * 3, 90_000, 'every alert on every channel');
     await worker.stop();
-    expect(webhook.received.size).toBe(34);
+    expect(webhook.received.size).toBe(15);
     expect(webhook.duplicates).toBe(0);
     expect(webhook.badSignatures).toBe(0);
-    expect(webhook.requests).toBe(34 + 3);
-    expect(worker.outbox.inbox('sc-ybj', 2020)).toHaveLength(34);
+    expect(webhook.requests).toBe(15 + 3);
+    expect(worker.outbox.inbox('sc-ybj', 2020)).toHaveLength(15);
     const mails = mail.messages.slice(mailsBefore);
-    expect(mails).toHaveLength(34);
-    expect(mails.filter((text) => /^x-bem-alert-id: [0-9a-f-]{36}$/im.test(text))).toHaveLength(34);
+    expect(mails).toHaveLength(15);
+    expect(mails.filter((text) => /^x-bem-alert-id: [0-9a-f-]{36}$/im.test(text))).toHaveLength(15);
     expect(mails.every((text) => /^To: cwk@test/m.test(text) && /^From: bem@test/m.test(text))).toBe(true);
     await webhook.stop();
     await store.close();

@@ -5,6 +5,7 @@ import { type AlertRaisedData, alertIndexWrites, alertsRaised, alertsRaisedEvent
 import { AlertFeed } from '../../apps/worker/src/alert-feed';
 import { AlertOutbox } from '../../apps/worker/src/alert-outbox';
 import { AlertDelivery } from '../../apps/worker/src/delivery';
+import { OutboxBatcher } from '../../apps/worker/src/outbox-batcher';
 import { syntheticAlert } from './support/alerts';
 
 describe('alert feed: a batched AlertsRaised event becomes one delivery per alert', () => {
@@ -27,7 +28,7 @@ describe('alert feed: a batched AlertsRaised event becomes one delivery per aler
     expect(JSON.parse(outbox.payload(batch[1].alertId, 'webhook')!)).toEqual({ ...batch[1], raisedAt: recorded });
 
     const sent: AlertRaisedData[] = [];
-    const delivery = new AlertDelivery(outbox, { webhook: async (alert) => void sent.push(alert) });
+    const delivery = new AlertDelivery(new OutboxBatcher(outbox), { webhook: async (alert) => void sent.push(alert) });
     for (const alert of [old, ...batch]) {
       expect(await delivery.process(alert.alertId, 'webhook')).toBe('sent');
       expect(await delivery.process(alert.alertId, 'webhook')).toBe('already-delivered');

@@ -43,11 +43,23 @@ describe('checkpoint jobs', () => {
 
   it('the job body evaluates every department of the year, idempotently', async () => {
     const store = new MemoryEventStore();
+    // Without its AssignProfile line the department-year runs under the office default (national)
+    await importCommands(store, ledgerCommands(fixturePath('sichuan-2020.jsonl')).filter((command) => command.command !== 'AssignProfile'));
+    const service = new CheckpointService(store, new ProgressProjection(store, new MemoryProgressReadModel()));
+    const now = new Date('2020-10-01T00:10:00+08:00');
+    // 06-30: behindSchedule 5, idleFunds 1, yearEndForecast 4 on 5 subjects; 09-30: behindSchedule 6, idleFunds 1, largeAdjustments 1, yearEndForecast 4 on 6: one card per subject and checkpoint
+    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 2, alerts: 11 }]);
+    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 0, alerts: 0 }]);
+  });
+
+  it('the job evaluates each department under the profile it is assigned, whichever schedule fired', async () => {
+    const store = new MemoryEventStore();
     await importCommands(store, ledgerCommands(fixturePath('sichuan-2020.jsonl')));
     const service = new CheckpointService(store, new ProgressProjection(store, new MemoryProgressReadModel()));
     const now = new Date('2020-10-01T00:10:00+08:00');
-    // 06-30: behindSchedule 5, idleFunds 1, yearEndForecast 4; 09-30: behindSchedule 6, idleFunds 1, largeAdjustments 1, yearEndForecast 4
-    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 2, alerts: 22 }]);
-    expect(await runCheckpointJob(store, service, 'national', 2020, now)).toEqual([{ departmentCode: 'sc-ybj', checkpoints: 0, alerts: 0 }]);
+    const [result] = await runCheckpointJob(store, service, 'national', 2020, now);
+    expect(result.checkpoints).toBe(2);
+    const evaluated = (await store.readStream('monitoring-sc-ybj-2020')).filter((event) => event.type === 'CheckpointEvaluated');
+    expect(evaluated.map((event) => (event.data as { profile: string }).profile)).toEqual(['sichuan-2020', 'sichuan-2020']);
   });
 });

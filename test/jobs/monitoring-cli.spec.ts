@@ -23,15 +23,18 @@ describe('bem checkpoints, alerts and backtest on the sichuan-2020 ledger', () =
       ['2020-11-30', '231563400.00', '54363900.00', '23.48', '82.50', '66.00', 'red', '0.57', '2.00'],
     ]);
     expect(first.totalScore).toBe('2.70');
-    expect(first.appended).toEqual({ checkpoints: 3, alerts: 34 });
+    expect(first.appended).toEqual({ checkpoints: 3, alerts: 15 });
     expect(first.projects).toHaveLength(18);
     const second = json(await bem(store, 'checkpoints', '--department', 'sc-ybj', '--year', '2020', '--profile', 'sichuan-2020', '--json'));
     expect(second.appended).toEqual({ checkpoints: 0, alerts: 0 });
     expect(second.checkpoints).toEqual(first.checkpoints);
   });
 
-  it('national profile (default): red at every checkpoint against T 50 / 75 / 91.67 and A 40 / 60 / 73.33', async () => {
-    const doc = json(await bem(store, 'checkpoints', '--department', 'sc-ybj', '--year', '2020', '--json'));
+  it('national profile (a preview: sc-ybj 2020 is assigned sichuan-2020): red at every checkpoint against T 50 / 75 / 91.67 and A 40 / 60 / 73.33, nothing appended', async () => {
+    const run = await bem(store, 'checkpoints', '--department', 'sc-ybj', '--year', '2020', '--profile', 'national');
+    expect(run.stdout).toContain('仅供预览，未写入');
+    const doc = json(await bem(store, 'checkpoints', '--department', 'sc-ybj', '--year', '2020', '--profile', 'national', '--json'));
+    expect(doc).toMatchObject({ profile: 'national', assignedProfile: 'sichuan-2020', dryRun: true, preview: { zh: expect.stringContaining('sichuan-2020') } });
     expect(doc.checkpoints.map((row: Record<string, string>) => [row.progress, row.target, row.alertLine, row.status])).toEqual([
       ['23.63', '50.00', '40.00', 'red'],
       ['32.05', '75.00', '60.00', 'red'],
@@ -41,10 +44,10 @@ describe('bem checkpoints, alerts and backtest on the sichuan-2020 ledger', () =
 
   it('bem alerts lists every alert with the contract fields', async () => {
     const doc = json(await bem(store, 'alerts', '--department', 'sc-ybj', '--year', '2020', '--json'));
-    expect(doc.alerts).toHaveLength(34 + 37);
+    expect(doc.alerts).toHaveLength(15); // the national preview above appended none
     for (const alert of doc.alerts) expect(Object.keys(alert)).toEqual(expect.arrayContaining(['id', 'rule', 'severity', 'projectId', 'checkpoint', 'raisedAt', 'figures', 'status']));
-    const june = doc.alerts.find((a: Record<string, unknown>) => a.profile === 'national' && a.rule === 'behindSchedule' && a.projectId === null && a.checkpoint === '2020-06-30');
-    expect(june).toMatchObject({ severity: 'red', status: 'open', figures: { progress: '23.63', target: '50.00', alertLine: '40.00' } });
+    const june = doc.alerts.find((a: Record<string, unknown>) => a.profile === 'sichuan-2020' && a.rule === 'behindSchedule' && a.projectId === null && a.checkpoint === '2020-06-30');
+    expect(june).toMatchObject({ severity: 'red', status: 'open', figures: { progress: '23.63' } });
   });
 
   it('bem backtest lists the 6月, 9月 and 11月 behind-schedule alerts without appending', async () => {

@@ -92,6 +92,7 @@ describe('bem rebuild --projection progress', () => {
 
   it('rejects an unknown projection as a usage error', async () => {
     const store = freshStore();
+    expect((await bem(store, 'token', 'create', '--role', 'auditor', '--departments', '*', '--json')).code).toBe(0);
     expect((await bem(store, 'rebuild', '--projection', 'alerts')).code).toBe(2);
     expect((await bem(store, 'rebuild')).code).toBe(2);
   });

@@ -13,7 +13,7 @@ import { replay } from './commands/replay';
 import { rebuild } from './commands/rebuild';
 import { createToken, listTokens, revokeToken } from './commands/token';
 import { EXIT, type CliIO, UsageError } from './io';
-import { parseDate, parseInstant, parseYear } from './options';
+import { alertQueryOf, parseCount, parseDate, parseInstant, parseYear } from './options';
 import { requireNamedRecords } from './named-records';
 import { type Runtime, defaultStoreSpec, openRuntime } from './runtime';
 
@@ -143,9 +143,18 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .requiredOption('--department <code>', '部门编码 department code')
     .requiredOption('--year <yyyy>', '预算年度 fiscal year', parseYear)
     .option('--scope <scope>', '范围 department (default) or region: every unit\'s alerts', parseScope)
+    .option('--limit <n>', '每页条数 alerts per page (default 1000)', parseCount('--limit'))
+    .option('--offset <n>', '跳过条数 alerts to skip', parseCount('--offset'))
+    .option('--status <list>', '状态 open,acknowledged,disposed,overdue')
+    .option('--rule <list>', '规则 e.g. behindSchedule,idleFunds')
+    .option('--severity <list>', '级别 red,yellow')
+    .option('--project <id>', '项目编码 project id')
+    .option('--q <text>', '按项目名称搜索 search by project name')
     .action(
       withRuntime((runtime, options) =>
-        (options.scope === 'region' ? printRegionAlerts : printAlerts)(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io),
+        options.scope === 'region'
+          ? printRegionAlerts(runtime, { department: options.department as string, year: options.year as number, json: options.json }, io)
+          : printAlerts(runtime, { department: options.department as string, year: options.year as number, json: options.json, query: alertQueryOf(options) }, io),
       ),
     );
 

@@ -1,3 +1,4 @@
+import { ALERT_STATUSES, type AlertQuery } from '@bem/monitoring';
 import { isCalendarDate } from '@bem/domain';
 import { UsageError } from './io';
 
@@ -18,4 +19,27 @@ export function parseInstant(value: string): string {
   }
   // A bare date means the end of that day in China.
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59.999+08:00`).toISOString() : new Date(time).toISOString();
+}
+
+export const parseCount = (flag: string) => (value: string): number => {
+  if (!/^\d{1,7}$/.test(value)) throw new UsageError(`${flag} 须为非负整数 / ${flag} must be a non-negative integer (got "${value}")`);
+  return Number(value);
+};
+
+const list = (value: unknown): string[] | undefined => (typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : undefined);
+
+/** The alert list filters of `bem alerts` (the same as the API's query). */
+export function alertQueryOf(options: Record<string, unknown>): AlertQuery {
+  const status = list(options.status);
+  const unknown = status?.find((value) => !(ALERT_STATUSES as readonly string[]).includes(value));
+  if (unknown) throw new UsageError(`--status 须为 ${ALERT_STATUSES.join(' / ')} / --status must be one of ${ALERT_STATUSES.join(', ')} (got "${unknown}")`);
+  return {
+    limit: options.limit as number | undefined,
+    offset: options.offset as number | undefined,
+    status: status as AlertQuery['status'],
+    rule: list(options.rule),
+    severity: list(options.severity),
+    projectId: options.project as string | undefined,
+    q: options.q as string | undefined,
+  };
 }

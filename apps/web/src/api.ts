@@ -200,7 +200,10 @@ export interface AlertRow {
   checkpoint: string | null;
   raisedAt: string;
   figures: Record<string, string | null>;
-  status: 'open' | 'acknowledged' | 'disposed' | 'overdue';
+  status: 'open' | 'acknowledged' | 'disposed' | 'overdue' | 'resolved';
+  /** Every rule the card's subject breaks at its checkpoint */
+  rules?: { rule: string; severity: 'red' | 'yellow'; figures: Record<string, string | null>; message: { zh: string; en: string } }[];
+  projectName?: string | null;
   profile: string;
   message: { zh: string; en: string };
   responsible: string;
@@ -214,6 +217,16 @@ export interface AlertList {
   fiscalYear: number;
   alerts: AlertRow[];
   suspendedProjects: { projectId: string; alertIds: string[] }[];
+}
+
+/** One page of `GET /departments/{code}/alerts` with paging and filters. */
+export interface AlertPage extends AlertList {
+  total: number;
+  offset: number;
+  limit: number;
+  counts: Record<AlertRow['status'], number>;
+  groupTotal?: number;
+  groups?: { projectId: string | null; projectName: string | null; departmentCode: string; total: number; red: number; alerts: AlertRow[] }[];
 }
 
 export interface StoredEvent {

@@ -64,8 +64,9 @@ export const RULE_LABEL: Record<string, string> = {
   indicatorBehind: '绩效指标落后',
   dualGap: '双监控偏差',
   yearEndForecast: '年末执行率预测偏低',
+  overspendAttempt: '超预算支付被拒',
 };
-export const ALERT_STATUS_LABEL: Record<string, string> = { open: '待处理', acknowledged: '已确认', disposed: '已处置', overdue: '逾期未处置' };
+export const ALERT_STATUS_LABEL: Record<string, string> = { open: '待处理', acknowledged: '已确认', disposed: '已处置', overdue: '逾期未处置', resolved: '已恢复' };
 export const ROLE_LABEL: Record<string, string> = { clerk: '财务录入员', manager: '负责人', auditor: '审计', admin: '管理员' };
 export const FIGURE_LABEL: Record<string, string> = {
   budget: '预算', paid: '支出', progress: '执行进度', target: '目标', alertLine: '预警线', status: '状态', arrived: '到位',

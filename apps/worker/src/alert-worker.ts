@@ -5,24 +5,30 @@ import { openReadModelDatabase } from '@bem/monitoring';
 import { AlertOutbox, type Channel } from './alert-outbox';
 import { AlertFeed } from './alert-feed';
 import { BullmqDispatcher, type BullmqOptions, redisConnection } from './bullmq-dispatcher';
-import { type ChannelSender, emailSender, inboxSender, webhookSender } from './channels';
+import { type ChannelSender, MissingWebhookSecret, emailSender, inboxSender, webhookSender } from './channels';
 import { AlertDelivery } from './delivery';
 import type { Dispatcher } from './dispatcher';
 import { InProcessDispatcher } from './in-process-dispatcher';
+import { OutboxBatcher } from './outbox-batcher';
 
 export interface AlertWorkerConfig {
   redisUrl?: string;
   webhook?: { url: string; secret: string };
   smtp?: { url: string; from: string; to: string };
   dispatch?: BullmqOptions;
+  /** How long a send may hold its (alert, channel) before another attempt may take it (BEM_DELIVERY_LEASE_MS, default 30 s) */
+  leaseMs?: number;
   log?: (message: string) => void;
 }
 
 /** Reads BEM_REDIS_URL, BEM_WEBHOOK_URL + BEM_WEBHOOK_SECRET, BEM_SMTP_URL + BEM_ALERT_MAIL_TO (+ BEM_ALERT_MAIL_FROM). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AlertWorkerConfig {
+  if (env.BEM_WEBHOOK_URL && !env.BEM_WEBHOOK_SECRET) throw new MissingWebhookSecret();
+  const leaseMs = Number(env.BEM_DELIVERY_LEASE_MS);
   return {
     redisUrl: env.BEM_REDIS_URL || undefined,
     webhook: env.BEM_WEBHOOK_URL ? { url: env.BEM_WEBHOOK_URL, secret: env.BEM_WEBHOOK_SECRET ?? '' } : undefined,
+    leaseMs: Number.isInteger(leaseMs) && leaseMs > 0 ? leaseMs : undefined,
     smtp: env.BEM_SMTP_URL ? { url: env.BEM_SMTP_URL, from: env.BEM_ALERT_MAIL_FROM ?? 'bem@localhost', to: env.BEM_ALERT_MAIL_TO ?? 'finance@localhost' } : undefined,
   };
 }
@@ -46,15 +52,16 @@ export class AlertWorker {
 
   constructor(store: EventStore, config: AlertWorkerConfig, outbox?: AlertOutbox) {
     const log = config.log ?? ((message: string) => process.stderr.write(`${message}\n`));
-    this.outbox = outbox ?? new AlertOutbox(outboxDatabase(store));
-    const senders: Partial<Record<Channel, ChannelSender>> = { inbox: inboxSender(this.outbox) };
+    this.outbox = outbox ?? new AlertOutbox(outboxDatabase(store), config.leaseMs);
+    const bookkeeping = new OutboxBatcher(this.outbox);
+    const senders: Partial<Record<Channel, ChannelSender>> = { inbox: inboxSender(bookkeeping) };
     if (config.webhook) senders.webhook = webhookSender(config.webhook.url, config.webhook.secret);
     if (config.smtp) {
       const transport = nodemailer.createTransport(config.smtp.url);
       senders.email = emailSender(transport, config.smtp.from, config.smtp.to);
       this.closers.push(() => transport.close());
     }
-    const delivery = new AlertDelivery(this.outbox, senders);
+    const delivery = new AlertDelivery(bookkeeping, senders);
     if (config.redisUrl) {
       const connection = redisConnection(config.redisUrl);
       connection.on('error', () => {}); // reconnects on its own; BullMQ logs through the workers

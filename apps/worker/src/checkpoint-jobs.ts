@@ -32,11 +32,14 @@ export async function departmentsOf(store: EventStore, fiscalYear: number): Prom
   }
 }
 
-/** Evaluates every due checkpoint of a profile for every department of the year (idempotent: nothing twice). */
-export async function runCheckpointJob(store: EventStore, service: CheckpointService, profile: string, fiscalYear: number, now = new Date()) {
+/**
+ * Evaluates every due checkpoint of every department of the year under the profile it is assigned (AssignProfile,
+ * else the office default), whichever profile's schedule fired (idempotent: nothing twice).
+ */
+export async function runCheckpointJob(store: EventStore, service: CheckpointService, _firedBy: string, fiscalYear: number, now = new Date()) {
   const results: { departmentCode: string; checkpoints: number; alerts: number }[] = [];
   for (const code of await departmentsOf(store, fiscalYear)) {
-    const report = await service.evaluate(code, fiscalYear, profile, { now, actor: 'worker' });
+    const report = await service.evaluate(code, fiscalYear, undefined, { now, actor: 'worker' });
     results.push({ departmentCode: code, ...report.appended });
   }
   return results;

@@ -20,4 +20,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown());
 }
 
-void main();
+main().catch((error: unknown) => {
+  process.stderr.write(`[worker] ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -2,9 +2,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type Server, createServer } from 'node:http';
 import { SMTPServer } from 'smtp-server';
 
-/** A webhook receiver on 127.0.0.1: checks X-BEM-Signature, counts every request, de-duplicates by X-BEM-Alert-Id. */
+/**
+ * A webhook receiver on 127.0.0.1: checks X-BEM-Signature, counts every request, de-duplicates by X-BEM-Alert-Id
+ * and by X-BEM-Delivery-Id (`effects`: what a receiver that dedupes by the delivery id acts on, once each).
+ */
 export class WebhookReceiver {
   readonly received = new Map<string, number>();
+  /** delivery id -> the alert ids it came with (a stable id names one alert only) */
+  readonly deliveries = new Map<string, Set<string>>();
+  effects = 0;
+  /** Wait this long before answering (to be killed mid-delivery) */
+  delayMs = 0;
   requests = 0;
   badSignatures = 0;
   /** Answer 500 to the first N requests (to exercise retries) */
@@ -35,7 +43,14 @@ export class WebhookReceiver {
         }
         const id = String(request.headers['x-bem-alert-id']);
         this.received.set(id, (this.received.get(id) ?? 0) + 1);
-        response.writeHead(this.received.get(id)! > 1 ? 200 : 204).end();
+        const deliveryId = request.headers['x-bem-delivery-id'];
+        if (typeof deliveryId === 'string') {
+          if (!this.deliveries.has(deliveryId)) this.effects += 1;
+          this.deliveries.set(deliveryId, (this.deliveries.get(deliveryId) ?? new Set()).add(id));
+        }
+        const answer = () => response.writeHead(this.received.get(id)! > 1 ? 200 : 204).end();
+        if (this.delayMs > 0) setTimeout(answer, this.delayMs);
+        else answer();
       });
     });
     this.server.keepAliveTimeout = 1000;

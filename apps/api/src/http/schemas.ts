@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { fiscalYear, isoDate, isoInstant, text } from '@bem/domain';
-import { DISPOSITIONS } from '@bem/monitoring';
+import { ALERT_RULES, ALERT_STATUSES, DISPOSITIONS } from '@bem/monitoring';
+
+const ALERT_RULE_NAMES = Object.keys(ALERT_RULES);
 
 /** Query and body schemas of the routes (the ledger commands' own schemas come from @bem/domain). */
 const year = z
@@ -31,7 +33,36 @@ export const ImportQuery = z.object({
 /** `region`: the department and every unit below it (architecture §5 rollups). */
 const scope = z.enum(['department', 'region'], { error: 'scope 须为 department 或 region / scope must be department or region' });
 export const CheckpointsQuery = z.object({ year, profile: z.string().min(1).max(100).optional(), scope: scope.optional() });
-export const AlertsQuery = z.object({ year, scope: scope.optional() });
+const count = (what: string, max: number) =>
+  z.string().regex(/^\d{1,7}$/, { message: `${what}须为非负整数 / ${what} must be a non-negative integer` }).transform(Number).pipe(z.number().max(max, { message: `${what}最大 ${max} / at most ${max}` }));
+/** `a,b` -> ['a', 'b'], each value one of `values` */
+const anyOf = <T extends string>(what: string, values: readonly T[]) =>
+  z.string().transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean)).pipe(
+    z.array(z.enum(values as [T, ...T[]], { error: `${what}须为 ${values.join(' / ')} / ${what} must be one of ${values.join(', ')}` })),
+  );
+const word = (what: string) => z.string().min(1, { message: `${what}不能为空 / ${what} is empty` }).max(200);
+
+/** Every alert list query (architecture §10): paging, filters, search, grouping by project. */
+export const AlertsQuery = z.object({
+  year,
+  scope: scope.optional(),
+  limit: count('limit', 1000).optional(),
+  offset: count('offset', 10_000_000).optional(),
+  status: anyOf('status', ALERT_STATUSES).optional(),
+  rule: anyOf('rule', ALERT_RULE_NAMES).optional(),
+  severity: anyOf('severity', ['red', 'yellow']).optional(),
+  projectId: word('projectId').optional(),
+  checkpoint: word('checkpoint').optional(),
+  profile: word('profile').optional(),
+  unit: word('unit').optional(),
+  q: word('q').optional(),
+  groupBy: z.enum(['project'], { error: 'groupBy 只能为 project / groupBy must be project' }).optional(),
+});
+
+/** Bulk acknowledge: the ids of the alerts (up to 1,000) */
+export const BulkAcknowledgeBody = z.object({
+  ids: z.array(word('id'), { error: 'ids 须为预警编号数组 / ids must be an array of alert ids' }).min(1, { message: 'ids 不能为空 / ids is empty' }).max(1000, { message: '一次最多 1000 条 / at most 1,000 ids' }),
+});
 export const EvaluationQuery = z.object({
   year,
   profile: z.string().min(1).max(100).optional(),

@@ -4,7 +4,10 @@ import type { Principal } from '@bem/auth';
 import type { CommandOutcome } from '@bem/commands';
 import { identifier, parseCommand } from '@bem/domain';
 import type { ApiRuntime } from '../api-runtime';
+import { loadScoringProfile } from '@bem/evaluation';
+import { loadProfile } from '@bem/monitoring';
 import { requireCommandScope, requireRole } from '../auth/access';
+import { forbidden } from '../http/problems';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import { jsonBody } from '../http/body';
 import { type HttpRequest, header } from '../http/http-types';
@@ -36,6 +39,7 @@ export class CommandsController {
     }
     const parsed = parseCommand(raw);
     if (!parsed.ok) throw invalidInput(parsed.issues);
+    if (parsed.command.command === 'AssignProfile') requireKnownProfiles(principal, parsed.command);
     await requireCommandScope(principal, parsed.command, (id) => this.runtime.departmentOfProject(id));
     const outcome = await this.commandBus.execute(
       new SubmitLedgerCommand(parsed.command, { actor: actorOf(principal), source: 'api', correlationId: key }),
@@ -43,4 +47,11 @@ export class CommandsController {
     const warnings = [...parsed.unknownFields.map((field) => ({ field, message: '未知字段，已忽略 / unknown field, ignored' })), ...parsed.warnings];
     return { ...outcome, warnings };
   }
+}
+
+/** 方案指定 is an admin's decision, and names profiles that exist (an unknown one is refused with the list). */
+function requireKnownProfiles(principal: Principal, command: { monitoring?: string; evaluation?: string }): void {
+  if (principal.role !== 'admin') throw forbidden(`只有管理员可以指定方案 / only an admin may assign a profile (role ${principal.role})`);
+  if (command.monitoring) loadProfile(command.monitoring);
+  if (command.evaluation) loadScoringProfile(command.evaluation);
 }

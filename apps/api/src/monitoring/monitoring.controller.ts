@@ -3,7 +3,7 @@ import { EvaluationService } from '@bem/evaluation';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@bem/auth';
 import { identifier } from '@bem/domain';
-import { unknownAlert } from '@bem/monitoring';
+import { type AlertList, queryAlerts, unknownAlert } from '@bem/monitoring';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment, requireRole } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -12,7 +12,7 @@ import { DOCUMENT_TITLES, documentFileName, download } from '../http/download';
 import type { HttpRequest } from '../http/http-types';
 import { loadProfile, regionAlerts, regionCheckpoints } from '@bem/monitoring';
 import { regionIndexOf } from '../region/region.controller';
-import { AcknowledgeAlertBody, AlertDispositionBody, AlertsQuery, CheckpointsQuery, EvaluationQuery } from '../http/schemas';
+import { AcknowledgeAlertBody, AlertDispositionBody, AlertsQuery, BulkAcknowledgeBody, CheckpointsQuery, EvaluationQuery } from '../http/schemas';
 import { validate } from '../http/validate';
 import { actorOf } from '../ledger/commands.controller';
 import { API_RUNTIME } from '../tokens';
@@ -42,12 +42,30 @@ export class MonitoringController {
     return this.queryBus.execute(new GetCheckpoints(code, query.year, query.profile));
   }
 
+  /** `{ total, alerts }` with paging, filters, search by project name, grouping by project and counts per status. */
   @Get('departments/:code/alerts')
-  alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+  async alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
     requireDepartment(principal, 'read', code);
-    const query = validate(AlertsQuery, request.query);
-    if (query.scope === 'region') return regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, query.year);
-    return this.queryBus.execute(new GetAlerts(code, query.year));
+    const { year, scope, ...filters } = validate(AlertsQuery, request.query);
+    if (scope === 'region') {
+      const region = await regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, year);
+      const names = await this.projectNames([...new Set(region.alerts.map((alert) => alert.departmentCode))], year);
+      return { scope: 'region', departmentCode: code, fiscalYear: year, ...queryAlerts(region.alerts, filters, names, region.suspendedProjects) };
+    }
+    const list: AlertList = await this.queryBus.execute(new GetAlerts(code, year));
+    const names = await this.projectNames([code], year);
+    return { departmentCode: code, fiscalYear: year, ...queryAlerts(list.alerts.map((alert) => ({ ...alert, departmentCode: code })), filters, names, list.suspendedProjects) };
+  }
+
+  /** 批量确认: `{ ids }`; every alert must be one the principal handles (403 / 404 before anything is written). */
+  @Post('alerts/acknowledge')
+  @HttpCode(200)
+  async acknowledgeMany(@Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireRole(principal, 'handle-alerts');
+    const { ids } = validate(BulkAcknowledgeBody, jsonBody(request.body));
+    for (const id of ids) await this.requireAlertHandling(principal, id);
+    const alerts = await this.runtime.alerts.acknowledgeMany(ids, actorOf(principal));
+    return { acknowledged: alerts.length, alerts };
   }
 
   @Post('alerts/:id/acknowledge')
@@ -79,6 +97,12 @@ export class MonitoringController {
     if (format === 'json') return service.evaluate(code, query.year, query.profile);
     const rendered = await service.render(code, query.year, query.profile, format);
     return download(rendered, documentFileName([code], query.year, DOCUMENT_TITLES.evaluation, format));
+  }
+
+  private async projectNames(codes: readonly string[], year: number): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const code of codes) for (const project of await this.runtime.progress.projects(code, year)) names.set(project.projectId, project.name);
+    return names;
   }
 
   /** Role first (403 before anything is looked up), then the alert's department. */

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
 import { Money, availableBudgetOf, monitoringStream, projectStream, unknownProject } from '@bem/domain';
 import {
+  profileAssignment,
   DEFAULT_PROFILE,
   type Profile,
   asPercent,
@@ -155,14 +156,10 @@ export class WebSupportController {
     return this.runtime.progress.project(projectId);
   }
 
-  /** The named profile, else the one the department's checkpoints were last evaluated with, else the default. */
+  /** The named profile, else the one the department-year is assigned (AssignProfile, else the office default). */
   private async profileFor(code: string, year: number, name: string | undefined): Promise<Profile> {
     if (name) return loadProfile(name);
-    const events = await this.runtime.store.readStream(monitoringStream(code, year));
-    for (let i = events.length - 1; i >= 0; i--) {
-      if (events[i].type === 'CheckpointEvaluated') return loadProfile((events[i].data as { profile: string }).profile);
-    }
-    return loadProfile();
+    return loadProfile((await profileAssignment(this.runtime.store, code, year)).monitoring);
   }
 }
 

@@ -23,14 +23,17 @@ export async function printCheckpoints(runtime: Runtime, options: CheckpointsOpt
 }
 
 function describe(report: CheckpointReport): string {
-  const title = `${report.departmentCode} ${report.fiscalYear} 年度检查点（方案 ${report.profile}${report.dryRun ? '，试算未写入 / dry run' : ''}）`;
+  const title = `${report.departmentCode} ${report.fiscalYear} 年度检查点（方案 ${report.profileTitle}${report.dryRun ? '，试算未写入 / dry run' : ''}）`;
   const headers = ['检查点', '日期', '预算(元)', '支付(元)', '进度', '目标T', '预警线A', '状态', '得分', '分值'];
   const rows = report.checkpoints.map((row) => [row.label, row.date, row.budget, row.paid, pct(row.progress), pct(row.target), pct(row.alertLine), row.status ? STATUS[row.status] : '—', row.score ?? '—', row.weight]);
   rows.push(['合计 total', '', '', '', '', '', '', '', report.totalScore, '']);
   const notes = report.checkpoints
     .filter((row) => row.restatement)
     .map((row) => `${row.date} 已重述 / restated: 进度 ${pct(row.restatement!.previous.progress)} (${row.restatement!.previous.knownAt}) -> ${pct(row.progress)} (${row.evaluatedAt})`);
-  const appended = `新增 / appended: ${report.appended.checkpoints} 个检查点快照, ${report.appended.alerts} 条预警`;
+  const appended = report.dryRun
+    ? `试算，未写入 / dry run, nothing appended (would append ${report.appended.checkpoints} 个检查点快照, ${report.appended.alerts} 条预警)`
+    : `新增 / appended: ${report.appended.checkpoints} 个检查点快照, ${report.appended.alerts} 条预警`;
   const upcoming = report.upcoming.length ? `未到期 / upcoming: ${report.upcoming.join(', ')}` : '';
-  return [title, '', renderTable(headers, rows, new Set([2, 3, 4, 5, 6, 8, 9])), ...notes, appended, upcoming].filter((line) => line !== '').join('\n');
+  const preview = report.preview ? `${report.preview.zh}\n${report.preview.en}` : '';
+  return [title, preview, '', renderTable(headers, rows, new Set([2, 3, 4, 5, 6, 8, 9])), ...notes, appended, upcoming].filter((line, i) => line !== '' || i === 2).join('\n');
 }

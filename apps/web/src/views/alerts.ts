@@ -1,93 +1,104 @@
-import { type AlertList, type AlertRow, type DepartmentList, get, post, qs } from '../api';
+import { type AlertPage, type AlertRow, type DepartmentList, get, post, qs } from '../api';
 import { type Route, app, canHandleAlerts, href } from '../app-state';
 import { h, mount } from '../dom';
-import { ALERT_STATUS_LABEL, FIGURE_LABEL, RULE_LABEL, figureText, localTime } from '../format';
+import { ALERT_STATUS_LABEL, RULE_LABEL } from '../format';
 import { errorBox } from '../widgets';
+import { alertCard } from './alert-card';
 
-const DISPOSITIONS = ['继续执行', '调剂', '取消'] as const;
-const SEVERITY_LABEL: Record<string, string> = { red: '红色预警', yellow: '黄色预警' };
-const STATUS_ORDER: Record<string, number> = { overdue: 0, open: 1, acknowledged: 2, disposed: 3 };
+/** Cards per department and page */
+const PAGE_SIZE = 50;
+/** The inbox's tabs: what still needs an answer (default), each status, everything */
+const TABS: [string, string][] = [['active', '待办'], ['overdue', ALERT_STATUS_LABEL.overdue], ['open', ALERT_STATUS_LABEL.open], ['acknowledged', ALERT_STATUS_LABEL.acknowledged], ['disposed', ALERT_STATUS_LABEL.disposed], ['resolved', ALERT_STATUS_LABEL.resolved], ['all', '全部']];
+const STATUSES_OF: Record<string, string | undefined> = { active: 'open,acknowledged,overdue', all: undefined };
 
-interface InboxRow extends AlertRow {
+export interface InboxRow extends AlertRow {
   departmentCode: string;
   departmentName: string;
   fiscalYear: number;
 }
 
-/** `#/alerts`: the open alerts of every department in scope, red first, overdue highlighted, with the actions a manager takes. */
+/**
+ * `#/alerts`: the alert cards of the departments in scope, paged on the server, with tabs per status (counts),
+ * filters (department, severity, rule, checkpoint), search by project name, grouping by project and bulk acknowledge.
+ */
 export async function alertsView(root: HTMLElement, route: Route, generation: number): Promise<void> {
-  const only = route.params.get('department');
-  const showAll = route.params.get('all') === '1';
-  let rows: InboxRow[];
+  const params = Object.fromEntries(route.params);
+  const tab = params.status ?? (params.all === '1' ? 'all' : 'active');
+  const page = Math.max(0, Number(params.page ?? 0) || 0);
+  const grouped = params.group === 'project';
   let list: DepartmentList;
+  let pages: { code: string; name: string; page: AlertPage }[];
   try {
-    list = await get<DepartmentList>(`/departments${qs({ year: route.params.get('year') ?? undefined })}`);
-    const departments = list.departments.filter((d) => !only || d.code === only);
-    const lists = await Promise.all(departments.map((d) => get<AlertList>(`/departments/${encodeURIComponent(d.code)}/alerts${qs({ year: list.year })}`)));
-    rows = lists.flatMap((l, i) => l.alerts.map((a) => ({ ...a, departmentCode: departments[i].code, departmentName: departments[i].name, fiscalYear: l.fiscalYear })));
+    list = await get<DepartmentList>(`/departments${qs({ year: params.year })}`);
+    const departments = list.departments.filter((d) => !params.department || d.code === params.department);
+    const query = {
+      year: list.year, limit: PAGE_SIZE, offset: page * PAGE_SIZE, status: tab in STATUSES_OF ? STATUSES_OF[tab] : tab,
+      severity: params.severity, rule: params.rule, checkpoint: params.checkpoint, q: params.q, groupBy: grouped ? 'project' : undefined,
+    };
+    pages = await Promise.all(departments.map(async (d) => ({ code: d.code, name: d.name, page: await get<AlertPage>(`/departments/${encodeURIComponent(d.code)}/alerts${qs(query)}`) })));
   } catch (error) {
     mount(root, errorBox(error));
     return;
   }
   if (generation !== app.generation) return;
-  const params = Object.fromEntries(route.params);
-  const shown = rows
-    .filter((a) => showAll || a.status !== 'disposed')
-    .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'red' ? -1 : 1) || STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.deadline.localeCompare(b.deadline));
-  const counts = { red: shown.filter((a) => a.severity === 'red').length, yellow: shown.filter((a) => a.severity === 'yellow').length, overdue: shown.filter((a) => a.status === 'overdue').length };
+  const go = (change: Record<string, string>) => (location.hash = href(['alerts'], { ...params, page: '', ...change }));
+  const refresh = () => alertsView(root, route, app.generation);
+  const rowsOf = (entry: (typeof pages)[number], alerts: AlertRow[]): InboxRow[] => alerts.map((a) => ({ ...a, departmentCode: entry.code, departmentName: entry.name, fiscalYear: entry.page.fiscalYear }));
+  const total = pages.reduce((sum, entry) => sum + entry.page.total, 0);
+  const counts = (status: string) => pages.reduce((sum, entry) => sum + (entry.page.counts[status as AlertRow['status']] ?? 0), 0);
+  const tabCount = (key: string) => (key === 'active' ? counts('open') + counts('acknowledged') + counts('overdue') : key === 'all' ? TABS.slice(1, 6).reduce((sum, [s]) => sum + counts(s), 0) : counts(key));
+  const pageCount = Math.max(1, ...pages.map((entry) => Math.ceil((grouped ? entry.page.groupTotal ?? 0 : entry.page.total) / PAGE_SIZE)));
 
-  const yearSelect = h('select', { name: 'year', 'aria-label': '预算年度', onchange: (e: Event) => (location.hash = href(['alerts'], { ...params, year: (e.target as HTMLSelectElement).value })) },
-    list.years.map((y) => h('option', { value: y, selected: y === list.year }, `${y} 年`)));
-  const allToggle = h('label', { class: 'inline' }, h('input', { type: 'checkbox', checked: showAll, onchange: (e: Event) => (location.hash = href(['alerts'], { ...params, all: (e.target as HTMLInputElement).checked ? '1' : '' })) }), '包括已处置');
-
-  mount(root,
-    h('div', { class: 'page-head' }, h('h1', null, `预警 · ${list.year} 年`), h('p', { class: 'muted' }, `红色 ${counts.red} 条 · 黄色 ${counts.yellow} 条 · 逾期 ${counts.overdue} 条${only ? ` · 仅 ${only}` : ''}`)),
-    h('div', { class: 'timebar' }, h('label', null, '年度', yearSelect), allToggle, only ? h('a', { href: href(['alerts'], { ...params, department: '' }) }, '显示全部部门') : null),
-    shown.length ? h('ul', { class: 'alert-list' }, shown.map((alert) => alertCard(alert, () => alertsView(root, route, app.generation)))) : h('p', { class: 'empty' }, '没有待处理的预警。'),
-  );
-}
-
-function alertCard(alert: InboxRow, refresh: () => void): HTMLElement {
-  const handler = canHandleAlerts(alert.departmentCode);
-  const error = h('div', { class: 'form-error', role: 'alert' });
-  const act = async (path: string, body: unknown) => {
-    error.replaceChildren();
+  const selected = new Set<string>();
+  const bulkError = h('div', { class: 'form-error', role: 'alert' });
+  const bulkButton = h('button', { type: 'button', class: 'bulk-ack', disabled: true, onclick: () => void acknowledgeSelected() }, '批量确认') as HTMLButtonElement;
+  const toggle = (id: string, on: boolean) => {
+    if (on) selected.add(id);
+    else selected.delete(id);
+    bulkButton.disabled = selected.size === 0;
+    bulkButton.textContent = selected.size ? `批量确认（${selected.size} 条）` : '批量确认';
+  };
+  async function acknowledgeSelected(): Promise<void> {
+    bulkError.replaceChildren();
     try {
-      await post(`/alerts/${encodeURIComponent(alert.id)}/${path}`, body);
+      await post('/alerts/acknowledge', { ids: [...selected] });
       refresh();
     } catch (e) {
-      error.append(errorBox(e));
+      bulkError.append(errorBox(e));
     }
-  };
-  const figures = Object.entries(alert.figures).filter(([key]) => key !== 'indicatorId' || alert.figures.indicatorId);
-  let actions: HTMLElement | null = null;
-  if (handler && alert.status !== 'disposed') {
-    const disposition = h('select', { name: 'disposition', 'aria-label': '处置方式' }, DISPOSITIONS.map((d) => h('option', { value: d }, d)));
-    const note = h('input', { type: 'text', name: 'note', placeholder: '处置说明（选填）', 'aria-label': '处置说明' });
-    actions = h('div', { class: 'alert-actions' },
-      alert.acknowledged ? null : h('button', { type: 'button', class: 'ack', onclick: () => act('acknowledge', {}) }, '确认收到'),
-      h('form', { class: 'dispose', onsubmit: (e: Event) => { e.preventDefault(); void act('disposition', { disposition: disposition.value, ...(note.value.trim() ? { note: note.value.trim() } : {}) }); } },
-        disposition, note, h('button', { type: 'submit' }, '提交处置')),
-    );
   }
-  return h('li', { class: `alert-card severity-${alert.severity} status-${alert.status}`, 'data-alert': alert.id, 'data-status': alert.status },
-    h('div', { class: 'alert-head' },
-      h('span', { class: `chip sev-${alert.severity}` }, SEVERITY_LABEL[alert.severity] ?? alert.severity),
-      h('strong', null, RULE_LABEL[alert.rule] ?? alert.rule),
-      h('span', { class: `chip state-${alert.status}`, 'data-testid': 'alert-status' }, ALERT_STATUS_LABEL[alert.status] ?? alert.status),
-    ),
-    h('p', { class: 'alert-message' }, alert.message.zh),
-    h('p', { class: 'alert-meta' },
-      h('a', { href: href(['departments', alert.departmentCode], { year: alert.fiscalYear }) }, alert.departmentName),
-      alert.projectId ? [' · ', h('a', { href: href(['projects', alert.projectId]) }, `项目 ${alert.projectId}`)] : ' · 部门整体',
-      alert.checkpoint ? ` · 检查点 ${alert.checkpoint}` : '',
-      ` · 发出 ${localTime(alert.raisedAt)} · `,
-      h('span', { class: alert.status === 'overdue' ? 'overdue' : '' }, `处置期限 ${alert.deadline}${alert.status === 'overdue' ? '（已逾期，项目暂停）' : ''}`),
-    ),
-    h('dl', { class: 'figures' }, figures.map(([key, value]) => [h('dt', null, FIGURE_LABEL[key] ?? key), h('dd', null, figureText(key, value))])),
-    alert.acknowledged ? h('p', { class: 'muted' }, `已由 ${alert.acknowledged.actor} 于 ${localTime(alert.acknowledged.at)} 确认`) : null,
-    alert.disposition ? h('p', { class: 'muted' }, `处置：${alert.disposition.disposition}${alert.disposition.note ? `（${alert.disposition.note}）` : ''}，${alert.disposition.actor}，${localTime(alert.disposition.at)}`) : null,
-    actions,
-    error,
+  const cards = (rows: InboxRow[]) => h('ul', { class: 'alert-list' }, rows.map((row) => alertCard(row, refresh, canHandleAlerts(row.departmentCode) && !row.acknowledged && !row.disposition && row.status !== 'resolved' ? toggle : null)));
+  const body = pages.flatMap((entry) =>
+    grouped
+      ? (entry.page.groups ?? []).map((group) => h('section', { class: 'alert-group', 'data-project': group.projectId ?? '' },
+          h('h2', null, `${group.projectName ?? (group.projectId ? `项目 ${group.projectId}` : `${entry.name} 部门整体`)} · ${group.total} 条（红色 ${group.red} 条）`),
+          cards(rowsOf(entry, group.alerts))))
+      : entry.page.alerts.length ? [cards(rowsOf(entry, entry.page.alerts))] : []);
+
+  const select = (name: string, label: string, options: [string, string][], value: string | undefined) =>
+    h('label', null, label, h('select', { name, 'aria-label': label, onchange: (e: Event) => go({ [name]: (e.target as HTMLSelectElement).value }) },
+      options.map(([v, text]) => h('option', { value: v, selected: (value ?? '') === v }, text))));
+  const search = h('input', { type: 'search', name: 'q', value: params.q ?? '', placeholder: '按项目名称搜索', 'aria-label': '按项目名称搜索' }) as HTMLInputElement;
+  const filters = h('form', { class: 'timebar inbox-filters', onsubmit: (e: Event) => { e.preventDefault(); go({ q: search.value.trim() }); } },
+    select('year', '年度', list.years.map((y) => [String(y), `${y} 年`]), String(list.year)),
+    select('department', '部门', [['', '全部部门'], ...list.departments.map((d): [string, string] => [d.code, d.name])], params.department),
+    select('severity', '级别', [['', '全部级别'], ['red', '红色预警'], ['yellow', '黄色预警']], params.severity),
+    select('rule', '规则', [['', '全部规则'], ...Object.entries(RULE_LABEL)], params.rule),
+    h('label', null, '搜索', search), h('button', { type: 'submit' }, '搜索'),
+    h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'group', checked: grouped, onchange: (e: Event) => go({ group: (e.target as HTMLInputElement).checked ? 'project' : '' }) }), '按项目分组'),
+  );
+  const tabs = h('nav', { class: 'tabs', 'aria-label': '按状态' }, TABS.map(([key, label]) =>
+    h('a', { href: href(['alerts'], { ...params, page: '', all: '', status: key === 'active' ? '' : key }), class: key === tab ? 'active' : '', 'data-tab': key }, `${label} ${tabCount(key)}`)));
+  const pager = h('nav', { class: 'pager', 'aria-label': '翻页' },
+    page > 0 ? h('a', { href: href(['alerts'], { ...params, page: String(page - 1) }), 'data-page': 'prev' }, '上一页') : null,
+    h('span', { 'data-testid': 'page' }, `第 ${page + 1} / ${pageCount} 页`),
+    page + 1 < pageCount ? h('a', { href: href(['alerts'], { ...params, page: String(page + 1) }), 'data-page': 'next' }, '下一页') : null);
+
+  mount(root,
+    h('div', { class: 'page-head' }, h('h1', null, `预警 · ${list.year} 年`), h('p', { class: 'muted', 'data-testid': 'alert-total' }, `共 ${total} 条 · 每部门每页 ${PAGE_SIZE} 条`)),
+    filters, tabs,
+    h('div', { class: 'bulk' }, bulkButton, bulkError),
+    body.length ? body : h('p', { class: 'empty' }, '没有符合条件的预警。'),
+    pager,
   );
 }

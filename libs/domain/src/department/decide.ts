@@ -14,7 +14,8 @@ export type DepartmentCommand =
   | CommandOf<'RecordManualScore'>
   | CommandOf<'RecordQualitativeAssessment'>
   | CommandOf<'RecordStatedFigure'>
-  | CommandOf<'RecordIndicatorScore'>;
+  | CommandOf<'RecordIndicatorScore'>
+  | CommandOf<'AssignProfile'>;
 
 export function decideDepartment(command: DepartmentCommand, state: DepartmentState): DomainEvent[] {
   switch (command.command) {
@@ -48,6 +49,9 @@ export function decideDepartment(command: DepartmentCommand, state: DepartmentSt
       requireRegistered(state, command.departmentCode);
       if (!command.figure === !command.sumOf) throw new DomainError('STATED_FIGURE_REFERENCE', 'figure', '须给出 figure 或 sumOf 之一', 'give exactly one of figure or sumOf');
       return [{ type: 'StatedFigureRecorded', data: withoutEnvelope(command) }];
+    case 'AssignProfile':
+      requireRegistered(state, command.departmentCode);
+      return [{ type: 'ProfileAssigned', data: withoutEnvelope(command) }];
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled department command ${JSON.stringify(unhandled)}`);

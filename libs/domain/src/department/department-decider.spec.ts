@@ -1,4 +1,5 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { AssignProfile } from '../ledger/commands';
 import { departmentRegistered } from '../testing/builders';
 import { given } from '../testing/specification';
 
@@ -22,5 +23,14 @@ describe('department decider', () => {
     given([departmentRegistered(), indicatorSet]).when(actual).then([
       { type: 'IndicatorActualRecorded', data: { departmentCode: 'd1', fiscalYear: 2022, indicatorId: 'i1', occurredOn: '2022-12-31', value: '185164' } },
     ]);
+  });
+
+  it('assigns the profiles a department-year is monitored and scored under', () => {
+    const assign = { command: 'AssignProfile', departmentCode: 'd1', fiscalYear: 2020, monitoring: 'sichuan-2020' };
+    given([]).when(assign).thenThrows('UNKNOWN_DEPARTMENT', 'departmentCode');
+    given([departmentRegistered()]).when(assign).then([{ type: 'ProfileAssigned', data: { departmentCode: 'd1', fiscalYear: 2020, monitoring: 'sichuan-2020' } }]);
+    const neither = AssignProfile.safeParse({ id: 'c1', command: 'AssignProfile', departmentCode: 'd1', fiscalYear: 2020 });
+    expect(neither.success).toBe(false);
+    expect(neither.error?.issues[0].path).toEqual(['monitoring']);
   });
 });

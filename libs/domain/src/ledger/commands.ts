@@ -243,6 +243,19 @@ export const RecordMonitoringAssessment = z.object({
   explanation: text('原因说明', 2000).optional(),
   forecast: text('全年预计值', 200).optional(),
 });
+/** 方案指定: which profiles a department's year is monitored (checkpoints, alerts) and scored (自评) under. */
+export const AssignProfileFields = z.object({
+  ...base,
+  command: z.literal('AssignProfile'),
+  departmentCode: identifier('部门编码'),
+  fiscalYear,
+  monitoring: identifier('监控方案').optional(),
+  evaluation: identifier('评价方案').optional(),
+});
+export const AssignProfile = AssignProfileFields.refine((command) => command.monitoring !== undefined || command.evaluation !== undefined, {
+    message: '须给出 monitoring 或 evaluation 方案 / give a monitoring or an evaluation profile',
+    path: ['monitoring'],
+  });
 
 export const COMMAND_SCHEMAS = {
   RegisterDepartment,
@@ -262,6 +275,7 @@ export const COMMAND_SCHEMAS = {
   RecordIndicatorScore,
   SetProjectText,
   RecordMonitoringAssessment,
+  AssignProfile,
   AllocateBudget,
   CarryForward,
   CancelBalance,

@@ -74,6 +74,8 @@ export const EVENT_SCHEMAS = {
     projectId: id, asOf: date, indicatorId: id.optional(), causes: z.array(z.enum(DEVIATION_CAUSES)),
     likelihood: z.enum(LIKELIHOODS).optional(), explanation: str.optional(), forecast: str.optional(),
   }),
+  /** 方案指定 (the latest for a year holds) */
+  ProfileAssigned: z.object({ departmentCode: id, fiscalYear: year, monitoring: id.optional(), evaluation: id.optional() }),
   /** 分解下达 (parent side): this much of the project's budget went down to `toProjectId` */
   BudgetAllocated: z.object({ ...projectFact, toProjectId: id, amount, source, document: str.optional(), allocationId: id }),
   /** 结转 (origin side): this much of the balance now lives on in `toProjectId` (next year) */

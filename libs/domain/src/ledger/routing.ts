@@ -32,6 +32,7 @@ export function routeCommand(command: LedgerCommand): CommandRoute {
     case 'RecordManualScore':
     case 'RecordQualitativeAssessment':
     case 'RecordStatedFigure':
+    case 'AssignProfile':
       return { stream: departmentStream(command.departmentCode), lookups: {} };
     case 'RegisterProject':
       return { stream: projectStream(command.projectId), lookups: { department: departmentStream(command.departmentCode) } };

@@ -71,7 +71,7 @@ describe('batched alerts (AlertsRaised): the same individual alerts as AlertRais
     const events = await store.readStream(monitoringStream('sc-ybj', 2020));
     const alerts = events.flatMap(raisedAlertsOf);
     expect(events.filter((event) => event.type === 'AlertsRaised')).toHaveLength(3);
-    expect(new Set(alerts.map((alert) => alert.alertId)).size).toBe(34);
+    expect(new Set(alerts.map((alert) => alert.alertId)).size).toBe(15);
     const service = new AlertService(store, () => NOW);
     for (const alert of alerts) expect(await findAlert(store, alert.alertId)).toEqual(alert);
     const last = alerts[alerts.length - 1];

@@ -1,5 +1,6 @@
 import { nameBasedIds } from '@bem/event-store';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
+import { type RuleFinding, findingOf } from './alert-cards';
 import type { AlertDraft, Severity } from './rule-context';
 
 /** Fixed namespace of monitoring ids: the same alert or evaluation always gets the same UUID. */
@@ -20,6 +21,8 @@ export interface AlertRaisedData {
   checkpoint: string | null;
   figures: Record<string, string | null>;
   message: { zh: string; en: string };
+  /** Every rule the subject breaks at the checkpoint (absent in alerts stored before cards: read as their one rule) */
+  rules?: RuleFinding[];
   /** Who must answer: the department (财务科 of the unit) */
   responsible: string;
   raisedOn: string;
@@ -50,7 +53,8 @@ export type MonitoringAlertEvent =
 /** The v5 UUID of a name in the monitoring namespace: every id the monitoring module writes (alerts, batches, answers). */
 export const monitoringId = nameBasedIds(MONITORING_NAMESPACE);
 
-export function alertIdOf(profile: string, departmentCode: string, fiscalYear: number, draft: Pick<AlertDraft, 'rule' | 'projectId' | 'checkpoint'> & { figures?: AlertDraft['figures'] }): string {
+export function alertIdOf(profile: string, departmentCode: string, fiscalYear: number, draft: Pick<AlertDraft, 'rule' | 'projectId' | 'checkpoint'> & { figures?: AlertDraft['figures']; card?: boolean }): string {
+  if (draft.card) return monitoringId(`card/${profile}/${departmentCode}/${fiscalYear}/${draft.projectId ?? '*'}/${draft.checkpoint}`);
   // Indicator rules fire per indicator: the indicator is part of the period key.
   const indicator = draft.figures?.indicatorId ? `#${draft.figures.indicatorId}` : '';
   return monitoringId(`alert/${profile}/${draft.rule}/${departmentCode}/${fiscalYear}/${draft.projectId ?? '*'}${indicator}/${draft.checkpoint}`);
@@ -90,6 +94,7 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
     checkpoint: draft.checkpoint,
     figures: draft.figures,
     message: { zh: draft.zh, en: draft.en },
+    rules: draft.rules ?? [findingOf(draft)],
     responsible: departmentCode,
     raisedOn,
     deadline: deadlineOf(profile, raisedOn),
@@ -97,7 +102,7 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
 }
 
 /** One alert of an `AlertsRaised` batch: what differs from one alert of the batch to the next. */
-export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'rule' | 'severity' | 'projectId' | 'figures' | 'message'>;
+export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'rule' | 'severity' | 'projectId' | 'figures' | 'message' | 'rules'>;
 
 /**
  * 预警 raised together by one checkpoint evaluation (one department-year, one checkpoint): one event for the
@@ -130,7 +135,7 @@ export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedDa
   return {
     profile: first.profile, departmentCode: first.departmentCode, fiscalYear: first.fiscalYear, checkpoint: first.checkpoint as string,
     responsible: first.responsible, raisedOn: first.raisedOn, deadline: first.deadline,
-    alerts: alerts.map(({ alertId, rule, severity, projectId, figures, message }) => ({ alertId, rule, severity, projectId, figures, message })),
+    alerts: alerts.map(({ alertId, rule, severity, projectId, figures, message, rules }) => ({ alertId, rule, severity, projectId, figures, message, rules })),
   };
 }
 
@@ -139,7 +144,7 @@ export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedDa
  * none for any other event. Every reader of alerts (list, answers, delivery, API) goes through here.
  */
 export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRaisedData[] {
-  if (event.type === 'AlertRaised') return [event.data as AlertRaisedData];
+  if (event.type === 'AlertRaised') return [withRules(event.data as AlertRaisedData)];
   if (event.type !== 'AlertsRaised') return [];
   const { alerts, ...shared } = event.data as AlertsRaisedData;
   return alerts.map((alert) => ({
@@ -153,10 +158,34 @@ export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRai
     checkpoint: shared.checkpoint,
     figures: alert.figures,
     message: alert.message,
+    rules: alert.rules ?? [{ rule: alert.rule, severity: alert.severity, figures: alert.figures, message: alert.message }],
     responsible: shared.responsible,
     raisedOn: shared.raisedOn,
     deadline: shared.deadline,
   }));
+}
+
+/** Upcast: an alert stored before cards is a card of its one rule. */
+const withRules = (alert: AlertRaisedData): AlertRaisedData =>
+  alert.rules ? alert : { ...alert, rules: [{ rule: alert.rule, severity: alert.severity, figures: alert.figures, message: alert.message }] };
+
+/** 预警更新: a restatement changed what an open card lists (its findings replace the card's). */
+export interface AlertUpdatedData {
+  alertId: string;
+  severity: Severity;
+  rule: AlertRuleName;
+  figures: Record<string, string | null>;
+  message: { zh: string; en: string };
+  rules: RuleFinding[];
+  /** The CheckpointEvaluated that found it */
+  evaluation: number;
+}
+
+/** 预警解除: a restatement found the card's subject breaks no rule any more at that checkpoint. */
+export interface AlertResolvedData {
+  alertId: string;
+  evaluation: number;
+  at: string;
 }
 
 /** Does this event raise any alert? */

@@ -1,6 +1,8 @@
-import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, raisedAlertsOf, raisesAlerts } from './alert-events';
+import type { RuleFinding } from './alert-cards';
+import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, raisedAlertsOf, raisesAlerts } from './alert-events';
 
-export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue';
+/** resolved: a restatement found the figures recovered (the card stays on record) */
+export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue' | 'resolved';
 
 /** One row of `bem alerts --json` (contract fields first). */
 export interface AlertRow {
@@ -12,6 +14,8 @@ export interface AlertRow {
   raisedAt: string;
   figures: AlertRaisedData['figures'];
   status: AlertStatus;
+  /** Every rule the card's subject breaks (one for a real-time alert) */
+  rules: RuleFinding[];
   profile: string;
   message: AlertRaisedData['message'];
   responsible: string;
@@ -36,11 +40,18 @@ interface StoredLike {
 
 /** Pure fold of a monitoring stream into the alert list as of `today` (China date). */
 export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string): AlertList {
-  const rows = new Map<string, { raised: AlertRaisedData; raisedAt: string; ack: AlertAcknowledgedData | null; disposed: AlertDisposedData | null }>();
+  const rows = new Map<string, { raised: AlertRaisedData; raisedAt: string; ack: AlertAcknowledgedData | null; disposed: AlertDisposedData | null; resolved: boolean }>();
   for (const event of events) {
     if (raisesAlerts(event.type)) {
       // One alert per AlertRaised, every alert of an AlertsRaised batch: the same rows either way
-      for (const raised of raisedAlertsOf(event)) rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null });
+      for (const raised of raisedAlertsOf(event)) rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null, resolved: false });
+    } else if (event.type === 'AlertUpdated') {
+      const { alertId, evaluation: _evaluation, ...update } = event.data as AlertUpdatedData;
+      const row = rows.get(alertId);
+      if (row) Object.assign(row, { raised: { ...row.raised, ...update }, resolved: false });
+    } else if (event.type === 'AlertResolved') {
+      const row = rows.get((event.data as AlertResolvedData).alertId);
+      if (row) row.resolved = true;
     } else if (event.type === 'AlertAcknowledged') {
       const data = event.data as AlertAcknowledgedData;
       const row = rows.get(data.alertId);
@@ -51,7 +62,7 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
       if (row) row.disposed = data;
     }
   }
-  const alerts = [...rows.values()].map(({ raised, raisedAt, ack, disposed }): AlertRow => ({
+  const alerts = [...rows.values()].map(({ raised, raisedAt, ack, disposed, resolved }): AlertRow => ({
     id: raised.alertId,
     rule: raised.rule,
     severity: raised.severity,
@@ -59,7 +70,8 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
     checkpoint: raised.checkpoint,
     raisedAt,
     figures: raised.figures,
-    status: disposed ? 'disposed' : raised.severity === 'red' && today > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
+    status: disposed ? 'disposed' : resolved ? 'resolved' : raised.severity === 'red' && today > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
+    rules: raised.rules ?? [],
     profile: raised.profile,
     message: raised.message,
     responsible: raised.responsible,

@@ -79,6 +79,35 @@ export class AlertService {
     });
   }
 
+  /**
+   * 批量确认: acknowledges many alerts, one read and one append (at its expected revision) per department-year
+   * stream. Alerts already acknowledged or disposed are left as they are; an unknown id refuses the whole call.
+   */
+  async acknowledgeMany(alertIds: readonly string[], actor: string): Promise<AlertRow[]> {
+    const streams = new Map<string, { departmentCode: string; fiscalYear: number; ids: string[] }>();
+    for (const alertId of new Set(alertIds)) {
+      const found = await findAlert(this.store, alertId);
+      if (!found) throw unknownAlert(alertId);
+      const stream = monitoringStream(found.departmentCode, found.fiscalYear);
+      const entry = streams.get(stream) ?? { departmentCode: found.departmentCode, fiscalYear: found.fiscalYear, ids: [] };
+      entry.ids.push(alertId);
+      streams.set(stream, entry);
+    }
+    const rows: AlertRow[] = [];
+    for (const [stream, { departmentCode, fiscalYear, ids }] of streams) {
+      const events = await this.store.readStream(stream);
+      const byId = new Map(alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock())).alerts.map((row) => [row.id, row]));
+      const at = this.clock().toISOString();
+      const fresh = ids.filter((id) => { const row = byId.get(id)!; return !row.acknowledged && !row.disposition; });
+      if (fresh.length) {
+        await this.store.append(stream, fresh.map((alertId) => ({ id: monitoringId(`ack/${alertId}`), type: 'AlertAcknowledged', data: { alertId, actor, at }, metadata: { actor, source: 'alerts' } })), { expectedRevision: events[events.length - 1].revision });
+      }
+      const after = (await this.list(departmentCode, fiscalYear)).alerts;
+      rows.push(...after.filter((row) => ids.includes(row.id)));
+    }
+    return rows;
+  }
+
   /** Records the department's answer; a different second answer is refused, the same one is a no-op. */
   async dispose(alertId: string, disposition: string, actor: string, note = ''): Promise<AlertRow> {
     if (!(DISPOSITIONS as readonly string[]).includes(disposition)) throw badDisposition(disposition);

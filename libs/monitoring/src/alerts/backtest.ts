@@ -1,6 +1,7 @@
 import { checkpointsOf } from '../profiles/checkpoint-lines';
 import type { Profile } from '../profiles/profile-schema';
 import { type AlertRaisedData, addDays, alertRaised } from './alert-events';
+import { cardsOf } from './alert-cards';
 import { runRules } from './alert-rules';
 import type { ProjectFacts } from './project-snapshot';
 import { ruleContext } from './rule-context';
@@ -25,7 +26,7 @@ export function backtest(profile: Profile, departmentCode: string, fiscalYear: n
   const alerts: BacktestAlert[] = [];
   for (const checkpoint of lines) {
     const wouldRaiseOn = addDays(checkpoint.date, 1, 'calendar');
-    for (const draft of runRules(ruleContext(profile, departmentCode, fiscalYear, checkpoint, projects))) {
+    for (const draft of cardsOf(runRules(ruleContext(profile, departmentCode, fiscalYear, checkpoint, projects)))) {
       const alert = alertRaised(profile, departmentCode, fiscalYear, draft, wouldRaiseOn);
       if (seen.has(alert.alertId)) continue;
       seen.add(alert.alertId);

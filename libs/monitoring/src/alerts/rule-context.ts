@@ -3,6 +3,7 @@ import { Money, formatYuan } from '@bem/domain';
 import { type CheckpointLines, asPercent, checkpointsOf, elapsedShare } from '../profiles/checkpoint-lines';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import { type CheckpointFigures, evaluateFigures } from '../checkpoints/checkpoint-score';
+import type { RuleFinding } from './alert-cards';
 import { type ProjectFacts, type ProjectSnapshot, departmentSnapshot, snapshotAt } from './project-snapshot';
 
 export type Severity = 'red' | 'yellow';
@@ -18,6 +19,10 @@ export interface AlertDraft {
   figures: Record<string, string | null>;
   zh: string;
   en: string;
+  /** A card (one per subject and checkpoint, see cardsOf): its id leaves the rule out */
+  card?: boolean;
+  /** Every rule the card's subject breaks */
+  rules?: RuleFinding[];
 }
 
 export interface Subject {

@@ -25,6 +25,12 @@ export interface ProjectCheckpointRow extends CheckpointFigures {
 /** The `bem checkpoints --json` document. */
 export interface CheckpointReport {
   profile: string;
+  /** 方案 in Chinese (the profile's title) */
+  profileTitle: string;
+  /** The profile the department-year is assigned (AssignProfile, else the office default) */
+  assignedProfile: string;
+  /** Set when `profile` is not the assigned one: computed and shown, nothing appended */
+  preview: { zh: string; en: string } | null;
   departmentCode: string;
   fiscalYear: number;
   checkpoints: DepartmentCheckpointRow[];
@@ -42,8 +48,9 @@ export function reportOf(
   fiscalYear: number,
   events: readonly { id: string; type: string; data: unknown }[],
   lines: readonly CheckpointLines[],
-  meta: { appended: CheckpointReport['appended']; dryRun: boolean },
+  meta: { appended: CheckpointReport['appended']; dryRun: boolean; assignedProfile?: string },
 ): CheckpointReport {
+  const assignedProfile = meta.assignedProfile ?? profile.name;
   const latest = latestEvaluations(events, profile.name);
   const evaluated = lines.filter((line) => latest.has(line.date)).map((line) => latest.get(line.date)!);
   const checkpoints = evaluated.map(({ id, data, previous }): DepartmentCheckpointRow => ({
@@ -56,6 +63,9 @@ export function reportOf(
   const projects = evaluated.flatMap(({ data }) => data.projects.map((project) => ({ ...project, label: data.label })));
   return {
     profile: profile.name,
+    profileTitle: profile.title,
+    assignedProfile,
+    preview: assignedProfile === profile.name ? null : previewNotice(profile.name, assignedProfile),
     departmentCode,
     fiscalYear,
     checkpoints,
@@ -66,3 +76,9 @@ export function reportOf(
     dryRun: meta.dryRun,
   };
 }
+
+/** What a preview under a profile the department-year is not assigned says. */
+export const previewNotice = (profile: string, assigned: string) => ({
+  zh: `试算：本部门本年度指定的监控方案为 ${assigned}，按方案 ${profile} 计算的结果仅供预览，未写入任何检查点或预警`,
+  en: `preview: this department-year is assigned profile ${assigned}; the figures under ${profile} are shown only, nothing was appended`,
+});

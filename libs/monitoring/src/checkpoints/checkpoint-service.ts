@@ -1,6 +1,8 @@
 import { monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
-import { type AlertRaisedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, raisedAlertsOf } from '../alerts/alert-events';
+import { cardsOf, sameFindings } from '../alerts/alert-cards';
+import { type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
+import { type AlertRow, alertListOf } from '../alerts/alert-list';
 import { alertIndexWrites } from '../alerts/alert-index';
 import { readProjectEvents } from '../alerts/project-events';
 import { runRules } from '../alerts/alert-rules';
@@ -8,7 +10,8 @@ import { type ProjectFacts, snapshotsAt } from '../alerts/project-snapshot';
 import { type RuleContext, ruleContextOf, tracksArrivals } from '../alerts/rule-context';
 import type { ProgressProjection } from '../progress/progress-projection';
 import { type CheckpointLines, checkpointsOf } from '../profiles/checkpoint-lines';
-import { loadProfile } from '../profiles/profile-loader';
+import { loadProfile, officeProfile } from '../profiles/profile-loader';
+import { profileAssignment } from '../profiles/profile-assignment';
 import type { Profile } from '../profiles/profile-schema';
 import { type CheckpointEvaluatedData, checkpointEventId, latestEvaluations, sameFigures } from './checkpoint-events';
 import { type CheckpointReport, reportOf } from './checkpoint-report';
@@ -29,14 +32,22 @@ export class CheckpointService {
     private readonly store: EventStore,
     private readonly progress: ProgressProjection,
     private readonly profiles: (name?: string) => Profile = loadProfile,
+    /** The profile of a department-year nobody assigned one (default: the first of BEM_PROFILES) */
+    private readonly officeDefault: () => string = () => officeProfile().name,
   ) {}
 
+  /**
+   * Evaluates under the department-year's assigned profile (AssignProfile, else the office default). Under any
+   * other profile it only previews: computes and reports, appends nothing, and says so (`report.preview`).
+   */
   async evaluate(departmentCode: string, fiscalYear: number, profileName?: string, options: EvaluateOptions = {}): Promise<CheckpointReport> {
-    const profile = this.profiles(profileName);
+    const assigned = (await profileAssignment(this.store, departmentCode, fiscalYear, this.officeDefault())).monitoring;
+    const profile = this.profiles(profileName ?? assigned);
     const now = options.now ?? new Date();
+    const effective = { ...options, dryRun: Boolean(options.dryRun) || profile.name !== assigned, assignedProfile: assigned };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(departmentCode, fiscalYear, profile, now, options);
+        return await this.attempt(departmentCode, fiscalYear, profile, now, effective);
       } catch (error) {
         const conflict = error instanceof WrongExpectedRevision || error instanceof DuplicateEventId;
         if (!conflict || attempt >= MAX_ATTEMPTS) throw error;
@@ -44,7 +55,7 @@ export class CheckpointService {
     }
   }
 
-  private async attempt(code: string, year: number, profile: Profile, now: Date, options: EvaluateOptions): Promise<CheckpointReport> {
+  private async attempt(code: string, year: number, profile: Profile, now: Date, options: EvaluateOptions & { assignedProfile: string }): Promise<CheckpointReport> {
     const stream = monitoringStream(code, year);
     const stored = await this.store.readStream(stream);
     const revision = stored.length ? stored[stored.length - 1].revision : -1;
@@ -53,6 +64,7 @@ export class CheckpointService {
     const latest = latestEvaluations(stored, profile.name);
     const knownIds = new Set(stored.flatMap((event) => [event.id, ...raisedAlertsOf(event).map((alert) => alert.alertId)]));
     const metadata = { actor: options.actor ?? 'system', source: 'checkpoints' };
+    const openCards = openCardsByCheckpoint(stored, code, year, profile.name, today);
     const fresh: NewEvent[] = [];
     const index: StreamWrite[] = [];
     const computed: CheckpointEvaluatedData[] = [];
@@ -76,12 +88,22 @@ export class CheckpointService {
       computed.push(data);
       fresh.push({ id: checkpointEventId(profile.name, code, year, lines.date, data.evaluation), type: 'CheckpointEvaluated', data, metadata });
       const raised: AlertRaisedData[] = [];
-      for (const draft of runRules(context)) {
-        const alert = alertRaised(profile, code, year, draft, today);
+      const cards = cardsOf(runRules(context)).map((draft) => alertRaised(profile, code, year, draft, today));
+      const open = openCards.get(lines.date) ?? new Map<string, AlertRow>();
+      for (const alert of cards) {
+        const existing = open.get(alert.alertId);
+        open.delete(alert.alertId);
+        // An open card is updated when a restatement changed what it lists, never raised twice
+        if (existing) {
+          if (!sameFindings(existing.rules, alert.rules ?? [])) fresh.push(alertUpdated(alert, data.evaluation, metadata));
+          continue;
+        }
         if (knownIds.has(alert.alertId)) continue;
         knownIds.add(alert.alertId);
         raised.push(alert);
       }
+      // Cards of this checkpoint whose subject breaks no rule any more: resolved (they stay on record)
+      if (before) for (const alertId of open.keys()) fresh.push(alertResolved(alertId, data.evaluation, now, metadata));
       if (raised.length === 0) continue;
       // One AlertsRaised per checkpoint evaluation (not one event per alert), indexed by alert id in the same write
       const batchId = alertsRaisedEventId(profile.name, code, year, lines.date, data.evaluation);
@@ -99,7 +121,7 @@ export class CheckpointService {
     // The report from what was read and what was just appended: no second read of the stream
     const all = [...stored, ...fresh.map((event) => ({ ...event, recordedAt: now.toISOString() }) as RecordedEvent)];
     const appended = { checkpoints: computed.length, alerts };
-    return reportOf(profile, code, year, all, checkpointsOf(profile, year), { appended, dryRun: Boolean(options.dryRun) });
+    return reportOf(profile, code, year, all, checkpointsOf(profile, year), { appended, dryRun: Boolean(options.dryRun), assignedProfile: options.assignedProfile });
   }
 
   /** Index entries of stored AlertsRaised batches that are not stored themselves (none, unless a write was cut short). */
@@ -131,3 +153,29 @@ export class CheckpointService {
     return projects.map((project) => ({ projectId: project.projectId, name: project.name, events: events.get(project.projectId) ?? [] }));
   }
 }
+
+/** The cards of a profile still open (neither disposed nor resolved), by checkpoint date. */
+function openCardsByCheckpoint(stored: readonly RecordedEvent[], code: string, year: number, profile: string, today: string): Map<string, Map<string, AlertRow>> {
+  const result = new Map<string, Map<string, AlertRow>>();
+  for (const row of alertListOf(code, year, stored, today).alerts) {
+    if (row.profile !== profile || row.checkpoint === null || row.status === 'disposed' || row.status === 'resolved') continue;
+    let cards = result.get(row.checkpoint);
+    if (!cards) result.set(row.checkpoint, (cards = new Map()));
+    cards.set(row.id, row);
+  }
+  return result;
+}
+
+const alertUpdated = (alert: AlertRaisedData, evaluation: number, metadata: Record<string, string>): NewEvent => ({
+  id: monitoringId(`alert-updated/${alert.alertId}/${evaluation}`),
+  type: 'AlertUpdated',
+  data: { alertId: alert.alertId, severity: alert.severity, rule: alert.rule, figures: alert.figures, message: alert.message, rules: alert.rules ?? [], evaluation } satisfies AlertUpdatedData,
+  metadata,
+});
+
+const alertResolved = (alertId: string, evaluation: number, now: Date, metadata: Record<string, string>): NewEvent => ({
+  id: monitoringId(`alert-resolved/${alertId}/${evaluation}`),
+  type: 'AlertResolved',
+  data: { alertId, evaluation, at: now.toISOString() } satisfies AlertResolvedData,
+  metadata,
+});

@@ -42,6 +42,6 @@ function formMarkdown(form: FiledForm, first: boolean): string {
 /** Markdown of a filed document: the forms in order, grids as pipe tables, the evidence as a last list. */
 export function renderFiledMarkdown(doc: FiledDocument): string {
   const notes = evidenceNotes(doc);
-  const evidence = notes.length ? [`## ${EVIDENCE_TITLE}`, notes.map((n) => `${n.number}. ${n.form} · ${n.where}：${shownIds(n.ids).replace(/\n/g, '、')}`).join('\n')].join('\n\n') : '';
+  const evidence = notes.length ? [`## ${EVIDENCE_TITLE}`, notes.map((n) => text(`${n.number}. ${n.form} · ${n.where}：${shownIds(n.ids).replace(/\n/g, '、')}`)).join('\n')].join('\n\n') : '';
   return `${[...doc.forms.map((f, i) => formMarkdown(f, i === 0)), evidence].filter(Boolean).join('\n\n')}\n`;
 }

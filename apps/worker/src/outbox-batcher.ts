@@ -1,0 +1,71 @@
+import type { AlertOutbox, Channel, Claim } from './alert-outbox';
+
+type ClaimRequest = { kind: 'claim'; alertId: string; channel: Channel; done: (claim: { claim: Claim; payload?: string }) => void };
+type MarkRequest = { kind: 'delivered'; alertId: string; channel: Channel; done: () => void } | { kind: 'release'; alertId: string; channel: Channel; error: string; done: () => void };
+type InboxRequest = { kind: 'inbox'; alertId: string; departmentCode: string; fiscalYear: number; payload: string; done: () => void };
+type Request = ClaimRequest | MarkRequest | InboxRequest;
+
+/**
+ * The outbox bookkeeping of concurrent deliveries, batched: every claim, delivered mark and release asked for in
+ * the same turn of the event loop (and the in-app inbox's copies) is written in ONE sqlite transaction (one commit instead of one per row).
+ * A crash before a delivered mark is committed only means that alert is sent again after its lease: delivery is
+ * at-least-once, and the receiver dedupes by X-BEM-Delivery-Id.
+ */
+export class OutboxBatcher {
+  private queue: Request[] = [];
+  private scheduled = false;
+  private readonly flushAll: (requests: Request[]) => void;
+
+  constructor(private readonly outbox: AlertOutbox) {
+    this.flushAll = outbox.db.transaction((requests: Request[]) => {
+      const now = Date.now();
+      for (const request of requests) {
+        if (request.kind === 'claim') {
+          const claim = this.outbox.claim(request.alertId, request.channel, now);
+          request.done({ claim, payload: claim === 'claimed' ? this.outbox.payload(request.alertId, request.channel) : undefined });
+        } else if (request.kind === 'delivered') {
+          this.outbox.markDelivered(request.alertId, request.channel);
+          request.done();
+        } else if (request.kind === 'release') {
+          this.outbox.release(request.alertId, request.channel, request.error);
+          request.done();
+        } else {
+          this.outbox.addToInbox(request.alertId, request.departmentCode, request.fiscalYear, request.payload);
+          request.done();
+        }
+      }
+    });
+  }
+
+  claim(alertId: string, channel: Channel): Promise<{ claim: Claim; payload?: string }> {
+    return new Promise((done) => this.push({ kind: 'claim', alertId, channel, done }));
+  }
+
+  delivered(alertId: string, channel: Channel): Promise<void> {
+    return new Promise((done) => this.push({ kind: 'delivered', alertId, channel, done }));
+  }
+
+  release(alertId: string, channel: Channel, error: string): Promise<void> {
+    return new Promise((done) => this.push({ kind: 'release', alertId, channel, error, done }));
+  }
+
+  /** The in-app inbox's copy of an alert, written with the rest of the turn's bookkeeping. */
+  addToInbox(alertId: string, departmentCode: string, fiscalYear: number, payload: string): Promise<void> {
+    return new Promise((done) => this.push({ kind: 'inbox', alertId, departmentCode, fiscalYear, payload, done }));
+  }
+
+  private push(request: Request): void {
+    this.queue.push(request);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const requests = this.queue;
+    this.queue = [];
+    // The callbacks only resolve promises: their continuations run after the commit
+    this.flushAll(requests);
+  }
+}
