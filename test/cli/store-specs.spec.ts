@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresServer, postgresTestsEnabled } from '../support/postgres-server';
@@ -42,7 +42,8 @@ describe.runIf(postgresTestsEnabled())('bem over PostgreSQL (--store postgres://
 
   it('imports, shows progress and evaluates exactly as over SQLite', async () => {
     const url = server.schemaUrl('cli');
-    const sqlite = join(tempDir('bem-pg-cli-'), 'bem.sqlite');
+    const sqliteDir = tempDir('bem-pg-cli-');
+    const sqlite = join(sqliteDir, 'bem.sqlite');
     const imported = await bem(['import', FIXTURE, '--store', url, '--json']);
     expect(imported.code, imported.stderr).toBe(0);
     expect((await bem(['import', FIXTURE, '--store', sqlite, '--json'])).code).toBe(0);
@@ -60,5 +61,6 @@ describe.runIf(postgresTestsEnabled())('bem over PostgreSQL (--store postgres://
     const [pgEvaluation, sqliteEvaluation] = await Promise.all([evaluate(url), evaluate(sqlite)]);
     expect(pgEvaluation.code, pgEvaluation.stderr).toBe(0);
     expect(JSON.parse(pgEvaluation.stdout)).toEqual(JSON.parse(sqliteEvaluation.stdout));
+    rmSync(sqliteDir, { recursive: true, force: true });
   }, 120_000);
 });

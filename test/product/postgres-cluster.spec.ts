@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Decimal from 'decimal.js';
 import { Client } from 'pg';
@@ -39,6 +40,7 @@ describe.runIf(postgresTestsEnabled())('two npm start instances and npm run work
     await Promise.all([a?.stop(), b?.stop(), worker?.stop()]);
     await redis?.kill();
     server?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   const command = (product: StartedProduct, body: Record<string, unknown>) => http(product.url, 'POST', '/api/v1/commands', { token, body, headers: { 'idempotency-key': String(body.id) } });

@@ -24,7 +24,8 @@ export async function documentText(format: string, body: Buffer): Promise<string
     return texts.join('\n');
   }
   if (format === 'html') return xmlText(body.toString('utf8').replace(/<style>[\s\S]*?<\/style>/, '').replace(/<title>[\s\S]*?<\/title>/, ''));
-  return body.toString('utf8');
+  // Markdown carries ledger text as entities (a viewer shows them as the characters)
+  return body.toString('utf8').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 /**

@@ -39,7 +39,7 @@ function rowOf(facts: IndicatorFacts, weight: Decimal | null, year: DepartmentYe
     const target = parseTarget(set.target);
     if (target.kind === 'qualitative') {
       const assessment = [...year.assessments].reverse().find((event) => event.data.item === facts.indicatorId);
-      if (!assessment) return { ...base, met: null, score: null, note: '定性指标，待评价 / qualitative, not yet assessed' };
+      if (!assessment) return { ...base, met: null, score: null, note: '定性指标，待评价' };
       evidence.push(assessment.id);
       const scored = weight ? scoreQualitative(weight, assessment.data.level, assessment.data.percent) : null;
       return { ...base, met: assessment.data.level === '达成', score: scored ? roundScore(scored.score) : null, note: `${assessment.data.level}：${assessment.data.justification}` };
@@ -50,6 +50,7 @@ function rowOf(facts: IndicatorFacts, weight: Decimal | null, year: DepartmentYe
     return { ...base, met: result.met, score, note: result.met ? '已完成' : '未完成' };
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    return { ...base, met: null, score: null, note: error.zh };
+    // the report is Chinese only: the domain's reason may carry its English gloss (" / not a number")
+    return { ...base, met: null, score: null, note: error.zh.replace(/ \/ [\x20-\x7e]+/g, '') };
   }
 }

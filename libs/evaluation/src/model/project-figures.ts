@@ -1,4 +1,4 @@
-import type { EventData, FundSource } from '@bem/domain';
+import { type DomainEvent, type EventData, type FundSource, countsIn, parseDomainEvents, replacesActual } from '@bem/domain';
 import type { RecordedEvent } from '@bem/event-store';
 import { type FundRow, M, Measures, fundRowMeasure, fundRowOf, namedFundMeasure, sourceArranged, sourceUsed, threePublicMeasure } from './measures';
 
@@ -28,47 +28,48 @@ export interface IndicatorFacts {
 }
 
 type Payment = EventData<'PaymentMade'>;
+type ParsedEvent = DomainEvent & Omit<RecordedEvent, 'type' | 'data'>;
 
 /** Folds a project stream into its year-end measures (facts dated up to asOf). */
-export function projectFigures(events: readonly RecordedEvent[], asOf: string): ProjectFigures | null {
+export function projectFigures(stored: readonly RecordedEvent[], asOf: string): ProjectFigures | null {
+  const events = parseDomainEvents(stored);
   const registered = events.find((event) => event.type === 'ProjectRegistered');
   if (!registered) return null;
-  const info = registered.data as EventData<'ProjectRegistered'>;
+  const info = registered.data;
   const figures: ProjectFigures = {
     projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass,
     mainSource: 'own', mainRow: 'current', namedFunds: [], measures: new Measures(), adjustments: [], indicators: [],
   };
   const firstIssue = events.find((event) => event.type === 'BudgetIssued');
   if (firstIssue) {
-    const data = firstIssue.data as EventData<'BudgetIssued'>;
+    const data = firstIssue.data;
     figures.mainSource = data.source;
     figures.mainRow = fundRowOf(data.source, data.basis);
   }
   const payments = new Map<string, Payment>();
   const indicators = new Map<string, IndicatorFacts>();
   for (const event of events) {
-    const dated = event.data as { occurredOn?: string };
-    if (dated.occurredOn && dated.occurredOn > asOf) continue;
-    if (event.type === 'PaymentMade') payments.set((event.data as Payment).paymentId, event.data as Payment);
+    if (!countsIn(event, { asOf })) continue;
+    if (event.type === 'PaymentMade') payments.set(event.data.paymentId, event.data);
     if (event.type === 'IndicatorSet') {
-      const data = event.data as EventData<'IndicatorSet'>;
-      indicators.set(data.indicatorId, { indicatorId: data.indicatorId, projectId: info.projectId, set: event as IndicatorFacts['set'], actual: null });
+      indicators.set(event.data.indicatorId, { indicatorId: event.data.indicatorId, projectId: info.projectId, set: event, actual: null });
     } else if (event.type === 'IndicatorActualRecorded') {
-      const facts = indicators.get((event.data as EventData<'IndicatorActualRecorded'>).indicatorId);
-      if (facts) facts.actual = event as NonNullable<IndicatorFacts['actual']>;
+      // One rule for the latest actual (the value dated latest wins), as everywhere.
+      const facts = indicators.get(event.data.indicatorId);
+      if (facts && (facts.actual === null || replacesActual({ actualOn: facts.actual.data.occurredOn }, event.data))) facts.actual = event;
     } else applyMoney(figures, event, payments);
   }
   figures.indicators = [...indicators.values()];
   return figures;
 }
 
-function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map<string, Payment>): void {
+function applyMoney(figures: ProjectFigures, event: ParsedEvent, payments: Map<string, Payment>): void {
   const m = figures.measures;
   const id = event.id;
   const isPublic = figures.kind === 'basic' && figures.basicClass === 'public';
   switch (event.type) {
     case 'BudgetIssued': {
-      const data = event.data as EventData<'BudgetIssued'>;
+      const data = event.data;
       const initial = data.basis !== 'supplementary';
       m.add(M.current, data.amount, id);
       m.add(sourceArranged(data.source), data.amount, id);
@@ -93,7 +94,7 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
       return;
     }
     case 'BudgetAdjusted': {
-      const data = event.data as EventData<'BudgetAdjusted'>;
+      const data = event.data;
       m.add(M.current, data.delta, id);
       m.add(sourceArranged(figures.mainSource), data.delta, id);
       m.add(fundRowMeasure(figures.mainRow, 'full'), data.delta, id);
@@ -106,7 +107,7 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
     }
     case 'BudgetAllocated': {
       // 分解下达 to a unit below: that unit reports the money, so this project's budget goes down by it.
-      const data = event.data as EventData<'BudgetAllocated'>;
+      const data = event.data;
       m.add(M.current, `-${data.amount}`, id);
       m.add(sourceArranged(data.source), `-${data.amount}`, id);
       m.add(fundRowMeasure(figures.mainRow, 'full'), `-${data.amount}`, id);
@@ -114,13 +115,13 @@ function applyMoney(figures: ProjectFigures, event: RecordedEvent, payments: Map
       return;
     }
     case 'FundsArrived':
-      m.add(M.arrived, (event.data as EventData<'FundsArrived'>).amount, id);
+      m.add(M.arrived, event.data.amount, id);
       return;
     case 'PaymentMade':
-      addPayment(figures, event.data as Payment, '', id);
+      addPayment(figures, event.data, '', id);
       return;
     case 'PaymentReversed': {
-      const data = event.data as EventData<'PaymentReversed'>;
+      const data = event.data;
       const original = payments.get(data.paymentId);
       if (original) addPayment(figures, { ...original, amount: data.amount }, '-', id);
       return;

@@ -48,26 +48,20 @@ export async function streamRevisions(db: Queryable, streams: readonly string[])
   return new Map(rows.map((row) => [row.stream, row.revision]));
 }
 
-/** Inserts rows at positions head+1, head+2, …; returns the new head. A stored id is a DuplicateEventId. */
+/**
+ * Inserts rows at positions head+1, head+2, …; returns the new head. A stored id is a DuplicateEventId.
+ * Each chunk goes as ONE JSON text parameter (native JSON.stringify, no per-element escaping of array literals),
+ * unpacked by json_to_recordset; data and metadata travel as strings, so their text is stored exactly as written.
+ */
 export async function insertRows(db: Queryable, rows: readonly EventRow[], head: number): Promise<number> {
   for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
     const chunk = rows.slice(start, start + INSERT_CHUNK);
-    const columns: unknown[][] = [[], [], [], [], [], [], [], []];
-    chunk.forEach((row, i) => {
-      columns[0].push(head + start + i + 1);
-      columns[1].push(row.id);
-      columns[2].push(row.stream);
-      columns[3].push(row.revision);
-      columns[4].push(row.type);
-      columns[5].push(row.data);
-      columns[6].push(row.metadata);
-      columns[7].push(row.recordedAt);
-    });
+    const records = chunk.map((row, i) => ({ p: head + start + i + 1, i: row.id, s: row.stream, r: row.revision, t: row.type, d: row.data, m: row.metadata, a: row.recordedAt }));
     try {
       await db.query(
         `INSERT INTO events (position, id, stream, revision, type, data, metadata, recorded_at)
-         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::int[], $5::text[], $6::json[], $7::json[], $8::text[])`,
-        columns,
+         SELECT p, i, s, r, t, d::json, m::json, a FROM json_to_recordset($1::json) AS x(p bigint, i text, s text, r int, t text, d text, m text, a text)`,
+        [JSON.stringify(records)],
       );
     } catch (error) {
       const { code, constraint, detail } = error as { code?: string; constraint?: string; detail?: string };

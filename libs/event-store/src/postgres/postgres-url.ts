@@ -18,14 +18,17 @@ export function parsePostgresUrl(url: string): PostgresTarget {
   const parsed = new URL(url.trim());
   const schema = parsed.searchParams.get('schema')?.trim() || 'public';
   const poolSize = Number(parsed.searchParams.get('pool') ?? 10);
+  // libpq `options` in the URL would replace ours (pg lets the URL win): kept, with the search_path added.
+  const given = parsed.searchParams.get('options')?.trim();
   parsed.searchParams.delete('schema');
   parsed.searchParams.delete('pool');
+  parsed.searchParams.delete('options');
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) {
     throw new TypeError(`PostgreSQL 模式名无效 / invalid schema name ${JSON.stringify(schema)}: letters, digits and _ only`);
   }
   if (!Number.isInteger(poolSize) || poolSize < 1) throw new TypeError(`连接池大小无效 / invalid pool size ${parsed.searchParams.get('pool')}`);
   return {
     schema,
-    pool: { connectionString: parsed.toString(), max: poolSize, options: `-c search_path=${schema}` },
+    pool: { connectionString: parsed.toString(), max: poolSize, options: `${given ? `${given} ` : ''}-c search_path=${schema}` },
   };
 }

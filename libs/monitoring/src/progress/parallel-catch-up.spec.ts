@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { MemoryEventStore, SqliteEventStore, type EventStore } from '@bem/event-store';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryEventStore, SqliteEventStore, type EventStore, openEventStore } from '@bem/event-store';
+import { PostgresServer, postgresTestsEnabled } from '../../../../test/support/postgres-server';
 import { MemoryProgressReadModel } from './memory-progress-read-model';
 import { catchUpInParallel } from './parallel-catch-up';
 import { ProgressProjection } from './progress-projection';
@@ -38,16 +40,12 @@ async function fill(store: EventStore): Promise<void> {
   }
 }
 
-describe('parallel catch-up (worker threads over position ranges of the store file)', () => {
-  it('builds the same read model as reading every event in order', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bem-parallel-'));
-    dirs.push(dir);
-    const store = SqliteEventStore.open(join(dir, 'bem.sqlite'));
+/** Fills `store`, catches `model` up in 3 threads, and compares every view with a one-by-one replay in memory. */
+async function expectParallelEqualsReference(store: EventStore, model: SqliteProgressReadModel): Promise<void> {
     await fill(store);
     const memoryStore = new MemoryEventStore();
     for (const event of await store.readAll()) await memoryStore.append(event.stream, [{ id: event.id, type: event.type, data: event.data, recordedAt: event.recordedAt }]);
 
-    const model = new SqliteProgressReadModel(store.db);
     const applied = await catchUpInParallel(store, model, undefined, { minEvents: 1, threads: 3 });
     expect(applied).toBe(await store.headPosition());
     expect(model.position()).toBe(await store.headPosition());
@@ -63,6 +61,27 @@ describe('parallel catch-up (worker threads over position ranges of the store fi
       expect(await parallel.curve(code, 2024)).toEqual(await reference.curve(code, 2024));
     }
     await store.close();
+}
+
+describe('parallel catch-up (worker threads over position ranges of the store)', () => {
+  it('builds the same read model as reading every event in order', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bem-parallel-'));
+    dirs.push(dir);
+    const store = SqliteEventStore.open(join(dir, 'bem.sqlite'));
+    await expectParallelEqualsReference(store, new SqliteProgressReadModel(store.db));
+  });
+
+  describe.runIf(postgresTestsEnabled())('on PostgreSQL (each thread reads its range on its own connection)', () => {
+    let server: PostgresServer;
+    beforeAll(async () => {
+      server = await PostgresServer.start();
+    });
+    afterAll(() => server?.stop());
+
+    it('builds the same read model as reading every event in order', async () => {
+      const store = openEventStore(server.schemaUrl('parallel'));
+      await expectParallelEqualsReference(store, new SqliteProgressReadModel(new Database(':memory:')));
+    }, 60_000);
   });
 
   it('stays out of the way where it cannot help: memory stores, in-memory databases, few events', async () => {

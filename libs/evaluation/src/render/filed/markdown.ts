@@ -4,9 +4,11 @@ import { EVIDENCE_TITLE, evidenceNotes, placeCells, SIGNATURE_FIELDS } from './l
 
 /**
  * Text from the ledger (project names, narratives) as Markdown text, never markup: a Markdown viewer renders
- * raw HTML, so `<`, `>` and `&` become entities (a project named `<script>` shows as typed, runs nothing).
+ * raw HTML, so whatever could open a tag or an entity is escaped (a project named `<script>` shows as typed, runs
+ * nothing), while a target such as `<30秒` or `≥90%` prints as it is.
  */
-const text = (value: string) => value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const text = (value: string) =>
+  value.replace(/&(?=[#A-Za-z])/g, '&amp;').replace(/<([A-Za-z/!?][^<>]*)(>?)/g, (_tag, inner: string, close: string) => `&lt;${inner}${close ? '&gt;' : ''}`);
 const cellText = (value: string) => text(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** A grid as a pipe table: merged cells print their text once (top-left), the cells they cover stay empty. */

@@ -3,6 +3,7 @@ import type { Cell, FiledDocument, FiledForm, Grid } from '../filed-document';
 import { notesByOwner } from './html';
 import { EVIDENCE_TITLE, type EvidenceNote, placeCells, SIGNATURE_FIELDS, uniqueSheetNames } from './layout';
 import { LANDSCAPE_MARGINS_MM, MARGINS_MM } from './look';
+import { printWidth } from '../report/table-grid';
 
 const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER: Partial<Borders> = { top: THIN, bottom: THIN, left: THIN, right: THIN };
@@ -52,6 +53,13 @@ function addGrid(sheet: Worksheet, grid: Grid): { first: number; headerEnd: numb
     target.value = p.cell.figure ? Number(p.cell.figure.value) : p.cell.text;
     for (let dr = 0; dr < p.rowSpan; dr++) for (let dc = 0; dc < p.colSpan; dc++) styleCell(sheet.getCell(top + dr, left + dc), p.cell, header);
     if (p.colSpan > 1 || p.rowSpan > 1) sheet.mergeCells(top, left, top + p.rowSpan - 1, left + p.colSpan - 1);
+    // LibreOffice does not grow a row for wrapped text it did not lay out itself: give each row the lines it needs
+    let chars = 0;
+    for (let dc = 0; dc < p.colSpan; dc++) chars += (sheet.getColumn(left + dc).width ?? 10) / 2.1;
+    const lines = Math.max(...p.cell.text.split('\n').map((line) => Math.ceil(printWidth(line) / Math.max(1, chars - 0.5))), 1);
+    const height = Math.ceil((lines * 13.5 + 4) / p.rowSpan);
+    const row = sheet.getRow(top);
+    if (p.rowSpan === 1 && height > (row.height ?? 15)) row.height = height;
   }
   return { first, headerEnd: first + grid.headerRows - 1 };
 }
@@ -94,9 +102,10 @@ function addForm(workbook: Workbook, name: string, form: FiledForm): void {
       cell.font = { name: FONT, size: 10 };
     });
   }
-  if (firstHeader) {
+  // a form that opens with its grid repeats and freezes the grid's header; a report sheet (text first) does neither
+  if (firstHeader && firstHeader.first <= 6) {
     sheet.pageSetup.printTitlesRow = `${firstHeader.first}:${firstHeader.headerEnd}`;
-    if (firstHeader.first <= 6) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: firstHeader.headerEnd }];
+    sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: firstHeader.headerEnd }];
   }
 }
 
