@@ -200,7 +200,9 @@ describe('a three-level region through the CLI and the API', () => {
       token: clerk,
       body: { command: 'AllocateBudget', id: 'steal', fromProjectId: 'cd-2020', toProjectId: 'cd-a-2020', occurredOn: '2020-12-01', amount: '1.00', source: 'central' },
     });
-    expect(reply.status).toBe(404); // another department's project answers as an unknown one
+    // Another department's project reads as an unknown one to a clerk (issue 13): nothing of it is revealed.
+    expect(reply.status).toBe(404);
+    expect(reply.body).toMatchObject({ code: 'UNKNOWN_PROJECT', field: 'fromProjectId' });
   });
 });
 

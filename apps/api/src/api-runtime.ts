@@ -25,6 +25,8 @@ export interface ApiRuntime {
   departmentOfProject(projectId: string): Promise<string | null>;
   /** The department an alert was raised for, or null when no such alert exists. */
   departmentOfAlert(alertId: string): Promise<string | null>;
+  /** What the API learnt of its store from failed writes (a full disk): /health reports it. */
+  storeHealth: { diskFullAt: number | null };
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function openApiRuntime(storeSpec: string): Promise<ApiRuntime> {
       return (await findAlert(store, alertId))?.departmentCode ?? null;
     },
     readModel,
+    storeHealth: { diskFullAt: null },
     close: async () => {
       readModel.close();
       await store.close();

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import type { Logger } from 'pino';
 import type { ApiRuntime } from './api-runtime';
 import { BearerAuthGuard } from './auth/bearer-auth.guard';
+import { TokensController } from './auth/tokens.controller';
 import { DocsController } from './docs/docs.controller';
 import { HealthController } from './health/health.controller';
 import { ProblemFilter } from './http/problem.filter';
@@ -32,7 +33,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [CommandsController, ImportsController, ProgressController, RegionController, MonitoringController, FormsController, DocsController, HealthController, WebSupportController, WebController],
+      controllers: [CommandsController, ImportsController, ProgressController, RegionController, MonitoringController, FormsController, DocsController, HealthController, WebSupportController, TokensController, WebController],
       providers: [
         { provide: API_RUNTIME, useValue: runtime },
         { provide: API_LOGGER, useValue: logger },

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
 /** Where a CLI run writes: real streams in production, buffers in tests. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -17,3 +20,9 @@ export const EXIT = { ok: 0, rejected: 1, usage: 2 } as const;
 
 /** A wrong invocation: bad option value, missing file … */
 export class UsageError extends Error {}
+
+/** Writes an `--out` file, making its folder first (`--out data/自评报告.docx` on a fresh clone). */
+export function writeOutFile(file: string, body: Buffer | string): void {
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, body);
+}

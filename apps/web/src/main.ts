@@ -8,6 +8,7 @@ import { departmentsView } from './views/departments';
 import { importView } from './views/import';
 import { projectView } from './views/project';
 import { regionView } from './views/region';
+import { tokensView } from './views/tokens';
 import { errorBox, loading } from './widgets';
 
 const root = document.getElementById('app')!;
@@ -39,6 +40,7 @@ function layout(me: Me): HTMLElement {
         h('a', { href: '#/', 'data-nav': 'departments' }, '部门总览'),
         h('a', { href: '#/alerts', 'data-nav': 'alerts' }, '预警'),
         me.may.write ? h('a', { href: '#/import', 'data-nav': 'import' }, '导入') : null,
+        me.role === 'admin' ? h('a', { href: '#/admin/tokens', 'data-nav': 'admin' }, '令牌管理') : null,
       ),
       h('div', { class: 'who' },
         h('span', { class: 'role', 'data-role': me.role }, ROLE_LABEL[me.role] ?? me.role), ' ',
@@ -66,6 +68,7 @@ async function route(): Promise<void> {
     else if (section === 'projects' && current.path[1]) await projectView(view, current, generation);
     else if (section === 'alerts') await alertsView(view, current, generation);
     else if (section === 'import' && app.me.may.write) importView(view);
+    else if (section === 'admin' && current.path[1] === 'tokens' && app.me.role === 'admin') await tokensView(view);
     else await departmentsView(view, current, generation);
   } catch (error) {
     if (generation === app.generation) mount(view, errorBox(error));

@@ -6,3 +6,5 @@ export * from './xlsx';
 export * from './table-ledger';
 export * from './read-ledger';
 export * from './ledger-chunks';
+export * from './limits';
+export * from './zip-directory';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COMMAND_NAMES, COMMAND_SCHEMAS } from '@bem/domain';
 import * as schemas from '../http/schemas';
 import { regionOpenApiPaths } from '../region/region-openapi';
+import { tokensOpenApiPaths } from '../auth/tokens-openapi';
 import { webOpenApiPaths } from '../web/web-openapi';
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[]; description?: string };
@@ -104,6 +105,7 @@ export function buildOpenApiDocument(): object {
         get: { summary: '绩效自评 / year-end self-evaluation (JSON by default; format=md|html|xlsx|docx|pdf downloads the report)', parameters: [department, ...queryParameters(schemas.EvaluationQuery)], responses: { '200': json('自评报告 / the evaluation', anyJson), ...standardProblems } },
       },
       ...webOpenApiPaths(),
+      ...tokensOpenApiPaths(),
       ...regionOpenApiPaths(),
       '/health': {
         get: { summary: '健康检查 / health', security: [], responses: { '200': json('正常 / ok', anyJson), '503': json('依赖故障 / a dependency failed', anyJson) } },

@@ -6,7 +6,10 @@ import { Public } from '../auth/bearer-auth.guard';
 import type { HttpResponse } from '../http/http-types';
 import { API_LOGGER, API_RUNTIME } from '../tokens';
 
-type Check = 'ok' | 'error' | 'not configured';
+type Check = 'ok' | 'error' | 'not configured' | 'full';
+
+/** How long after a write failed for a full disk /health keeps saying degraded (a later success does not tell us). */
+const DISK_FULL_MEMORY_MS = 60_000;
 
 /** `GET /health` (no token): 200 when the store (and Redis, if configured) answer, 503 otherwise. */
 @Controller()
@@ -19,10 +22,14 @@ export class HealthController {
   @Public()
   @Get('health')
   async health(@Res({ passthrough: true }) response: HttpResponse) {
-    const [store, redis] = await Promise.all([this.checkStore(), this.checkRedis(process.env.BEM_REDIS_URL)]);
+    const [reachable, redis] = await Promise.all([this.checkStore(), this.checkRedis(process.env.BEM_REDIS_URL)]);
+    const { diskFullAt } = this.runtime.storeHealth;
+    const full = diskFullAt !== null && Date.now() - diskFullAt < DISK_FULL_MEMORY_MS;
+    const store: Check = reachable === 'ok' && full ? 'full' : reachable;
     const ok = store === 'ok' && redis !== 'error';
     response.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'error', store, redis };
+    // degraded: the store answers reads but refuses writes (disk full); error: something does not answer.
+    return { status: ok ? 'ok' : store === 'full' ? 'degraded' : 'error', store, redis };
   }
 
   private async checkStore(): Promise<Check> {

@@ -6,6 +6,8 @@ import type { Rendered } from '@bem/evaluation';
 export const DOCUMENT_TITLES = {
   evaluation: '部门整体支出绩效自评报告',
   program: '转移支付区域绩效自评表',
+  projectEvaluation: '项目支出绩效自评表',
+  monitoring: '项目支出绩效目标执行监控表',
 } as const;
 
 /** `<code>-<year>年度<title>.<ext>`: Chinese file names that stay readable in any browser's download bar. */

@@ -2,7 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject 
 import type { Logger } from 'pino';
 import { DomainError, NOT_FOUND_CODES } from '@bem/domain';
 import { EventStoreError } from '@bem/event-store';
-import { API_LOGGER } from '../tokens';
+import type { ApiRuntime } from '../api-runtime';
+import { API_LOGGER, API_RUNTIME } from '../tokens';
 import type { HttpRequest, HttpResponse } from './http-types';
 import { Problem, sendProblem } from './problems';
 
@@ -17,12 +18,21 @@ function isStoreBusy(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }
 
+/** SQLite's "database or disk is full", or the file system's own ENOSPC: nothing was written. */
+export function isDiskFull(error: unknown): boolean {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' || (typeof code === 'string' && code.startsWith('SQLITE_FULL'));
+}
+
 const slugOf = (code: string) => code.toLowerCase().replace(/_/g, '-');
 
 /** The one exception filter: every failure becomes an application/problem+json document. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(@Inject(API_LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(API_LOGGER) private readonly logger: Logger,
+    @Inject(API_RUNTIME) private readonly runtime: ApiRuntime,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -44,6 +54,11 @@ export class ProblemFilter implements ExceptionFilter {
     }
     if (error instanceof EventStoreError) {
       return new Problem(409, slugOf(error.code), '并发冲突 / concurrency conflict', error.message, { code: error.code });
+    }
+    if (isDiskFull(error)) {
+      this.runtime.storeHealth.diskFullAt = Date.now();
+      this.logger.error({ err: error, method: request.method, path: request.path }, 'store disk full');
+      return new Problem(503, 'store-full', '存储空间已满 / store disk full', '账本所在磁盘已满，本次未写入任何记录；请释放空间后重试 / the store\'s disk is full: nothing was written; free space and retry');
     }
     if (isStoreBusy(error)) {
       // Another process holds the store's write lock longer than busy_timeout (e.g. `bem import` of a big file

@@ -8,8 +8,8 @@ import {
   type LineIssue,
   type ParsedLedger,
   formatOfContentType,
+  boundIssues,
   formatOfFileName,
-  readLedger,
 } from '@bem/ledger-io';
 import type { ApiRuntime } from '../api-runtime';
 import { requireCommandScope, requireRole } from '../auth/access';
@@ -22,6 +22,7 @@ import { validate } from '../http/validate';
 import { API_RUNTIME } from '../tokens';
 import { actorOf } from './commands.controller';
 import { ImportLedgerBatch } from './ledger-commands';
+import { readLedgerOffThread } from './read-ledger-off-thread';
 
 /** `POST /api/v1/imports`: a ledger file (JSONL, CSV or XLSX) as the body; validated whole, all or nothing. */
 @Controller('api/v1')
@@ -46,7 +47,7 @@ export class ImportsController {
     const format = query.format ?? formatOfContentType(header(request, 'content-type')) ?? formatOfFileName(query.filename ?? '');
     if (!format) throw invalidInput([{ field: 'format', message: '无法判断文件格式 / unknown format: set Content-Type or ?format=jsonl|csv|xlsx' }]);
     const fileName = query.filename ?? `upload.${format}`;
-    const parsed = await readLedger(rawBody(request.body), format, { fileName, unit: query.unit });
+    const parsed = await readLedgerOffThread(rawBody(request.body), format, { fileName, unit: query.unit });
     await this.requireScope(principal, parsed);
 
     const dryRun = query.dryRun === 'true';
@@ -57,9 +58,7 @@ export class ImportsController {
       ),
     );
     const errors = [...parsed.errors, ...domainIssues(parsed, result)].sort((a, b) => a.line - b.line);
-    if (errors.length) {
-      throw invalidInput(errors, `导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${errors.length} problem(s)`);
-    }
+    if (errors.length) throw rejectedFile(errors);
     if (dryRun) response.status(200);
     return summarise(format, dryRun, parsed, result);
   }
@@ -84,9 +83,19 @@ export class ImportsController {
       }
     }
     if (!outside.length) return;
-    if (status === 404) throw invalidInput(outside, `导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${outside.length} problem(s)`);
-    throw forbidden(`文件含 ${outside.length} 行超出令牌的部门范围 / ${outside.length} row(s) outside the token's departments`, { errors: outside });
+    if (status === 404) throw rejectedFile(outside);
+    const { listed, total } = boundIssues(outside);
+    throw forbidden(`文件含 ${total} 行超出令牌的部门范围 / ${total} row(s) outside the token's departments`, { errors: listed, total });
   }
+}
+
+/** 400 listing the first 1,000 problems (cells echoed up to 200 characters) and how many there are in all. */
+function rejectedFile(errors: readonly LineIssue[]) {
+  const { listed, total } = boundIssues(errors);
+  const more = total > listed.length ? `; 仅列出前 ${listed.length} 个 / the first ${listed.length} listed` : '';
+  const problem = invalidInput(listed, `导入被拒绝，未写入任何记录 / import rejected, nothing appended: ${total} problem(s)${more}`);
+  problem.extras.total = total;
+  return problem;
 }
 
 function domainIssues(parsed: ParsedLedger, result: BatchResult): LineIssue[] {

@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { type DisplayUnit, EvaluationService, ProjectFormsService, RENDER_FORMATS, type RenderFormat, type Rendered } from '@bem/evaluation';
-import { EXIT, type CliIO, UsageError } from '../io';
+import { EXIT, type CliIO, UsageError, writeOutFile } from '../io';
 import type { Runtime } from '../runtime';
 import { readStatedFile } from './stated-file';
 
@@ -61,7 +60,7 @@ export function displayOption(options: { unit?: string; decimals?: string }): Pa
 /** Prints a rendered document, or writes it to --out (binary formats need --out). */
 export function writeRendered(rendered: Rendered, format: RenderFormat, options: { out?: string; json?: boolean }, io: CliIO): number {
   if (options.out) {
-    writeFileSync(options.out, rendered.body);
+    writeOutFile(options.out, rendered.body);
     if (options.json && format !== 'json') io.stdout(`${JSON.stringify({ out: options.out, format, bytes: rendered.body.length })}\n`);
     else if (!options.json) io.stderr(`已写入 / written: ${options.out} (${rendered.body.length} bytes)\n`);
     return EXIT.ok;

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { formatWan, money } from '@bem/domain';
 import { RENDER_FORMATS, type RenderFormat, renderProgram } from '@bem/evaluation';
 import { type ProgramView, type RegionProgress, RegionIndex, type ViewRequest, type YearEnd, programView, regionProgress, yearEnd } from '@bem/monitoring';
-import { EXIT, type CliIO, UsageError } from '../io';
+import { EXIT, type CliIO, UsageError, writeOutFile } from '../io';
 import type { Runtime } from '../runtime';
 import { renderTable } from '../table';
 
@@ -72,7 +71,7 @@ export async function printProgram(runtime: Runtime, options: ProgramOptions, io
   }
   const rendered = await renderProgram(view, format ?? (options.json ? 'json' : 'md'));
   if (options.out) {
-    writeFileSync(options.out, rendered.body);
+    writeOutFile(options.out, rendered.body);
     if (options.json && rendered.format !== 'json') io.stdout(`${JSON.stringify({ out: options.out, format: rendered.format, bytes: rendered.body.length })}\n`);
     else if (!options.json) io.stderr(`已写入 / written: ${options.out} (${rendered.body.length} bytes)\n`);
     return EXIT.ok;
