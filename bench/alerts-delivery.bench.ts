@@ -4,7 +4,7 @@
  *   npx tsx bench/alerts-delivery.bench.ts [count]
  */
 import { SqliteEventStore } from '@bem/event-store';
-import { AlertWorker } from '../apps/worker/src/alert-worker';
+import { AlertWorker } from '../libs/jobs/src/alert-worker';
 import { appendAlerts, tempFile, waitFor } from '../test/jobs/support/alerts';
 import { WebhookReceiver } from '../test/jobs/support/receivers';
 import { RedisProcess } from '../test/jobs/support/redis-server';

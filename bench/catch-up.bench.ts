@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { SqliteEventStore } from '@bem/event-store';
-import { MemoryProgressReadModel, ProgressProjection, type ProgressReadModel, openProgressReadModel } from '@bem/monitoring';
+import { MemoryProgressReadModel, ProgressProjection, type ProgressReadModel, openProgressReadModel } from '@bem/read-models';
 import { generateLedger } from './generate-ledger';
 
 /**

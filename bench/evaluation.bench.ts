@@ -7,7 +7,7 @@ import { CommandHandler } from '@bem/commands';
 import { type LedgerCommand, parseCommand } from '@bem/domain';
 import { EvaluationService, renderReport } from '@bem/evaluation';
 import { MemoryEventStore } from '@bem/event-store';
-import { MemoryProgressReadModel, ProgressProjection } from '@bem/monitoring';
+import { MemoryProgressReadModel, ProgressProjection } from '@bem/read-models';
 
 const PROJECTS = 200;
 const code = 'bench-dept';

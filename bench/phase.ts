@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../apps/cli/src/cli';
 import { openRuntime } from '../apps/cli/src/runtime';
-import { RegionIndex, regionProgress } from '../libs/monitoring/src';
+import { RegionIndex, regionProgress } from '../libs/regions/src';
 import { applyPragmas } from '../libs/event-store/src/sqlite/sqlite-schema';
 
 /** One measured phase in its own process, so peak RSS belongs to that phase alone. Prints one JSON line. */

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '@bem/event-store';
-import { CheckpointService, MemoryProgressReadModel, ProgressProjection } from '@bem/monitoring';
+import { CheckpointService } from '@bem/monitoring';
+import { MemoryProgressReadModel, ProgressProjection } from '@bem/read-models';
 import { importCommands, fixturePath, ledgerCommands } from '../../libs/monitoring/src/checkpoints/spec-support';
-import { AlertWorker } from '../../apps/worker/src/alert-worker';
+import { AlertWorker } from '../../libs/jobs/src/alert-worker';
 import { appendAlerts, tempFile, waitFor } from './support/alerts';
 import { RedisProcess } from './support/redis-server';
 import { MailReceiver, WebhookReceiver } from './support/receivers';

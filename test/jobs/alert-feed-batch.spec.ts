@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MemoryEventStore } from '@bem/event-store';
 import { type AlertRaisedData, alertIndexWrites, alertsRaised, alertsRaisedEventId } from '@bem/monitoring';
-import { AlertFeed } from '../../apps/worker/src/alert-feed';
-import { AlertOutbox } from '../../apps/worker/src/alert-outbox';
-import { AlertDelivery } from '../../apps/worker/src/delivery';
-import { OutboxBatcher } from '../../apps/worker/src/outbox-batcher';
+import { AlertFeed } from '../../libs/jobs/src/alert-feed';
+import { AlertOutbox } from '../../libs/jobs/src/alert-outbox';
+import { AlertDelivery } from '../../libs/jobs/src/delivery';
+import { OutboxBatcher } from '../../libs/jobs/src/outbox-batcher';
 import { syntheticAlert } from './support/alerts';
 
 describe('alert feed: a batched AlertsRaised event becomes one delivery per alert', () => {

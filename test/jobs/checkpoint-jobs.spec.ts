@@ -1,10 +1,11 @@
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryEventStore } from '@bem/event-store';
-import { CheckpointService, MemoryProgressReadModel, ProgressProjection, loadProfile } from '@bem/monitoring';
+import { CheckpointService, loadProfile } from '@bem/monitoring';
+import { MemoryProgressReadModel, ProgressProjection } from '@bem/read-models';
 import { fixturePath, importCommands, ledgerCommands } from '../../libs/monitoring/src/checkpoints/spec-support';
-import { redisConnection } from '../../apps/worker/src/bullmq-dispatcher';
-import { CHECKPOINT_QUEUE, cronAfter, fiscalYearOfRun, runCheckpointJob, scheduleCheckpointJobs } from '../../apps/worker/src/checkpoint-jobs';
+import { redisConnection } from '../../libs/jobs/src/bullmq-dispatcher';
+import { CHECKPOINT_QUEUE, cronAfter, fiscalYearOfRun, runCheckpointJob, scheduleCheckpointJobs } from '../../libs/jobs/src/checkpoint-jobs';
 import { RedisProcess } from './support/redis-server';
 
 describe('checkpoint jobs', () => {

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteEventStore } from '@bem/event-store';
-import { AlertWorker } from '../../apps/worker/src/alert-worker';
-import { deliveryIdOf } from '../../apps/worker/src/channels';
+import { AlertWorker } from '../../libs/jobs/src/alert-worker';
+import { deliveryIdOf } from '../../libs/jobs/src/channels';
 import { startWorkerProcess } from '../support/product';
 import { appendAlerts, tempFile, waitFor } from './support/alerts';
 import { WebhookReceiver } from './support/receivers';

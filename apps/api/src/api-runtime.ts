@@ -1,15 +1,8 @@
 import { type TokenStore, tokenStoreFor } from '@bem/auth';
 import { CommandHandler } from '@bem/commands';
 import { type EventStore, openEventStore } from '@bem/event-store';
-import {
-  AlertService,
-  findAlert,
-  CheckpointService,
-  ProgressProjection,
-  type ProgressReadModelHandle,
-  officeProfile,
-  openProgressReadModel,
-} from '@bem/monitoring';
+import { AlertService, findAlert, CheckpointService, officeProfile } from '@bem/monitoring';
+import { ProgressProjection, type ProgressReadModelHandle, openProgressReadModel } from '@bem/read-models';
 
 /** Everything the API needs, wired over one store (the Nest module hands it to controllers and handlers). */
 export interface ApiRuntime {

@@ -4,7 +4,7 @@ import { createApp } from './create-app';
 import { seedDemo } from './demo';
 import { announceDemoToken } from './demo-token';
 import { createLogger } from './logging';
-import { startWorker } from '../../worker/src/start-worker';
+import { startWorker } from '@bem/jobs';
 
 /** `npm start`: the API on BEM_PORT (default 3000) over BEM_STORE (default ./data/bem.sqlite), with the jobs in-process. */
 async function main(): Promise<void> {

@@ -1,7 +1,8 @@
 import { CommandHandler } from '@bem/commands';
 import { DomainError } from '@bem/domain';
 import { type EventStore, InvalidStoreSpec, StoreNotFound, openEventStore, storeSpecFromEnv } from '@bem/event-store';
-import { ProgressProjection, type ProgressReadModel, type ProgressReadModelHandle, officeProfile, openProgressReadModel } from '@bem/monitoring';
+import { ProgressProjection, type ProgressReadModel, type ProgressReadModelHandle, openProgressReadModel } from '@bem/read-models';
+import { officeProfile } from '@bem/monitoring';
 import { UsageError } from './io';
 
 /** Everything a command of the CLI (or an app) needs, wired over one store. */

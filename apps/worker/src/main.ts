@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { openEventStore, storeSpecFromEnv } from '@bem/event-store';
-import { ProgressProjection, openProgressReadModel } from '@bem/monitoring';
-import { startWorker } from './start-worker';
+import { ProgressProjection, openProgressReadModel } from '@bem/read-models';
+import { startWorker } from '@bem/jobs';
 
 /** `npm run worker`: alert delivery + checkpoint jobs over $BEM_EVENTSTORE_URL or $BEM_STORE (BullMQ when $BEM_REDIS_URL is set). */
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { EventStore } from '@bem/event-store';
-import { CheckpointService, type ProgressProjection, loadProfile } from '@bem/monitoring';
+import { CheckpointService, loadProfile } from '@bem/monitoring';
+import { type ProgressProjection } from '@bem/read-models';
 import type { StatedFigure } from './consistency/stated-figures';
 import { buildReport } from './model/build-report';
 import { readDepartmentYear } from './model/read-department';

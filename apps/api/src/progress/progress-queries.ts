@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { projectStream } from '@bem/domain';
-import type { DepartmentProgress, SingleProjectProgress, ViewRequest } from '@bem/monitoring';
+import type { DepartmentProgress, SingleProjectProgress, ViewRequest } from '@bem/read-models';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 

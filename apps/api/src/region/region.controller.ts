@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Principal } from '@bem/auth';
 import { fiscalYear, isoDate, isoInstant } from '@bem/domain';
 import { RENDER_FORMATS, renderProgram } from '@bem/evaluation';
-import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/monitoring';
+import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/regions';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';

@@ -1,20 +1,8 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
 import { Money, availableBudgetOf, projectStream, unknownProject } from '@bem/domain';
-import {
-  profileAssignment,
-  DEFAULT_PROFILE,
-  type Profile,
-  asPercent,
-  availableProfiles,
-  checkpointsOf,
-  defaultAsOf,
-  elapsedShare,
-  evaluateFigures,
-  fundSourceRows,
-  loadProfile,
-  readProjectLedgers,
-} from '@bem/monitoring';
+import { profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
+import { defaultAsOf, fundSourceRows, readProjectLedgers } from '@bem/read-models';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment, requireProjectRead } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';

@@ -1,4 +1,4 @@
-import type { DepartmentProgress, ProgressFigures, SingleProjectProgress, ViewRequest } from '@bem/monitoring';
+import type { DepartmentProgress, ProgressFigures, SingleProjectProgress, ViewRequest } from '@bem/read-models';
 import { DomainError, fiscalYearMismatch } from '@bem/domain';
 import { EXIT, type CliIO } from '../io';
 import type { Runtime } from '../runtime';

@@ -1,4 +1,4 @@
-import { rebuildProgressReadModel, type RebuildReport } from '@bem/monitoring';
+import { rebuildProgressReadModel, type RebuildReport } from '@bem/read-models';
 import { EXIT, type CliIO, UsageError } from '../io';
 import type { Runtime } from '../runtime';
 

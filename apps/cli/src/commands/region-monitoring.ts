@@ -1,4 +1,5 @@
-import { ALERT_RULE_LABELS, AlertService, type AlertRuleName, RegionIndex, loadProfile, regionAlerts, regionCheckpoints } from '@bem/monitoring';
+import { ALERT_RULE_LABELS, AlertService, type AlertRuleName, loadProfile } from '@bem/monitoring';
+import { RegionIndex, regionAlerts, regionCheckpoints } from '@bem/regions';
 import { EXIT, type CliIO } from '../io';
 import type { Runtime } from '../runtime';
 import { renderTable } from '../table';

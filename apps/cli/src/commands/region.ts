@@ -1,6 +1,7 @@
 import { formatWan, money } from '@bem/domain';
 import { RENDER_FORMATS, type RenderFormat, renderProgram } from '@bem/evaluation';
-import { type ProgramView, type RegionProgress, RegionIndex, type ViewRequest, type YearEnd, programView, regionProgress, yearEnd } from '@bem/monitoring';
+import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/regions';
+import { type ViewRequest } from '@bem/read-models';
 import { EXIT, type CliIO, UsageError, writeOutFile } from '../io';
 import type { Runtime } from '../runtime';
 import { renderTable } from '../table';

@@ -1,4 +1,4 @@
-import { RegionIndex } from '@bem/monitoring';
+import { RegionIndex } from '@bem/regions';
 import { EXIT, type CliIO } from '../io';
 import type { Runtime } from '../runtime';
 

@@ -1,6 +1,7 @@
 import { DomainError, departmentStream, lastDayOfYear } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
-import { type ProgressProjection, profileAssignment } from '@bem/monitoring';
+import { type ProgressProjection } from '@bem/read-models';
+import { profileAssignment } from '@bem/monitoring';
 import { loadScoringProfile } from '../profiles/load-scoring-profile';
 import type { ScoringProfile } from '../profiles/scoring-profile';
 import { DEFAULT_DISPLAY_UNIT, type DisplayUnit } from '../render/filed-document';

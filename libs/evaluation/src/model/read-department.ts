@@ -1,6 +1,6 @@
 import { type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
-import type { ProgressProjection } from '@bem/monitoring';
+import type { ProgressProjection } from '@bem/read-models';
 import { type IndicatorFacts, type ProjectFigures, projectFigures } from './project-figures';
 
 type Recorded<K extends 'ManualScoreRecorded' | 'QualitativeAssessmentRecorded' | 'StatedFigureRecorded' | 'DepartmentTextSet'> = RecordedEvent & { data: EventData<K> };

@@ -11,8 +11,8 @@ import { alertIndexWrites, findAlert } from './alert-index';
 import { alertListOf } from './alert-list';
 import { AlertService } from './alert-service';
 import { snapshotAt, snapshotsAt } from './project-snapshot';
-import { MemoryProgressReadModel } from '../progress/memory-progress-read-model';
-import { ProgressProjection } from '../progress/progress-projection';
+import { MemoryProgressReadModel } from '@bem/read-models';
+import { ProgressProjection } from '@bem/read-models';
 
 const NOW = new Date('2021-03-01T02:00:00Z');
 const profile = loadProfile('sichuan-2020');

@@ -2,8 +2,8 @@ import { MemoryEventStore, SqliteEventStore } from '@bem/event-store';
 import { describe, expect, it } from 'vitest';
 import { CheckpointService } from '../checkpoints/checkpoint-service';
 import { fixturePath, importCommands, ledgerCommands } from '../checkpoints/spec-support';
-import { MemoryProgressReadModel } from '../progress/memory-progress-read-model';
-import { ProgressProjection } from '../progress/progress-projection';
+import { MemoryProgressReadModel } from '@bem/read-models';
+import { ProgressProjection } from '@bem/read-models';
 import { readProjectEvents } from './project-events';
 
 describe('readProjectEvents', () => {

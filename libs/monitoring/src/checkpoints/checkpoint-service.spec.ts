@@ -5,8 +5,8 @@ import { AlertService } from '../alerts/alert-service';
 import { CheckpointService } from './checkpoint-service';
 import type { CheckpointEvaluatedData } from './checkpoint-events';
 import { MemoryEventStore } from '@bem/event-store';
-import { MemoryProgressReadModel } from '../progress/memory-progress-read-model';
-import { ProgressProjection } from '../progress/progress-projection';
+import { MemoryProgressReadModel } from '@bem/read-models';
+import { ProgressProjection } from '@bem/read-models';
 import { importCommands, storeWithFixture } from './spec-support';
 
 const NOW = new Date('2021-03-01T02:00:00Z');

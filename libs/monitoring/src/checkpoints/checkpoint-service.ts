@@ -8,7 +8,7 @@ import { readProjectEvents } from '../alerts/project-events';
 import { runRules } from '../alerts/alert-rules';
 import { type ProjectFacts, snapshotsAt } from '../alerts/project-snapshot';
 import { type RuleContext, ruleContextOf, tracksArrivals } from '../alerts/rule-context';
-import type { ProgressProjection } from '../progress/progress-projection';
+import type { ProgressProjection } from '@bem/read-models';
 import { type CheckpointLines, checkpointsOf } from '../profiles/checkpoint-lines';
 import { loadProfile, officeProfile } from '../profiles/profile-loader';
 import { profileAssignment } from '../profiles/profile-assignment';

@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { CommandHandler } from '@bem/commands';
 import { type LedgerCommand, parseCommand } from '@bem/domain';
 import { type EventStore, MemoryEventStore } from '@bem/event-store';
-import { MemoryProgressReadModel } from '../progress/memory-progress-read-model';
-import { ProgressProjection } from '../progress/progress-projection';
+import { MemoryProgressReadModel } from '@bem/read-models';
+import { ProgressProjection } from '@bem/read-models';
 
 /** Test support: the repository's fixture ledgers (test/fixtures). */
 export const fixturePath = (name: string) => resolve(__dirname, '../../../../test/fixtures', name);

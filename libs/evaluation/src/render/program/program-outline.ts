@@ -1,5 +1,5 @@
 import { formatWan, money } from '@bem/domain';
-import { type BudgetLine, type ProgramView, SOURCE_GROUP_LABELS, type SourceGroup } from '@bem/monitoring';
+import { type BudgetLine, type ProgramView, SOURCE_GROUP_LABELS, type SourceGroup } from '@bem/regions';
 import type { ReportTable, TableRow } from '../../model/report';
 import type { FiledDocument, FormBlock } from '../filed-document';
 import { type GridOptions, reportTableGrid } from '../report/table-grid';

@@ -1,4 +1,4 @@
-import type { ProgramView } from '@bem/monitoring';
+import type { ProgramView } from '@bem/regions';
 import { renderFiledDocument } from '../filed';
 import type { RenderFormat, Rendered } from '../formats';
 import { programDocument } from './program-outline';

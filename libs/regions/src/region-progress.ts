@@ -1,7 +1,7 @@
 import { money, unknownDepartment } from '@bem/domain';
-import { type ProgressFigures, type ProjectProgress, type Totals, addTotals, emptyTotals, figuresOf } from '../progress/compute-progress';
-import type { ProgressProjection, ViewRequest } from '../progress/progress-projection';
-import type { DepartmentInfo } from '../progress/progress-facts';
+import { type ProgressFigures, type ProjectProgress, type Totals, addTotals, emptyTotals, figuresOf } from '@bem/read-models';
+import type { ProgressProjection, ViewRequest } from '@bem/read-models';
+import type { DepartmentInfo } from '@bem/read-models';
 import type { RegionIndex } from './region-index';
 
 /** One department of a region: its own figures, and `region` = its own plus all its descendants'. */

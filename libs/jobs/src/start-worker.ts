@@ -1,6 +1,7 @@
 import { todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
-import { CheckpointService, type ProgressProjection, loadProfile } from '@bem/monitoring';
+import { CheckpointService, loadProfile } from '@bem/monitoring';
+import { type ProgressProjection } from '@bem/read-models';
 import { AlertWorker, configFromEnv } from './alert-worker';
 import { redisConnection } from './bullmq-dispatcher';
 import { runCheckpointJob, scheduleCheckpointJobs } from './checkpoint-jobs';

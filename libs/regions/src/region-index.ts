@@ -1,7 +1,7 @@
 import { type LedgerView, type ProjectLedger, initialLedger, parseStoredEvent } from '@bem/domain';
-import { readProjectLedgers } from '../ledgers/read-ledgers';
+import { readProjectLedgers } from '@bem/read-models';
 import type { EventStore } from '@bem/event-store';
-import type { StoredEventLike } from '../progress/progress-facts';
+import type { StoredEventLike } from '@bem/read-models';
 
 /** A department as the hierarchy knows it (RegisterDepartment.parentCode: province -> city -> county). */
 export interface RegionDepartment {

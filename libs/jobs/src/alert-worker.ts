@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import nodemailer from 'nodemailer';
 import type { EventStore } from '@bem/event-store';
-import { openReadModelDatabase } from '@bem/monitoring';
+import { openReadModelDatabase } from '@bem/read-models';
 import { AlertOutbox, type Channel } from './alert-outbox';
 import { AlertFeed } from './alert-feed';
 import { BullmqDispatcher, type BullmqOptions, redisConnection } from './bullmq-dispatcher';

@@ -9,7 +9,7 @@ import {
   percentOfFen,
   unknownDepartment,
 } from '@bem/domain';
-import { defaultAsOf } from '../progress/progress-projection';
+import { defaultAsOf } from '@bem/read-models';
 import type { Ledgers, ProgramProject, RegionIndex } from './region-index';
 
 export type { SourceGroup };

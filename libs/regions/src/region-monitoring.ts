@@ -1,11 +1,11 @@
 import { money } from '@bem/domain';
-import type { AlertService } from '../alerts/alert-service';
-import type { AlertRow } from '../alerts/alert-list';
-import { type CheckpointFigures, evaluateFigures, totalScore } from '../checkpoints/checkpoint-score';
-import { checkpointsOf } from '../profiles/checkpoint-lines';
-import type { Profile } from '../profiles/profile-schema';
-import type { ProgressProjection } from '../progress/progress-projection';
-import type { DepartmentInfo } from '../progress/progress-facts';
+import type { AlertService } from '@bem/monitoring';
+import type { AlertRow } from '@bem/monitoring';
+import { type CheckpointFigures, evaluateFigures, totalScore } from '@bem/monitoring';
+import { checkpointsOf } from '@bem/monitoring';
+import type { Profile } from '@bem/monitoring';
+import type { ProgressProjection } from '@bem/read-models';
+import type { DepartmentInfo } from '@bem/read-models';
 import type { RegionIndex } from './region-index';
 import { type RegionProgress, regionProgress } from './region-progress';
 
