@@ -135,3 +135,10 @@ describe('alert rules: given events, then alerts', () => {
     given(only('national'), project('a', issued('2020-01-10', '1000.00'))).at('2020-06-30').then([]);
   });
 });
+
+describe('amounts in alert sentences', () => {
+  it('print 元 with thousands grouped and 2 decimals, as the overspend card does', async () => {
+    const { groupedYuan } = await import('./rule-context');
+    expect([groupedYuan('74080000'), groupedYuan('990.5'), groupedYuan('-1234567.891')]).toEqual(['74,080,000.00', '990.50', '-1,234,567.89']);
+  });
+});

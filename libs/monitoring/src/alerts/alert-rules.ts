@@ -3,7 +3,7 @@ import { Money } from '@bem/domain';
 import { asPercent, checkpointsOf } from '../profiles/checkpoint-lines';
 import type { AlertRuleName } from '../profiles/profile-schema';
 import { parseActual, parseNumericTarget } from './numeric-target';
-import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, pct, yuanText } from './rule-context';
+import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, groupedYuan, pct, yuanText } from './rule-context';
 
 const HUNDRED = new Money(100);
 const base = (ctx: RuleContext, subject: Subject) => ({
@@ -72,7 +72,7 @@ export const idleFunds: AlertRule = (ctx) => {
     if (days < rule.days) return [];
     const { who, whoEn } = base(ctx, subject);
     return [draft(ctx, subject, 'idleFunds', rule.severity, { balance: yuanText(balance), lastPaymentOn: s.lastPaymentOn, idleDays: String(days), thresholdDays: String(rule.days) },
-      `${who} 已 ${days} 天无支付，结余 ${yuanText(balance)} 元`, `${whoEn}: no payment for ${days} days while ${yuanText(balance)} yuan remain`)];
+      `${who} 已 ${days} 天无支付，结余 ${groupedYuan(balance)} 元`, `${whoEn}: no payment for ${days} days while ${yuanText(balance)} yuan remain`)];
   });
 };
 
@@ -163,7 +163,7 @@ export const overspendAttempt: AlertRule = (ctx) => {
     const last = over[over.length - 1];
     const figures = { payments: String(over.length), paymentIds: over.map((p) => p.paymentId).join(','), lastAmount: last.amount, lastAvailable: last.available, lastOn: last.occurredOn };
     return [draft(ctx, subject, 'overspendAttempt', rule.severity, figures,
-      `${who} 有 ${over.length} 笔支付超过可用预算（最近 ${last.occurredOn} 支付 ${last.amount} 元，可用 ${last.available} 元）`,
+      `${who} 有 ${over.length} 笔支付超过可用预算（最近 ${last.occurredOn} 支付 ${groupedYuan(last.amount)} 元，可用 ${groupedYuan(last.available)} 元）`,
       `${whoEn}: ${over.length} payment(s) above the available budget (last ${last.amount} on ${last.occurredOn}, ${last.available} available)`)];
   });
 };

@@ -1,6 +1,7 @@
-import { DomainError, Money, formatYuan, monitoringStream, todayInChina } from '@bem/domain';
+import { DomainError, monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/event-store';
 import { loadProfile } from '../profiles/profile-loader';
+import { groupedYuan } from './rule-context';
 import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, alertRaised, monitoringId } from './alert-events';
 import { findAlert } from './alert-index';
 import { type AlertList, type AlertRow, alertListOf } from './alert-list';
@@ -30,7 +31,6 @@ export interface RefusedPayment {
 }
 
 /** 1234567.5 -> "1,234,567.50" (元 as a finance office reads them) */
-const groupedYuan = (yuan: string): string => formatYuan(new Money(yuan)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 export class AlertService {
   constructor(

@@ -90,6 +90,8 @@ export const checkpointAt = (profile: Profile, fiscalYear: number, date: string)
 
 export const pct = (part: Decimal, whole: Decimal): string | null => (whole.isZero() ? null : asPercent(new Money(part).div(whole)));
 export const yuanText = (value: Decimal): string => formatYuan(value);
+/** 元 as a sentence prints it: thousands grouped, 2 decimals ("74,080,000.00"). Figures keep plain yuan strings. */
+export const groupedYuan = (value: Decimal.Value): string => formatYuan(new Money(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Whole days from one ISO date to another. */
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
