@@ -57,7 +57,8 @@ describe.skipIf(process.env.BEM_SKIP_BROWSER === '1')('project page: 项目支�
       await form.locator('.form-info', { hasText: '已记录' }).waitFor({ timeout: 20_000 });
 
       await panel.getByRole('button', { name: '生成 / 预览' }).click();
-      await page.waitForFunction(`(document.querySelector('[data-testid="project-evaluation"] iframe')?.getAttribute('srcdoc') ?? '').includes('94.48')`, undefined, { timeout: 20_000 });
+      // Polled through a locator, not a string predicate: the dashboard's CSP forbids eval.
+      await expect.poll(async () => (await page.locator('[data-testid="project-evaluation"] iframe').getAttribute('srcdoc')) ?? '', { timeout: 20_000 }).toContain('94.48');
       const api = (await http(product.url, 'GET', '/api/v1/projects/sc-2020-capacity/evaluation?profile=sichuan-2020', { token: clerk })).json();
       expect(api).toMatchObject({ totalScore: '94.27', officeTotalScore: '94.48' });
       expect(errors).toEqual([]);
