@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { fenOf } from '../shared/fen';
 import { EVENT_SCHEMAS } from '../ledger/events';
-import { type StoredEventInput, StoredEventInvalid } from '../ledger/stored-events';
+import { type StoredEventInput, storedEventInvalid } from '../ledger/stored-events';
 
 /**
  * What one money event moves in the four progress measures, in integer fen (signed). The one mapping of money
@@ -55,8 +55,7 @@ export function movementOfStored(event: StoredEventInput): Movement | null {
   if (!isMoneyType(event.type)) return null;
   const parsed = MOVEMENT_SCHEMAS[event.type].safeParse(event.data);
   if (!parsed.success) {
-    const where = event.streamId ?? event.stream ?? (event.position === undefined ? '?' : `position ${event.position}`);
-    throw new StoredEventInvalid(where, event.revision ?? null, event.type, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`));
+    throw storedEventInvalid(event, parsed.error.issues);
   }
   return movementOf({ type: event.type, data: parsed.data } as MoneyEvent);
 }

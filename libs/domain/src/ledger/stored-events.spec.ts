@@ -25,3 +25,11 @@ describe('stored events are parsed on read', () => {
     expect(() => parseStoredEvent({ type: 'PaymentMade', data: payment, stream: 's', revision: 0, metadata: { schemaVersion: 1 } })).not.toThrow();
   });
 });
+
+describe('the progress read model’s narrow parse', () => {
+  it('refuses a money event as loudly as the full parse, naming its position and field', async () => {
+    const { movementOfStored } = await import('../ledger-fold/movement');
+    expect(() => movementOfStored({ type: 'PaymentMade', data: { ...payment, amount: 'lots' }, position: 42 })).toThrow(/position 42@\? PaymentMade: amount/);
+    expect(movementOfStored({ type: 'PaymentMade', data: payment, position: 42 })?.paid).toBe(35000000n);
+  });
+});

@@ -46,14 +46,20 @@ function upcast(type: EventType, version: number, data: unknown): unknown {
   return current;
 }
 
+/** The error for a stored event that does not parse: where it is (stream, else position) and every issue. */
+export function storedEventInvalid(event: StoredEventInput, issues: readonly { path: PropertyKey[]; message: string }[] | string[]): StoredEventInvalid {
+  const where = event.streamId ?? event.stream ?? (event.position === undefined ? '?' : `position ${event.position}`);
+  const texts = issues.map((issue) => (typeof issue === 'string' ? issue : `${issue.path.join('.') || '(data)'}: ${issue.message}`));
+  return new StoredEventInvalid(where, event.revision ?? null, event.type, texts);
+}
+
 /** A stored domain event as its parsed, current-version DomainEvent (throws StoredEventInvalid). */
 export function parseStoredEvent(event: StoredEventInput): DomainEvent {
-  const stream = event.streamId ?? event.stream ?? (event.position === undefined ? '?' : `position ${event.position}`);
-  if (!isDomainEventType(event.type)) throw new StoredEventInvalid(stream, event.revision ?? null, event.type, ['未知事件类型 / unknown event type']);
+  if (!isDomainEventType(event.type)) throw storedEventInvalid(event, ['未知事件类型 / unknown event type']);
   const version = Number((event.metadata as { schemaVersion?: number } | undefined)?.schemaVersion ?? 1);
   const parsed = EVENT_SCHEMAS[event.type].safeParse(upcast(event.type, version, event.data));
   if (!parsed.success) {
-    throw new StoredEventInvalid(stream, event.revision ?? null, event.type, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(data)'}: ${issue.message}`));
+    throw storedEventInvalid(event, parsed.error.issues);
   }
   return { type: event.type, data: parsed.data } as DomainEvent;
 }
