@@ -228,7 +228,7 @@ const FORMS: FormSpec[] = [
     title: '年度目标与说明',
     fields: (ctx) => [
       projectField(ctx),
-      { name: 'section', label: '内容', kind: 'select', options: [['goal', '预期目标'], ['outcome', '实际完成情况'], ['problems', '存在问题'], ['measures', '改进措施']] },
+      { name: 'section', label: '内容', kind: 'select', options: [['goal', '预期目标'], ['outcome', '实际完成情况'], ['problems', '存在问题'], ['measures', '改进措施'], ['centralDepartment', '中央主管部门'], ['implementer', '实施单位']] },
       { name: 'text', label: '文字', kind: 'text' },
     ],
     build: (v, id) => [{ command: { command: 'SetProjectText', id: id(), projectId: v.projectId, section: v.section, text: v.text } }],

@@ -1,6 +1,6 @@
 import { FUND_SOURCE_LABELS, LIKELIHOOD_LABELS } from '@bem/domain';
 
-const PROJECT_TEXT_LABEL: Record<string, string> = { goal: '预期目标', outcome: '实际完成情况', problems: '存在问题', measures: '改进措施' };
+const PROJECT_TEXT_LABEL: Record<string, string> = { goal: '预期目标', outcome: '实际完成情况', problems: '存在问题', measures: '改进措施', centralDepartment: '中央主管部门', implementer: '实施单位' };
 import { type Curve, type DepartmentProgress, type ProjectProgress, type StoredEvent, get, qs } from '../api';
 import { type Route, app, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';

@@ -124,7 +124,10 @@ export const RecordIndicatorActual = z.object({
   command: z.literal('RecordIndicatorActual'),
   indicatorId: identifier('指标编号'),
   occurredOn: isoDate,
-  value: text('实际完成值', 200),
+  /** as printed: a figure with its unit, or the sentence a qualitative target is answered with */
+  value: text('实际完成值', 2000),
+  /** 未完成原因和改进措施 as the 转移支付 自评表 prints it beside the value (a table that carries no score) */
+  reason: text('未完成原因和改进措施', 2000).optional(),
 });
 
 export const CloseProject = z.object({
@@ -208,9 +211,12 @@ export const RecordIndicatorScore = z.object({
   reason: text('偏差原因分析及改进措施', 2000).optional(),
 });
 
-export const PROJECT_TEXT_SECTIONS = ['goal', 'outcome', 'problems', 'measures'] as const;
+export const PROJECT_TEXT_SECTIONS = ['goal', 'outcome', 'problems', 'measures', 'centralDepartment', 'implementer'] as const;
 
-/** 年度总体目标 预期目标 (goal) / 实际完成情况 (outcome), 存在问题 (problems), 改进措施 (measures). */
+/**
+ * 年度总体目标 预期目标 (goal) / 实际完成情况 (outcome), 存在问题 (problems), 改进措施 (measures); a 转移支付 program's
+ * 中央主管部门 (centralDepartment) and 实施单位 (implementer) as its 自评表 prints them.
+ */
 export const SetProjectText = z.object({
   ...base,
   ...projectRef,

@@ -54,7 +54,7 @@ export const EVENT_SCHEMAS = {
   /** 绩效目标 */
   IndicatorSet: z.object({ ...indicatorScope, ...indicatorFields }),
   /** 实际完成值 */
-  IndicatorActualRecorded: z.object({ ...indicatorScope, indicatorId: id, occurredOn: date, value: str }),
+  IndicatorActualRecorded: z.object({ ...indicatorScope, indicatorId: id, occurredOn: date, value: str, reason: str.optional() }),
   /** 年度关账 */
   ProjectClosed: z.object(projectFact),
   /** 部门自评报告文字 (职能, 年度工作, 存在问题 …) */

@@ -1,4 +1,4 @@
-import { type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
+import { type EventData, Money, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
 import type { ProgressProjection } from '@bem/read-models';
 import { type IndicatorFacts, type ProjectFigures, projectFigures } from './project-figures';
@@ -20,9 +20,24 @@ export interface DepartmentYear {
   stated: Recorded<'StatedFigureRecorded'>[];
 }
 
+/**
+ * A 转移支付 project the department passed down whole (分解下达 of everything, nothing kept, nothing paid) is no
+ * expenditure of the department: its figures are the program table's (`bem program`), not the 部门整体 report's.
+ */
+function passedDownWhole(events: readonly RecordedEvent[], listed: { budgetCurrent: string; paid: string }): boolean {
+  const registered = events.find((event) => event.type === 'ProjectRegistered');
+  const programCode = (registered?.data as EventData<'ProjectRegistered'> | undefined)?.programCode;
+  return Boolean(programCode) && events.some((event) => event.type === 'BudgetAllocated') && new Money(listed.budgetCurrent).isZero() && new Money(listed.paid).isZero();
+}
+
 async function projectsOf(store: EventStore, progress: ProgressProjection, code: string, year: number): Promise<ProjectFigures[]> {
   const listed = await progress.department(code, year, { asOf: lastDayOfYear(year) });
-  const figures = await Promise.all(listed.projects.map(async (project) => projectFigures(await store.readStream(projectStream(project.projectId)), lastDayOfYear(year))));
+  const figures = await Promise.all(
+    listed.projects.map(async (project) => {
+      const events = await store.readStream(projectStream(project.projectId));
+      return passedDownWhole(events, project) ? null : projectFigures(events, lastDayOfYear(year));
+    }),
+  );
   return figures.filter((figure): figure is ProjectFigures => figure !== null);
 }
 
