@@ -76,7 +76,19 @@ export interface ProgramView {
   arrivalRate: string | null;
   units: ProgramUnit[];
   allocations: ProgramAllocation[];
-  indicators: { projectId: string; indicatorId: string; level1: string; level2: string; name: string; target: string; actual: string | null }[];
+  /** 中央主管部门 / 实施单位 / 年度总体目标 as the office entered them on the program's root project (SetProjectText); null when not */
+  texts: ProgramTexts;
+  /** `reason`: 未完成原因和改进措施 recorded with the actual (RecordIndicatorActual.reason) */
+  indicators: { projectId: string; indicatorId: string; level1: string; level2: string; name: string; target: string; actual: string | null; reason: string | null }[];
+}
+
+export interface ProgramTexts {
+  centralDepartment: string | null;
+  implementer: string | null;
+  /** 年初设定目标 */
+  goal: string | null;
+  /** 全年实际完成情况 */
+  outcome: string | null;
 }
 
 interface Acc {
@@ -209,20 +221,26 @@ export async function programView(index: RegionIndex, programCode: string, rootC
     arrivalRate: percentOfFen(arrivedTotal, budget),
     units,
     allocations,
-    indicators: indicatorsOf(whole, rootProjects),
+    ...(await textsAndIndicators(index, whole, rootProjects)),
   };
 }
 
-function indicatorsOf(ledgers: Ledgers, projects: ProgramProject[]): ProgramView['indicators'] {
-  return projects.flatMap((project) =>
-    [...ledgers.get(project.projectId).indicators.values()].map(({ indicatorId, set, actual }) => ({
-      projectId: project.projectId,
-      indicatorId,
-      level1: set.level1,
-      level2: set.level2,
-      name: set.name,
-      target: set.target,
-      actual,
-    })),
-  );
+const SECTIONS = ['centralDepartment', 'implementer', 'goal', 'outcome'] as const;
+
+/** The root projects' texts (the latest per section) and indicators, each with the note recorded beside its latest actual. */
+async function textsAndIndicators(index: RegionIndex, ledgers: Ledgers, projects: ProgramProject[]): Promise<Pick<ProgramView, 'texts' | 'indicators'>> {
+  const texts: ProgramTexts = { centralDepartment: null, implementer: null, goal: null, outcome: null };
+  const indicators: ProgramView['indicators'] = [];
+  for (const project of projects) {
+    const reasons = new Map<string, string>();
+    for (const event of await index.projectEvents(project.projectId)) {
+      const data = event.data as { section?: string; text?: string; reason?: string };
+      if (event.type === 'ProjectTextSet' && (SECTIONS as readonly string[]).includes(data.section ?? '')) texts[data.section as (typeof SECTIONS)[number]] = data.text ?? null;
+      if (event.type === 'IndicatorActualRecorded' && data.reason) reasons.set(event.id, data.reason);
+    }
+    for (const { indicatorId, set, actual, actualEventId } of ledgers.get(project.projectId).indicators.values()) {
+      indicators.push({ projectId: project.projectId, indicatorId, level1: set.level1, level2: set.level2, name: set.name, target: set.target, actual, reason: (actualEventId && reasons.get(actualEventId)) || null });
+    }
+  }
+  return { texts, indicators };
 }

@@ -1,6 +1,6 @@
-import { type LedgerView, type ProjectLedger, initialLedger, parseStoredEvent } from '@bem/domain';
+import { type LedgerView, type ProjectLedger, initialLedger, parseStoredEvent, projectStream } from '@bem/domain';
 import { readProjectLedgers } from '@bem/read-models';
-import type { EventStore } from '@bem/event-store';
+import type { EventStore, RecordedEvent } from '@bem/event-store';
 import type { StoredEventLike } from '@bem/read-models';
 
 /** A department as the hierarchy knows it (RegisterDepartment.parentCode: province -> city -> county). */
@@ -65,6 +65,11 @@ export class RegionIndex {
   async ledgers(projectIds: Iterable<string>, view: LedgerView = {}): Promise<Ledgers> {
     const ledgers = await readProjectLedgers(this.store, projectIds, view);
     return { get: (projectId) => ledgers.get(projectId) ?? initialLedger() };
+  }
+
+  /** A project's own events (its texts and the notes beside its actuals, which the ledger fold does not keep). */
+  async projectEvents(projectId: string): Promise<readonly RecordedEvent[]> {
+    return this.store.readStream(projectStream(projectId));
   }
 
   department(code: string): RegionDepartment | undefined {

@@ -1,2 +1,3 @@
 export * from './program-outline';
 export * from './render-program';
+export * from './program-form';
