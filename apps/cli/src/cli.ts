@@ -92,6 +92,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     .option('--as-of <date>', '业务日期 business date (default: 12-31 of the year, or today if earlier)', parseDate)
     .option('--format <format>', '输出格式 json | md | html | xlsx | docx | pdf (default: the text table, json with --json)')
     .option('--out <file>', '输出文件 write to this file (required for xlsx, docx, pdf)')
+    .option('--profile <name>', '评价方案 scoring profile (default: the one assigned to the year); a transfer table is scored only when its profile scores it')
     .action(
       withRuntime((runtime, options) =>
         printProgram(
@@ -104,6 +105,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             json: options.json,
             format: options.format as string | undefined,
             out: options.out as string | undefined,
+            profile: options.profile as string | undefined,
           },
           io,
         ),

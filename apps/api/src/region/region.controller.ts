@@ -2,8 +2,8 @@ import { Controller, Get, Inject, Param, Req, type StreamableFile } from '@nestj
 import { z } from 'zod';
 import type { Principal } from '@bem/auth';
 import { fiscalYear, isoDate, isoInstant } from '@bem/domain';
-import { RENDER_FORMATS, renderProgram } from '@bem/evaluation';
-import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/regions';
+import { type ProgramTable, RENDER_FORMATS, programDisplay, programProfile, programTable, renderProgram } from '@bem/evaluation';
+import { type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/regions';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -23,6 +23,8 @@ export const RegionProgressQuery = z.object({ year, asOf: isoDate.optional(), kn
 export const ProgramQuery = z.object({
   year,
   asOf: isoDate.optional(),
+  /** 评价方案 (default: the one assigned to the year); no shipped profile scores a transfer table */
+  profile: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { message: 'profile 须为方案名称（如 national）/ profile must be a profile name such as national' }).optional(),
   format: z.enum(RENDER_FORMATS, { error: `format 须为 ${RENDER_FORMATS.join(' / ')} 之一 / format must be one of ${RENDER_FORMATS.join(', ')}` }).optional(),
 });
 export const YearEndQuery = z.object({ year, scope: scope.optional() });
@@ -62,13 +64,15 @@ export class RegionController {
     @Param('program') program: string,
     @Req() request: HttpRequest,
     @CurrentPrincipal() principal: Principal,
-  ): Promise<ProgramView | StreamableFile> {
+  ): Promise<ProgramTable | StreamableFile> {
     requireDepartment(principal, 'read', code);
     const query = validate(ProgramQuery, request.query);
     const view = await programView(regionIndexOf(this.runtime), program, code, query.year, query.asOf);
+    const profile = await programProfile(this.runtime.store, view, query.profile);
+    const table = programTable(view, profile);
     const format = query.format ?? 'json';
-    if (format === 'json') return view;
-    const rendered = await renderProgram(view, format);
+    if (format === 'json') return table;
+    const rendered = await renderProgram(table, format, programDisplay(profile));
     return download(rendered, documentFileName([program, code], query.year, DOCUMENT_TITLES.program, format));
   }
 

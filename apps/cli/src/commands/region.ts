@@ -1,5 +1,5 @@
 import { formatWan, money } from '@bem/domain';
-import { RENDER_FORMATS, type RenderFormat, renderProgram } from '@bem/evaluation';
+import { RENDER_FORMATS, type RenderFormat, programDisplay, programProfile, programTable, renderProgram } from '@bem/evaluation';
 import { type ProgramView, type RegionProgress, RegionIndex, type YearEnd, programView, regionProgress, yearEnd } from '@bem/regions';
 import { type ViewRequest } from '@bem/read-models';
 import { EXIT, type CliIO, UsageError, writeOutFile } from '../io';
@@ -54,6 +54,8 @@ export interface ProgramOptions {
   /** json | md | html | xlsx | docx | pdf: the year-end report's formats (default: the text table, json with --json) */
   format?: string;
   out?: string;
+  /** 评价方案: its display unit; no shipped profile scores a transfer table */
+  profile?: string;
 }
 
 const BINARY = new Set<RenderFormat>(['xlsx', 'docx', 'pdf']);
@@ -66,11 +68,13 @@ export async function printProgram(runtime: Runtime, options: ProgramOptions, io
   }
   if (format && BINARY.has(format) && !options.out) throw new UsageError(`--format ${format} 须配合 --out <file> / --format ${format} needs --out <file>`);
   const view = await programView(new RegionIndex(runtime.store), options.program, options.department, options.year, options.asOf);
+  const profile = await programProfile(runtime.store, view, options.profile);
+  const table = programTable(view, profile);
   if (!format && !options.out) {
-    io.stdout(options.json ? `${JSON.stringify(view, null, 2)}\n` : `${describeProgram(view)}\n`);
+    io.stdout(options.json ? `${JSON.stringify(table, null, 2)}\n` : `${describeProgram(view)}\n`);
     return EXIT.ok;
   }
-  const rendered = await renderProgram(view, format ?? (options.json ? 'json' : 'md'));
+  const rendered = await renderProgram(table, format ?? (options.json ? 'json' : 'md'), programDisplay(profile));
   if (options.out) {
     writeOutFile(options.out, rendered.body);
     if (options.json && rendered.format !== 'json') io.stdout(`${JSON.stringify({ out: options.out, format: rendered.format, bytes: rendered.body.length })}\n`);
