@@ -4,6 +4,7 @@ import { Money } from '@bem/domain';
 import { describe, expect, it } from 'vitest';
 import { fixture, freshStore } from '../support/cli';
 import { bem } from '../support/product';
+import { type ProgramTableFigure, checkProgramTable, countChecked } from './seed-check';
 
 interface Row { line: number; name: string; value: string; knownError?: string }
 interface Expected {
@@ -12,6 +13,8 @@ interface Expected {
   tables: { line: number; title: string; projectId?: string; generated: string | null }[];
   progress: { asOf: string; rate: string }[];
   projects: { projectId: string; total: Row; rows: Row[] }[];
+  /** the 转移支付区域（项目）绩效目标自评表 of 附件2–4: `bem program` over the region of `department` */
+  programs: { program: string; department: string; tableLine: number; title: string; figures: ProgramTableFigure[] }[];
 }
 
 const expected = JSON.parse(readFileSync(join(__dirname, '002.expected.json'), 'utf8')) as Expected;
@@ -49,7 +52,31 @@ describe('seed 002 四川省医疗保障局 2020: the project 打分表 from the
     const known = expected.projects.flatMap((project) => [...project.rows, project.total]).filter((row) => row.knownError).length;
     expect(mismatches.filter((line) => !line.endsWith('(known error)'))).toEqual([]);
     expect(reproduced).toBe(stated - known);
-    expect(expected.tables.filter((table) => table.generated).length).toBe(4);
+    expect(expected.tables.filter((table) => table.generated).length).toBe(7);
+  }, 120_000);
+
+  it('the three 转移支付 tables (附件2–4) from bem program: every stated figure reproduced, the seed\'s errors flagged, what the ledger cannot carry named', async () => {
+    const store = freshStore();
+    expect((await bem(['import', fixture(expected.fixture), '--store', store])).code).toBe(0);
+    const totals = { stated: 0, reproduced: 0, flagged: 0, notReproduced: 0 };
+    for (const program of expected.programs) {
+      const args = ['program', '--program', program.program, '--department', program.department, '--year', '2020'];
+      const { checked, titles, table } = await checkProgramTable(store, args, program.figures);
+      for (const { figure, computed, matches } of checked) {
+        const expectedToMatch = !figure.knownError && !(figure as ProgramTableFigure).notReproduced;
+        expect(matches, `第${figure.line}行 ${program.program} ${figure.label}: 所载 ${figure.value}，重算 ${computed}`).toBe(expectedToMatch);
+      }
+      expect(titles.some((title) => title.includes('转移支付区域（项目）绩效目标自评表')), titles.join('、')).toBe(true);
+      // the seed's transfer tables carry no 自评得分: no profile shipped scores one
+      expect([table.totalScore, table.grade]).toEqual([null, null]);
+      const counts = countChecked(checked);
+      for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += counts[key];
+      console.info(`seed 002 ${program.title}: ${counts.reproduced}/${counts.stated} reproduced, ${counts.flagged} seed errors flagged, ${counts.notReproduced} not reproduced`);
+    }
+    const known = expected.programs.flatMap((p) => p.figures).filter((f) => f.knownError).length;
+    expect(totals.flagged).toBe(known);
+    expect(totals.reproduced + totals.flagged + totals.notReproduced).toBe(totals.stated);
+    console.info(`seed 002 转移支付 tables: ${totals.reproduced}/${totals.stated} reproduced, ${totals.flagged} flagged, ${totals.notReproduced} not reproduced`);
   }, 120_000);
 
   it('keeps the checkpoint figures 23.63 / 32.05 / 23.48 / 28.87', async () => {
