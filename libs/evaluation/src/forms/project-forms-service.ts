@@ -1,7 +1,8 @@
-import { DomainError, departmentStream, lastDayOfYear } from '@bem/domain';
+import { DomainError, departmentStream, lastDayOfYear, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { type ProgressProjection } from '@bem/read-models';
 import { profileAssignment } from '@bem/monitoring';
+import { passedDownWhole } from '../model/passed-down';
 import { loadScoringProfile } from '../profiles/load-scoring-profile';
 import type { ScoringProfile } from '../profiles/scoring-profile';
 import { DEFAULT_DISPLAY_UNIT, type DisplayUnit } from '../render/filed-document';
@@ -53,7 +54,9 @@ export class ProjectFormsService {
     const department = (await this.store.readStream(departmentStream(code))).find((event) => event.type === 'DepartmentRegistered');
     if (!department) throw unknownDepartment(code);
     const listed = await this.progress.department(code, fiscalYear, { asOf: asOf > lastDayOfYear(fiscalYear) ? lastDayOfYear(fiscalYear) : asOf });
-    const ids = listed.projects.filter((project) => project.kind === 'project' && (!projectId || project.projectId === projectId)).map((project) => project.projectId);
+    const wanted = listed.projects.filter((project) => project.kind === 'project' && (!projectId || project.projectId === projectId));
+    const streams = await Promise.all(wanted.map((project) => this.store.readStream(projectStream(project.projectId))));
+    const ids = wanted.filter((project, i) => !passedDownWhole(streams[i], project)).map((project) => project.projectId);
     if (projectId && ids.length === 0) throw new DomainError('UNKNOWN_PROJECT', 'project', `部门 ${code} ${fiscalYear} 年度没有项目 ${projectId}`, `department ${code} has no project ${projectId} in ${fiscalYear}`, { projectId });
     const projects = await Promise.all(ids.map(async (id) => monitorProject(await readProjectYear(this.store, id, asOf), asOf)));
     return { kind: 'monitoring', fiscalYear, asOf, period: periodOf(asOf), department: { code, name: (department.data as { name: string }).name }, projects };

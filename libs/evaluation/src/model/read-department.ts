@@ -1,6 +1,7 @@
-import { type EventData, Money, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
+import { type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
 import type { ProgressProjection } from '@bem/read-models';
+import { passedDownWhole } from './passed-down';
 import { type IndicatorFacts, type ProjectFigures, projectFigures } from './project-figures';
 
 type Recorded<K extends 'ManualScoreRecorded' | 'QualitativeAssessmentRecorded' | 'StatedFigureRecorded' | 'DepartmentTextSet'> = RecordedEvent & { data: EventData<K> };
@@ -18,16 +19,6 @@ export interface DepartmentYear {
   manualScores: Recorded<'ManualScoreRecorded'>[];
   assessments: Recorded<'QualitativeAssessmentRecorded'>[];
   stated: Recorded<'StatedFigureRecorded'>[];
-}
-
-/**
- * A 转移支付 project the department passed down whole (分解下达 of everything, nothing kept, nothing paid) is no
- * expenditure of the department: its figures are the program table's (`bem program`), not the 部门整体 report's.
- */
-function passedDownWhole(events: readonly RecordedEvent[], listed: { budgetCurrent: string; paid: string }): boolean {
-  const registered = events.find((event) => event.type === 'ProjectRegistered');
-  const programCode = (registered?.data as EventData<'ProjectRegistered'> | undefined)?.programCode;
-  return Boolean(programCode) && events.some((event) => event.type === 'BudgetAllocated') && new Money(listed.budgetCurrent).isZero() && new Money(listed.paid).isZero();
 }
 
 async function projectsOf(store: EventStore, progress: ProgressProjection, code: string, year: number): Promise<ProjectFigures[]> {
