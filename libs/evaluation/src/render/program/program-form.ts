@@ -47,6 +47,6 @@ export function programSelfEvaluationForm(view: ProgramView, title: string, disp
     const levels = levelCells(indicators);
     indicators.forEach((row, i) => rows.push([...levels[i], textCell(row.name), textCell(row.target), dash(row.actual), textCell(row.reason ?? '')]));
   }
-  const grid: Grid = { type: 'grid', columns: [4, 5, 7, 12, 11, 14, 10].map((width) => ({ width })), headerRows: 0, rows };
+  const grid: Grid = { type: 'grid', columns: [7, 7, 7, 12, 10, 13, 10].map((width) => ({ width })), headerRows: 0, rows };
   return { sheetName: '自评表', title, subtitle: `（${view.fiscalYear}年度）`, blocks: [grid], signature: true };
 }
