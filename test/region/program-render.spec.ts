@@ -133,7 +133,7 @@ describe('bem program --format (the year-end renderers)', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text.replace(/\s+/g, '')).toContain(TITLE);
     // narrow label cells wrap on the page (转移支付（项目）/ 名称): the ones that print on one line
-    for (const heading of ['中央主管部门', '地方主管部门', '全年预算数（A）', '未完成原因和改进措施', '分地区（单位）资金下达及执行情况']) expect(text).toContain(heading);
+    for (const heading of ['中央主管部门', '地方主管部门', '全年预算数（A）', '年初设定目标', '全年实际完成情况', '分地区（单位）资金下达及执行情况']) expect(text).toContain(heading);
     expect(text).toContain('94.29');
   }, 60_000);
 });
