@@ -21,6 +21,9 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
 
+/** A row holding a cell longer than this may break across pages (else it leaves most of a page blank before it). */
+const TALL_CELL_CHARS = 150;
+
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 function cellDocx(cell: Cell, header: boolean, width: number, size: number): TableCell {
@@ -42,7 +45,7 @@ function gridDocx(grid: Grid, orientation: Orientation): Table {
   const spanWidth = new Map(placeCells(grid).map((p) => [p.cell, widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0)]));
   const rows = grid.rows.map(
     (row, r) =>
-      new TableRow({ tableHeader: r < grid.headerRows, cantSplit: true, children: row.map((cell) => cellDocx(cell, r < grid.headerRows, spanWidth.get(cell) ?? widths[0], size)) }),
+      new TableRow({ tableHeader: r < grid.headerRows, cantSplit: !row.some((cell) => cell.text.length > TALL_CELL_CHARS), children: row.map((cell) => cellDocx(cell, r < grid.headerRows, spanWidth.get(cell) ?? widths[0], size)) }),
   );
   return new Table({ rows, columnWidths: widths, width: { size: total, type: WidthType.DXA }, layout: TableLayoutType.FIXED, borders: BORDERS });
 }
