@@ -34,7 +34,8 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
   for (const project of year.projects) department.merge(project.measures);
   const ratios = departmentRatios(department);
   for (const ratio of ratios.list) index.percent(`比率/${ratio.name}`, ratios.metrics[ratio.key as keyof typeof ratios.metrics]);
-  const basic = basicDataTable(year.fiscalYear, year.projects, year.priorProjects, index);
+  const remarks = new Map([...year.remarks].map(([row, event]) => [row, event.data.text]));
+  const basic = basicDataTable(year.fiscalYear, year.projects, year.priorProjects, index, remarks);
   const levelWeights = profile.sections.find(isIndicatorSection)?.indicators.weights ?? {};
   const indicators = indicatorRows(year, levelWeights);
   const sections = scoreSections({ profile, metrics: ratios.metrics, checkpoints, indicators, year });

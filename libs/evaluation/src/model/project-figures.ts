@@ -9,6 +9,10 @@ export interface ProjectFigures {
   fiscalYear: number;
   kind: 'basic' | 'project';
   basicClass?: 'personnel' | 'public';
+  /** the 基础数据表 subtotal this 项目支出 counts under (RegisterProject.category) */
+  category?: string;
+  /** 功能分类科目 (RegisterProject.functionalCode) */
+  functionalCode?: string;
   /** Fund source of the first issuance: adjustments and unsourced payments are charged to it */
   mainSource: FundSource;
   /** 项目资金 row of the first issuance: adjustments are charged to it */
@@ -37,7 +41,7 @@ export function projectFigures(stored: readonly RecordedEvent[], asOf: string): 
   if (!registered) return null;
   const info = registered.data;
   const figures: ProjectFigures = {
-    projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass,
+    projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass, category: info.category, functionalCode: info.functionalCode,
     mainSource: 'own', mainRow: 'current', namedFunds: [], measures: new Measures(), adjustments: [], indicators: [],
   };
   const firstIssue = events.find((event) => event.type === 'BudgetIssued');

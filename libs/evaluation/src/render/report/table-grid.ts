@@ -70,7 +70,7 @@ export function reportTableGrid(table: ReportTable, options: GridOptions = {}): 
     const firstFigure = columns.findIndex((c) => c.kind !== 'text' && row.cells[c.key] !== null && row.cells[c.key] !== undefined);
     return columns.map((c, i) => {
       const cell = cellOf(c, row.cells[c.key] ?? null, i === firstFigure ? row.evidence : undefined, i === 0 ? (row.depth ?? 0) : 0);
-      return row.cells[c.key] == null && options.blank?.[c.key] ? { ...cell, text: options.blank[c.key] } : cell;
+      return row.cells[c.key] == null && options.blank?.[c.key] !== undefined ? { ...cell, text: options.blank[c.key] } : cell;
     });
   });
   const merged = cells.map((row) => [...row]) as (Cell | null)[][];
