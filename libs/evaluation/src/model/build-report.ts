@@ -7,6 +7,7 @@ import { scoreSections } from '../scoring/score-sections';
 import { roundScore } from '../scoring/rules';
 import { basicDataTable } from './basic-data';
 import { FigureIndex } from './figure-index';
+import { finalAccountsTables } from './final-accounts';
 import { overallSpendingText } from './overall-spending';
 import { findingsOf } from './findings';
 import { indicatorRows } from './indicators';
@@ -37,6 +38,7 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
   for (const ratio of ratios.list) index.percent(`比率/${ratio.name}`, ratios.metrics[ratio.key as keyof typeof ratios.metrics]);
   const remarks = new Map([...year.remarks].map(([row, event]) => [row, event.data.text]));
   const basic = basicDataTable(year.fiscalYear, year.projects, year.priorProjects, index, remarks);
+  const finalAccounts = finalAccountsTables(year.projects, index);
   const overall = overallSpendingText(year.fiscalYear, year.projects, year.priorProjects, index);
   const levelWeights = profile.sections.find(isIndicatorSection)?.indicators.weights ?? {};
   const indicators = indicatorRows(year, levelWeights);
@@ -46,7 +48,7 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
   let max: Decimal = new Money(0);
   for (const section of sections) [total, max] = [total.plus(section.score), max.plus(section.weight)];
   index.score('得分/总分', roundScore(total), []);
-  const tables = [basic, projectExecutionTable(year.projects, index), fundSourceTable(year.projects, index), checkpointTable(checkpoints), indicatorTable(indicators), scoreTable(sections, roundScore(total), roundScore(max))];
+  const tables = [basic, ...finalAccounts, projectExecutionTable(year.projects, index), fundSourceTable(year.projects, index), checkpointTable(checkpoints), indicatorTable(indicators), scoreTable(sections, roundScore(total), roundScore(max))];
   const stated: StatedFigure[] = [
     ...year.stated.map((event) => ({ label: event.data.label, value: event.data.value, figure: event.data.figure, sumOf: event.data.sumOf, source: event.data.source, eventId: event.id })),
     ...extraStated,

@@ -78,6 +78,7 @@ function applyMoney(figures: ProjectFigures, event: ParsedEvent, payments: Map<s
       m.add(M.current, data.amount, id);
       m.add(sourceArranged(data.source), data.amount, id);
       addFundRow(figures, data, id);
+      if (data.basis === 'carryover' && data.source === 'other') m.add(M.otherCarryover, data.amount, id);
       if (initial) m.add(M.initial, data.amount, id);
       else {
         m.add(M.supplementary, data.amount, id);
@@ -139,7 +140,7 @@ function addPayment(figures: ProjectFigures, payment: Payment, sign: '' | '-', i
   const amount = `${sign}${payment.amount}`;
   m.add(M.paid, amount, id);
   m.add(sourceUsed(payment.source ?? figures.mainSource), amount, id);
-  m.add(payment.source === 'other' ? fundRowMeasure('other', 'executed') : 'fund.fiscal.executed', amount, id);
+  m.add(payment.source === 'other' ? fundRowMeasure('other', 'executed') : M.fiscalPaid, amount, id);
   if (payment.procurement) m.add(M.procurementPaid, amount, id);
   if (payment.assetPurchase) m.add(M.assetPaid, amount, id);
   if (payment.threePublic) {
