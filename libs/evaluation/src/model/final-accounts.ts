@@ -71,6 +71,7 @@ function fiscalByFunction(projects: readonly ProjectFigures[], index: FigureInde
     index.money(`财政拨款支出/${key}/决算`, paid);
     index.percent(`财政拨款支出/${key}/完成预算`, completion);
     index.percent(`财政拨款支出/${key}/占比`, share);
+    index.money(`财政拨款支出/${key}/结余`, minus(budget, paid));
     return { cells: { code: code || null, name, budget: wan(budget), paid: wan(paid), completion: pct(completion), share: pct(share) }, evidence: [...budget.evidence, ...paid.evidence], depth };
   };
   const rows: TableRow[] = [];
@@ -79,6 +80,7 @@ function fiscalByFunction(projects: readonly ProjectFigures[], index: FigureInde
     for (const code of codes.filter((c) => c !== cls && functionalClassOf(c) === cls && c !== '')) rows.push(row(code, code, functionalCodeName(code) ?? '', 1, sumOf(projects, (p) => codeOf(p) === code), false));
   }
   rows.push(row('合计', '', '合计', 0, total, false));
+  index.percent('财政拨款支出/合计/占本年支出合计', rate(totalPaid, total.get(M.paid)));
   return {
     id: 'fiscal-by-function', title: '一般公共预算财政拨款支出决算表', unit: '万元',
     columns: [
