@@ -77,7 +77,11 @@ function fiscalByFunction(projects: readonly ProjectFigures[], index: FigureInde
   const rows: TableRow[] = [];
   for (const cls of classes) {
     rows.push(row(cls || '未列科目', cls, cls ? (functionalCodeName(cls) ?? '') : '未列科目', 0, sumOf(projects, (p) => functionalClassOf(codeOf(p)) === cls), true));
-    for (const code of codes.filter((c) => c !== cls && functionalClassOf(c) === cls && c !== '')) rows.push(row(code, code, functionalCodeName(code) ?? '', 1, sumOf(projects, (p) => codeOf(p) === code), false));
+    for (const code of codes.filter((c) => c !== cls && functionalClassOf(c) === cls && c !== '')) {
+      const measures = sumOf(projects, (p) => codeOf(p) === code);
+      // a 科目 spent only from other funds has no 财政拨款 line
+      if (fiscalBudget(measures).evidence.length || measures.get(M.fiscalPaid).evidence.length) rows.push(row(code, code, functionalCodeName(code) ?? '', 1, measures, false));
+    }
   }
   rows.push(row('合计', '', '合计', 0, total, false));
   index.percent('财政拨款支出/合计/占本年支出合计', rate(totalPaid, total.get(M.paid)));
