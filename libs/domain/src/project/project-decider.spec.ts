@@ -18,7 +18,7 @@ describe('project decider: registration', () => {
   });
 
   it('keeps the 基础数据表 category a 项目支出 counts under (专项经费 …) and its 功能分类科目', () => {
-    const data = { ...B.projectRegistered().data, category: '专项经费（含政府专项）', functionalCode: '2101502' };
+    const data = { projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '测试项目', kind: 'project' as const, category: '专项经费（含政府专项）', functionalCode: '2101502' };
     given([], { department: [B.departmentRegistered()] })
       .when({ command: 'RegisterProject', projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '测试项目', category: '专项经费（含政府专项）', functionalCode: '2101502' })
       .then([{ type: 'ProjectRegistered', data }]);
