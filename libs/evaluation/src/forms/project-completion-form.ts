@@ -2,7 +2,8 @@ import { type Cell, type DisplayUnit, type FiledDocument, type FiledForm, type G
 import { levelCells } from './level-spans';
 import type { ProjectEvaluation } from './project-evaluation';
 
-const SIX = [5, 6, 6, 10, 10, 14].map((width) => ({ width }));
+/** 标签 / 一级 / 二级 / 三级 / 预期指标值 / 实际完成指标值: the last column holds the longest texts. */
+const SIX = [8, 6, 6, 10, 10, 18].map((width) => ({ width }));
 
 /** 其中-财政拨款: the 当年财政拨款 and 上年结转 rows together (both fiscal); null when neither has a figure. */
 function fiscalOf(evaluation: ProjectEvaluation, column: 'full' | 'executed'): string | null {
@@ -27,11 +28,11 @@ export function projectCompletionForm(evaluation: ProjectEvaluation, display: Di
   const rows: Cell[][] = [
     [labelCell('项目名称'), textCell(project.name, { colSpan: 5 })],
     [labelCell('预算部门'), textCell(project.departmentName, { colSpan: 5 })],
-    [labelCell(`预算执行情况（${display.unit}）`, { rowSpan: 3 }), labelCell('预算数：'), money(total.full, total.evidence), labelCell('执行数：'), money(total.executed, total.evidence), textCell('', { colSpan: 1 })],
-    [labelCell('其中-财政拨款：'), money(fiscalOf(evaluation, 'full')), labelCell('其中-财政拨款：'), money(fiscalOf(evaluation, 'executed')), textCell('')],
-    [labelCell('其它资金：'), money(other?.full), labelCell('其它资金：'), money(other?.executed), textCell('')],
-    [labelCell('年度目标完成情况', { rowSpan: 2 }), labelCell('预期目标', { colSpan: 2 }), labelCell('实际完成目标', { colSpan: 3 })],
-    [textCell(evaluation.goals.expected ?? '', { colSpan: 2 }), textCell(evaluation.goals.actual ?? '', { colSpan: 3 })],
+    [labelCell(`预算执行情况（${display.unit}）`, { rowSpan: 3 }), labelCell('预算数：', { colSpan: 2 }), money(total.full, total.evidence), labelCell('执行数：'), money(total.executed, total.evidence)],
+    [labelCell('其中-财政拨款：', { colSpan: 2 }), money(fiscalOf(evaluation, 'full')), labelCell('其中-财政拨款：'), money(fiscalOf(evaluation, 'executed'))],
+    [labelCell('其它资金：', { colSpan: 2 }), money(other?.full), labelCell('其它资金：'), money(other?.executed)],
+    [labelCell('年度目标完成情况', { rowSpan: 2 }), labelCell('预期目标', { colSpan: 3 }), labelCell('实际完成目标', { colSpan: 2 })],
+    [textCell(evaluation.goals.expected ?? '', { colSpan: 3 }), textCell(evaluation.goals.actual ?? '', { colSpan: 2 })],
     [labelCell('绩效指标完成情况', { rowSpan: indicators.length + 1 }), labelCell('一级指标'), labelCell('二级指标'), labelCell('三级指标'), labelCell('预期指标值（包含数字及文字描述）'), labelCell('实际完成指标值（包含数字及文字描述）')],
   ];
   const levels = levelCells(indicators);

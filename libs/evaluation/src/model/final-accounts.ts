@@ -72,7 +72,8 @@ function fiscalByFunction(projects: readonly ProjectFigures[], index: FigureInde
     index.percent(`财政拨款支出/${key}/完成预算`, completion);
     index.percent(`财政拨款支出/${key}/占比`, share);
     index.money(`财政拨款支出/${key}/结余`, minus(budget, paid));
-    return { cells: { code: code || null, name, budget: wan(budget), paid: wan(paid), completion: pct(completion), share: pct(share) }, evidence: [...budget.evidence, ...paid.evidence], depth };
+    // the 项 indented in its name: the code column stays one line wide
+    return { cells: { code: code || null, name: `${'　'.repeat(depth)}${name}`, budget: wan(budget), paid: wan(paid), completion: pct(completion), share: pct(share) }, evidence: [...budget.evidence, ...paid.evidence] };
   };
   const rows: TableRow[] = [];
   for (const cls of classes) {
