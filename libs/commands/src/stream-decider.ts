@@ -74,8 +74,11 @@ async function writesOf(store: EventStore, run: DeciderRun<unknown>, revision: n
     expectedRevision,
   });
   const writes = decision.events.length ? [write(run.stream, decision.events, expectedAfter(revision))] : [];
-  for (const other of decision.also) {
-    if (other.events.length) writes.push(write(other.stream, other.events, expectedAfter(await store.streamRevision(other.stream))));
+  // One write per stream: two writes of one stream in one append would each expect the revision before both.
+  const others = new Map<string, DecidedEvent[]>();
+  for (const other of decision.also) others.set(other.stream, [...(others.get(other.stream) ?? []), ...other.events]);
+  for (const [stream, events] of others) {
+    if (events.length) writes.push(write(stream, events, expectedAfter(await store.streamRevision(stream))));
   }
   return writes;
 }
