@@ -41,7 +41,7 @@ export class CommandHandler {
   async handleBatch(commands: readonly LedgerCommand[], options: BatchOptions = {}): Promise<BatchResult> {
     const identities = commands.map(identify);
     return retryOnConflict(async () => {
-      const pass = this.pass(options);
+      const pass = this.pass(options, { cacheReads: true });
       const decisions = await pass.decide(commands, identities);
       const rejected = decisions.refused;
       if (rejected.length || options.dryRun || decisions.writes.length === 0) {
@@ -99,7 +99,8 @@ export class CommandHandler {
     return retryOnConflict(() => decideOnStream(this.store, decider, run));
   }
 
-  private pass(metadata: CommandMetadata): DecisionPass {
-    return new DecisionPass(this.store, this.cache, { metadata, policy: this.options });
+  /** A decision pass on this handler's store and cache; `cacheReads` only outside a store transaction. */
+  private pass(metadata: CommandMetadata, reads: { cacheReads: boolean } = { cacheReads: false }): DecisionPass {
+    return new DecisionPass({ store: this.store, cache: this.cache, ...reads }, { metadata, policy: this.options });
   }
 }

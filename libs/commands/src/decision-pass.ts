@@ -25,6 +25,17 @@ export interface ChunkDecisions {
   refused: Refusal[];
 }
 
+/** Where a pass reads: the store, and the cache of folded states it starts from. */
+export interface PassSource {
+  store: EventStore;
+  cache: StreamCache;
+  /**
+   * Keep what is read in the cache at once (even if the pass then appends nothing): only outside a store
+   * transaction, where every read state is a committed one.
+   */
+  cacheReads: boolean;
+}
+
 /** How many recorded first events one store lookup asks for (an import chunk of 1,000 lines: one lookup). */
 const LOOKUP_CHUNK = 1_000;
 
@@ -42,8 +53,7 @@ export class DecisionPass {
   private decided = 0;
 
   constructor(
-    private readonly store: EventStore,
-    private readonly cache: StreamCache,
+    private readonly source: PassSource,
     private readonly rules: DecisionRules,
   ) {}
 
@@ -82,14 +92,15 @@ export class DecisionPass {
 
   /** After the append (or the commit): the states of this pass are what is stored. */
   acceptIntoCache(): void {
-    for (const [stream, folded] of this.streams) this.cache.set(stream, folded);
+    for (const [stream, folded] of this.streams) this.source.cache.set(stream, folded);
   }
 
   /** The stream's state in this pass: decided here already, or the cached fold caught up with the store, or a full read. */
   private async load(stream: string): Promise<FoldedStream> {
     const inPass = this.streams.get(stream);
     if (inPass) return inPass;
-    const loaded = await foldSince(this.store, this.cache, stream);
+    const loaded = await foldSince(this.source.store, this.source.cache, stream);
+    if (this.source.cacheReads) this.source.cache.set(stream, loaded);
     this.streams.set(stream, loaded);
     return loaded;
   }
@@ -99,7 +110,7 @@ export class DecisionPass {
     const found = new Map<string, RecordedEvent>();
     for (let start = 0; start < identities.length; start += LOOKUP_CHUNK) {
       const ids = identities.slice(start, start + LOOKUP_CHUNK).map((identity) => identity.firstEventId);
-      for (const [id, event] of await this.store.findEvents(ids)) found.set(id, event);
+      for (const [id, event] of await this.source.store.findEvents(ids)) found.set(id, event);
     }
     return found;
   }
