@@ -31,7 +31,7 @@ export function projectSelfEvaluationForm(evaluation: ProjectEvaluation, display
     rows.push([...levels[i], textCell(row.name, { names: true }), textCell(row.target), textCell(row.actual ?? '—'), scoreCell(row.weight), printedScore(row.officeScore, row.score, '待评分'), textCell(row.reason ?? '')]);
   });
   const total = evaluation.officeTotalScore ?? evaluation.totalScore;
-  rows.push([labelCell('总分', { colSpan: 6 }), scoreCell('100.00'), scoreCell(total), textCell(`自评等级：${evaluation.grade}`)]);
+  rows.push([labelCell('总分', { colSpan: 6 }), scoreCell('100.00'), scoreCell(total), textCell(`自评等级：${evaluation.grade ?? '待评分'}`)]);
   const grid: Grid = { type: 'grid', columns: NINE, headerRows: 0, rows };
   return {
     sheetName: `自评表-${project.name}`.slice(0, 31), title: '项目支出绩效自评表', subtitle: `（${evaluation.fiscalYear}年度）`, unit: display.unit,
