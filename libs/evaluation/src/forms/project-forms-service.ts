@@ -1,4 +1,4 @@
-import { DomainError, departmentStream, lastDayOfYear, projectStream } from '@bem/domain';
+import { DomainError, departmentStream, lastDayOfYear, parseDomainEvents, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { type ProgressProjection } from '@bem/read-models';
 import { profileAssignment } from '@bem/monitoring';
@@ -11,6 +11,7 @@ import type { RenderFormat, Rendered } from '../render/formats';
 import { type MonitoringDocument, monitorProject, periodOf } from './monitoring';
 import { monitoringDocument } from './monitoring-form';
 import { type ProjectEvaluation, buildProjectEvaluation } from './project-evaluation';
+import { projectCompletionDocument } from './project-completion-form';
 import { projectEvaluationDocument } from './project-form';
 import { readProjectYear } from './project-year';
 
@@ -44,6 +45,8 @@ export class ProjectFormsService {
 
   async renderProject(projectId: string, options: { year?: number; profile?: string; format: RenderFormat; display?: Partial<DisplayUnit> }): Promise<Rendered> {
     const { evaluation, profile } = await this.evaluateProject(projectId, options.year, options.profile);
+    const display = displayUnitOf(profile, options.display);
+    if (profile.projectForm === 'completion') return renderFiledDocument(projectCompletionDocument(evaluation, display), options.format, () => evaluation);
     const table = profile.project?.scoringTable;
     const doc = projectEvaluationDocument(evaluation, displayUnitOf(profile, options.display), table && { title: table.title, levelNames: table.levelNames, note: table.note });
     return renderFiledDocument(doc, options.format, () => evaluation);
@@ -51,7 +54,7 @@ export class ProjectFormsService {
 
   /** Every 项目支出 of the department (or one) as of a date. */
   async monitor(code: string, fiscalYear: number, asOf: string, projectId?: string): Promise<MonitoringDocument> {
-    const department = (await this.store.readStream(departmentStream(code))).find((event) => event.type === 'DepartmentRegistered');
+    const department = parseDomainEvents(await this.store.readStream(departmentStream(code))).find((event) => event.type === 'DepartmentRegistered');
     if (!department) throw unknownDepartment(code);
     const listed = await this.progress.department(code, fiscalYear, { asOf: asOf > lastDayOfYear(fiscalYear) ? lastDayOfYear(fiscalYear) : asOf });
     const wanted = listed.projects.filter((project) => project.kind === 'project' && (!projectId || project.projectId === projectId));
@@ -59,7 +62,7 @@ export class ProjectFormsService {
     const ids = wanted.filter((project, i) => !passedDownWhole(streams[i], project)).map((project) => project.projectId);
     if (projectId && ids.length === 0) throw new DomainError('UNKNOWN_PROJECT', 'project', `部门 ${code} ${fiscalYear} 年度没有项目 ${projectId}`, `department ${code} has no project ${projectId} in ${fiscalYear}`, { projectId });
     const projects = await Promise.all(ids.map(async (id) => monitorProject(await readProjectYear(this.store, id, asOf), asOf)));
-    return { kind: 'monitoring', fiscalYear, asOf, period: periodOf(asOf), department: { code, name: (department.data as { name: string }).name }, projects };
+    return { kind: 'monitoring', fiscalYear, asOf, period: periodOf(asOf), department: { code, name: department.data.name }, projects };
   }
 
   async renderMonitoring(code: string, fiscalYear: number, asOf: string, options: { project?: string; format: RenderFormat; display?: Partial<DisplayUnit>; profile?: string }): Promise<Rendered> {

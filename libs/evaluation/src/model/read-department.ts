@@ -16,6 +16,8 @@ export interface DepartmentYear {
   priorProjects: ProjectFigures[];
   departmentIndicators: IndicatorFacts[];
   texts: Map<string, Recorded<'DepartmentTextSet'>>;
+  /** 基础数据表 备注 by row (SetDepartmentText with a row) */
+  remarks: Map<string, Recorded<'DepartmentTextSet'>>;
   manualScores: Recorded<'ManualScoreRecorded'>[];
   assessments: Recorded<'QualitativeAssessmentRecorded'>[];
   stated: Recorded<'StatedFigureRecorded'>[];
@@ -38,12 +40,12 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
   const events = await store.readStream(departmentStream(code));
   const result: DepartmentYear = {
     code, name: code, fiscalYear: year, projects, priorProjects, departmentIndicators: [],
-    texts: new Map(), manualScores: [], assessments: [], stated: [],
+    texts: new Map(), remarks: new Map(), manualScores: [], assessments: [], stated: [],
   };
   const indicators = new Map<string, IndicatorFacts>();
   for (const event of parseDomainEvents(events)) {
     if (event.type === 'DepartmentRegistered') result.name = event.data.name;
-    if ((event.data as { fiscalYear?: number }).fiscalYear !== year) continue;
+    if (!('fiscalYear' in event.data) || event.data.fiscalYear !== year) continue;
     switch (event.type) {
       case 'IndicatorSet':
         indicators.set(event.data.indicatorId, { indicatorId: event.data.indicatorId, projectId: null, set: event, actual: null });
@@ -55,7 +57,8 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
         break;
       }
       case 'DepartmentTextSet':
-        result.texts.set(event.data.section, event);
+        if (event.data.row) result.remarks.set(event.data.row, event);
+        else result.texts.set(event.data.section, event);
         break;
       case 'ManualScoreRecorded':
         result.manualScores.push(event);
