@@ -52,6 +52,12 @@ shot "$T/capacity.pdf" $((p + 1)) project-scoring-table-p-5
 bem monitor --department sc-ybj --year 2020 --as-of 2020-07-31 --format pdf --out "$T/monitor.pdf" --store "$T/sichuan-2020.sqlite"
 shot "$T/monitor.pdf" 1 monitoring-p-1
 shot "$T/monitor.pdf" 3 monitoring-p-3
+# seed 002 附件2–3: the 转移支付 table in its printed shape (PDF route; DOCX through LibreOffice)
+bem program --program cxjm-bz --department sc-ybj --year 2020 --format pdf --out "$T/cxjm.pdf" --store "$T/sichuan-2020.sqlite"
+shot "$T/cxjm.pdf" 1 transfer-table-cxjm-1
+bem program --program yljz-bz --department sc-ybj --year 2020 --format docx --out "$T/yljz.docx" --store "$T/sichuan-2020.sqlite"
+(cd "$T" && timeout 180 libreoffice --headless --convert-to pdf yljz.docx >/dev/null 2>&1)
+shot "$T/yljz.pdf" 1 transfer-table-yljz-docx-1
 
 store tangxi-2022
 bem evaluate --project tx-2022-wt --year 2022 --unit 万元 --decimals 3 --format pdf --out "$T/tangxi.pdf" --store "$T/tangxi-2022.sqlite"
