@@ -13,7 +13,7 @@ export interface FundSourceRow {
 const LABELS: Record<string, string> = { ...FUND_SOURCE_LABELS, adjustment: '预算调整（不分来源）', unspecified: '未注明来源' };
 
 /**
- * The 资金来源 breakdown of some projects' ledgers. An adjustment names no source, so it is its own row; a payment
+ * The 资金来源 breakdown of some projects' ledgers: issued net of what was passed down (分解下达). An adjustment names no source, so it is its own row; a payment
  * that names none is shown as 未注明来源 (this table attributes nothing: it shows what was recorded).
  */
 export function fundSourceRows(ledgers: Iterable<ProjectLedger>): FundSourceRow[] {
@@ -25,6 +25,8 @@ export function fundSourceRows(ledgers: Iterable<ProjectLedger>): FundSourceRow[
   };
   for (const ledger of ledgers) {
     for (const { data } of ledger.issuances) row(data.source).issued += fenOf(data.amount);
+    // 分解下达 passes part of an issuance to a unit below: the department keeps (and shows) only the rest
+    for (const { data } of ledger.allocations) row(data.source).issued -= fenOf(data.amount);
     for (const { data } of ledger.adjustments) row('adjustment').adjusted += fenOf(data.delta);
     for (const [source, figures] of ledger.bySource) {
       if (figures.arrived !== 0n) row(source).arrived += figures.arrived;
