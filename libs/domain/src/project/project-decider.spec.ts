@@ -201,4 +201,13 @@ describe('project decider: closed projects and indicators', () => {
       .when({ command: 'RecordIndicatorActual', projectId: 'p1', indicatorId: 'i1', occurredOn: '2020-12-31', value: '950' })
       .thenThrows('UNKNOWN_INDICATOR', 'indicatorId');
   });
+
+  it('keeps the 未完成原因和改进措施 printed beside an actual, and a long qualitative actual as written', () => {
+    const set = { type: 'IndicatorSet', data: { projectId: 'p1', indicatorId: 'i1', level1: '项目产出', level2: '数量指标', name: '基金累计结余占筹集基金总额的比重', target: '≤15%' } };
+    const value = `32.69%${'。'.repeat(300)}`;
+    given([...B.openProject(), set] as never)
+      .when({ command: 'RecordIndicatorActual', projectId: 'p1', indicatorId: 'i1', occurredOn: '2020-12-31', value, reason: '少数地区救助工作开展滞后' })
+      .then([{ type: 'IndicatorActualRecorded', data: { projectId: 'p1', indicatorId: 'i1', occurredOn: '2020-12-31', value, reason: '少数地区救助工作开展滞后' } }]);
+    expect(issuesOf({ command: 'RecordIndicatorActual', projectId: 'p1', indicatorId: 'i1', occurredOn: '2020-12-31', value: '1', reason: ' ' })[0]).toMatchObject({ field: 'reason' });
+  });
 });
