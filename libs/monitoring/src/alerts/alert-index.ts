@@ -1,5 +1,6 @@
 import type { EventStore, StreamWrite } from '@bem/event-store';
 import { type AlertRaisedData, monitoringId, raisedAlertsOf } from './alert-events';
+import { monitoringDataOf } from './stored-monitoring-events';
 
 /**
  * Where a batched alert lives. An `AlertRaised` event has the alert's id as its own id (the store finds it by id);
@@ -34,11 +35,12 @@ export function alertIndexWrites(batchEventId: string, stream: string, alertIds:
 /** The alert with this id, single (`AlertRaised`) or batched (`AlertsRaised`), or null when no event raised it. */
 export async function findAlert(store: EventStore, alertId: string): Promise<AlertRaisedData | null> {
   const single = (await store.findEvents([alertId])).get(alertId);
-  if (single) return single.type === 'AlertRaised' ? (single.data as AlertRaisedData) : null;
+  if (single) return single.type === 'AlertRaised' ? monitoringDataOf(single, 'AlertRaised') : null;
   const entries = await store.readStream(alertIndexStream(alertId));
   for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i].data as AlertsIndexedData;
-    if (entries[i].type !== 'AlertsIndexed' || !entry.alertIds.includes(alertId)) continue;
+    if (entries[i].type !== 'AlertsIndexed') continue;
+    const entry = monitoringDataOf(entries[i], 'AlertsIndexed');
+    if (!entry.alertIds.includes(alertId)) continue;
     const batch = (await store.findEvents([entry.eventId])).get(entry.eventId);
     const alert = batch ? raisedAlertsOf(batch).find((raised) => raised.alertId === alertId) : undefined;
     if (alert) return alert;

@@ -1,5 +1,6 @@
 import type { RuleFinding } from './alert-cards';
-import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, raisedAlertsOf, raisesAlerts } from './alert-events';
+import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, raisedAlertsOf, raisesAlerts } from './alert-events';
+import { monitoringDataOf } from './stored-monitoring-events';
 
 /** resolved: a restatement found the figures recovered (the card stays on record) */
 export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue' | 'resolved';
@@ -46,18 +47,18 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
       // One alert per AlertRaised, every alert of an AlertsRaised batch: the same rows either way
       for (const raised of raisedAlertsOf(event)) rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null, resolved: false });
     } else if (event.type === 'AlertUpdated') {
-      const { alertId, evaluation: _evaluation, ...update } = event.data as AlertUpdatedData;
+      const { alertId, evaluation: _evaluation, ...update } = monitoringDataOf(event, 'AlertUpdated');
       const row = rows.get(alertId);
       if (row) Object.assign(row, { raised: { ...row.raised, ...update }, resolved: false });
     } else if (event.type === 'AlertResolved') {
-      const row = rows.get((event.data as AlertResolvedData).alertId);
+      const row = rows.get(monitoringDataOf(event, 'AlertResolved').alertId);
       if (row) row.resolved = true;
     } else if (event.type === 'AlertAcknowledged') {
-      const data = event.data as AlertAcknowledgedData;
+      const data = monitoringDataOf(event, 'AlertAcknowledged');
       const row = rows.get(data.alertId);
       if (row) row.ack = data;
     } else if (event.type === 'AlertDisposed') {
-      const data = event.data as AlertDisposedData;
+      const data = monitoringDataOf(event, 'AlertDisposed');
       const row = rows.get(data.alertId);
       if (row) row.disposed = data;
     }
