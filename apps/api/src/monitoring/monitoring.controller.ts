@@ -47,13 +47,13 @@ export class MonitoringController {
   @Get('departments/:code/alerts')
   async alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
     requireDepartment(principal, 'read', code);
-    const { year, scope, ...filters } = validate(AlertsQuery, request.query);
+    const { year, scope, asOf, knownAt, ...filters } = validate(AlertsQuery, request.query);
     if (scope === 'region') {
-      const region = await regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, year);
+      const region = await regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, year, { asOf, knownAt });
       const names = await this.projectNames([...new Set(region.alerts.map((alert) => alert.departmentCode))], year);
       return { scope: 'region', departmentCode: code, fiscalYear: year, ...queryAlerts(region.alerts, filters, names, region.suspendedProjects) };
     }
-    const list: AlertList = await this.queryBus.execute(new GetAlerts(code, year));
+    const list: AlertList = await this.queryBus.execute(new GetAlerts(code, year, { asOf, knownAt }));
     const names = await this.projectNames([code], year);
     return { departmentCode: code, fiscalYear: year, ...queryAlerts(list.alerts.map((alert) => ({ ...alert, departmentCode: code })), filters, names, list.suspendedProjects) };
   }

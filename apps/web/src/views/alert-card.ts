@@ -10,9 +10,12 @@ const SEVERITY_LABEL: Record<string, string> = { red: '红色预警', yellow: '�
 /** Figures that only identify (shown in the sentence, not as a figure) */
 const HIDDEN_FIGURES = new Set(['indicatorId', 'paymentId', 'paymentIds', 'status']);
 
-/** A card: the subject and checkpoint, every rule it breaks with its figures, and the manager's actions. */
-export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: string, on: boolean) => void) | null): HTMLElement {
-  const handler = canHandleAlerts(alert.departmentCode);
+/**
+ * A card: the subject and checkpoint, every rule it breaks with its figures, and the manager's actions (none on a
+ * past view: 截至 / 按当时登记 shows the card as it stood then, it is not the place to answer it).
+ */
+export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: string, on: boolean) => void) | null, pastView = false): HTMLElement {
+  const handler = canHandleAlerts(alert.departmentCode) && !pastView;
   const error = h('div', { class: 'form-error', role: 'alert' });
   const act = async (path: string, body: unknown) => {
     error.replaceChildren();

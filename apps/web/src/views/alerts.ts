@@ -1,8 +1,8 @@
 import { type AlertPage, type AlertRow, type DepartmentList, get, post, qs } from '../api';
-import { type Route, app, canHandleAlerts, href } from '../app-state';
+import { type Route, app, canHandleAlerts, href, viewParams } from '../app-state';
 import { h, mount } from '../dom';
 import { ALERT_STATUS_LABEL, RULE_LABEL } from '../format';
-import { errorBox } from '../widgets';
+import { errorBox, timeBar } from '../widgets';
 import { alertCard } from './alert-card';
 
 /** Cards per department and page */
@@ -34,6 +34,7 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
     const query = {
       year: list.year, limit: PAGE_SIZE, offset: page * PAGE_SIZE, status: tab in STATUSES_OF ? STATUSES_OF[tab] : tab,
       severity: params.severity, rule: params.rule, checkpoint: params.checkpoint, q: params.q, groupBy: grouped ? 'project' : undefined,
+      ...viewParams(route),
     };
     pages = await Promise.all(departments.map(async (d) => ({ code: d.code, name: d.name, page: await get<AlertPage>(`/departments/${encodeURIComponent(d.code)}/alerts${qs(query)}`) })));
   } catch (error) {
@@ -67,7 +68,9 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
       bulkError.append(errorBox(e));
     }
   }
-  const cards = (rows: InboxRow[]) => h('ul', { class: 'alert-list' }, rows.map((row) => alertCard(row, refresh, canHandleAlerts(row.departmentCode) && !row.acknowledged && !row.disposition && row.status !== 'resolved' ? toggle : null)));
+  const pastView = !!(params.asOf || params.knownAt);
+  const selectable = (row: InboxRow) => !pastView && canHandleAlerts(row.departmentCode) && !row.acknowledged && !row.disposition && row.status !== 'resolved';
+  const cards = (rows: InboxRow[]) => h('ul', { class: 'alert-list' }, rows.map((row) => alertCard(row, refresh, selectable(row) ? toggle : null, pastView)));
   const body = pages.flatMap((entry) =>
     grouped
       ? (entry.page.groups ?? []).map((group) => h('section', { class: 'alert-group', 'data-project': group.projectId ?? '' },
@@ -96,8 +99,8 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
 
   mount(root,
     h('div', { class: 'page-head' }, h('h1', null, `预警 · ${list.year} 年`), h('p', { class: 'muted', 'data-testid': 'alert-total' }, `共 ${total} 条 · 每部门每页 ${PAGE_SIZE} 条`)),
-    filters, tabs,
-    h('div', { class: 'bulk' }, bulkButton, bulkError),
+    timeBar(route), filters, tabs,
+    pastView ? h('p', { class: 'muted', 'data-testid': 'past-view' }, '当前为历史视图（截至 / 按当时登记）：预警只读，重置为最新后可确认、处置。') : h('div', { class: 'bulk' }, bulkButton, bulkError),
     body.length ? body : h('p', { class: 'empty' }, '没有符合条件的预警。'),
     pager,
   );

@@ -38,7 +38,7 @@ async function load(code: string, year: number, route: Route): Promise<Departmen
   ]);
   const [checkpoints, alerts] = await Promise.all([
     get<CheckpointReport>(`/departments/${encodeURIComponent(code)}/checkpoints${qs({ year, profile: curve.profile.name, ...view })}`).catch(() => null),
-    get<AlertList>(`/departments/${encodeURIComponent(code)}/alerts${qs({ year })}`).catch(() => null),
+    get<AlertList>(`/departments/${encodeURIComponent(code)}/alerts${qs({ year, ...view })}`).catch(() => null),
   ]);
   return { progress, curve, checkpoints, alerts };
 }
@@ -166,7 +166,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
       regionLinks,
     ),
     timeBar(route, [h('label', null, '年度', yearInput), h('label', null, '监控方案', profileSelect)]),
-    openAlerts.length ? h('p', { class: 'alert-banner' }, h('a', { href: href(['alerts'], { year, department: code }) }, `${openAlerts.length} 条预警待处理 →`)) : null,
+    openAlerts.length ? h('p', { class: 'alert-banner' }, h('a', { href: href(['alerts'], { year, department: code, asOf: params.asOf, knownAt: params.knownAt }) }, `${openAlerts.length} 条预警待处理 →`)) : null,
     kpis,
     h('div', { class: 'charts' }, executionChart, arrivalChart),
     checkpointsBox,

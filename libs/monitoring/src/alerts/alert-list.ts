@@ -1,3 +1,4 @@
+import { todayInChina } from '@bem/domain';
 import type { RuleFinding } from './alert-cards';
 import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, raisedAlertsOf, raisesAlerts } from './alert-events';
 
@@ -38,10 +39,36 @@ interface StoredLike {
   recordedAt: string;
 }
 
-/** Pure fold of a monitoring stream into the alert list as of `today` (China date). */
-export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string): AlertList {
+/**
+ * 截至 / 按当时登记 of an alert list: `asOf` keeps the alerts raised for a checkpoint dated ≤ it (a real-time alert:
+ * its event's business date); `knownAt` folds only the monitoring events recorded by then, so an alert acknowledged
+ * later shows open. Either one also moves "today" (the overdue test) back to its date.
+ */
+export interface AlertView {
+  asOf?: string;
+  knownAt?: string;
+}
+
+/** The business date an alert belongs to: its checkpoint's date, else the refused payment's date, else its month's first day. */
+export function alertBusinessDate(row: Pick<AlertRow, 'checkpoint' | 'figures' | 'raisedAt'>): string {
+  if (row.checkpoint && /^\d{4}-\d{2}-\d{2}$/.test(row.checkpoint)) return row.checkpoint;
+  const occurredOn = row.figures?.occurredOn;
+  if (typeof occurredOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(occurredOn)) return occurredOn;
+  if (row.checkpoint && /^\d{4}-\d{2}$/.test(row.checkpoint)) return `${row.checkpoint}-01`;
+  return todayInChina(new Date(row.raisedAt));
+}
+
+/** The day the overdue test looks at: the earliest of today, the as-of date and the known-at instant's China date. */
+const viewToday = (today: string, view: AlertView): string =>
+  [today, view.asOf, view.knownAt ? todayInChina(new Date(view.knownAt)) : undefined].filter((day): day is string => !!day).sort()[0];
+
+/** Pure fold of a monitoring stream into the alert list as of `today` (China date), seen from `view`. */
+export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string, view: AlertView = {}): AlertList {
   const rows = new Map<string, { raised: AlertRaisedData; raisedAt: string; ack: AlertAcknowledgedData | null; disposed: AlertDisposedData | null; resolved: boolean }>();
+  const knownAt = view.knownAt ? Date.parse(view.knownAt) : Infinity;
+  const day = viewToday(today, view);
   for (const event of events) {
+    if (Date.parse(event.recordedAt) > knownAt) continue;
     if (raisesAlerts(event.type)) {
       // One alert per AlertRaised, every alert of an AlertsRaised batch: the same rows either way
       for (const raised of raisedAlertsOf(event)) rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null, resolved: false });
@@ -70,7 +97,7 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
     checkpoint: raised.checkpoint,
     raisedAt,
     figures: raised.figures,
-    status: disposed ? 'disposed' : resolved ? 'resolved' : raised.severity === 'red' && today > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
+    status: disposed ? 'disposed' : resolved ? 'resolved' : raised.severity === 'red' && day > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
     rules: raised.rules ?? [],
     profile: raised.profile,
     message: raised.message,
@@ -78,7 +105,7 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
     deadline: raised.deadline,
     acknowledged: ack,
     disposition: disposed,
-  }));
+  })).filter((row) => !view.asOf || alertBusinessDate(row) <= view.asOf);
   const suspended = new Map<string, string[]>();
   for (const alert of alerts) {
     if (alert.status !== 'overdue' || alert.projectId === null) continue;

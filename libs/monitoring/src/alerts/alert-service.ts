@@ -4,7 +4,7 @@ import { loadProfile } from '../profiles/profile-loader';
 import { groupedYuan } from './rule-context';
 import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, alertRaised, monitoringId } from './alert-events';
 import { findAlert } from './alert-index';
-import { type AlertList, type AlertRow, alertListOf } from './alert-list';
+import { type AlertList, type AlertRow, type AlertView, alertListOf } from './alert-list';
 
 export const unknownAlert = (alertId: string) =>
   new DomainError('UNKNOWN_ALERT', 'alertId', `预警 ${alertId} 不存在`, `alert ${alertId} does not exist`, { alertId });
@@ -38,9 +38,10 @@ export class AlertService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async list(departmentCode: string, fiscalYear: number): Promise<AlertList> {
+  /** The alert list; `view` (截至 / 按当时登记) shows it as it stood then (alert-list.ts). */
+  async list(departmentCode: string, fiscalYear: number, view: AlertView = {}): Promise<AlertList> {
     const events = await this.store.readStream(monitoringStream(departmentCode, fiscalYear));
-    return alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock()));
+    return alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock()), view);
   }
 
   /**
