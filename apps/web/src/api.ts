@@ -243,6 +243,17 @@ export interface StoredEvent {
 export interface ProfileList {
   default: string;
   profiles: { name: string; title: string; checkpoints: string[] }[];
+  /** 评价方案 (scoring profiles) */
+  evaluationProfiles?: { name: string; title: string }[];
+}
+
+/** `GET /departments/{code}/profiles?year`: the 监控方案 / 评价方案 of a department-year. */
+export interface ProfileAssignmentView {
+  departmentCode: string;
+  fiscalYear: number;
+  assigned: boolean;
+  monitoring: { name: string; title: string };
+  evaluation: { name: string; title: string };
 }
 
 /** The four amounts and the rates of a department or a subtree (the region rollup). */

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
 import { Money, availableBudgetOf, projectStream, unknownProject } from '@bem/domain';
 import { profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
+import { availableScoringProfiles, loadScoringProfile } from '@bem/evaluation';
 import { defaultAsOf, fundSourceRows, readProjectLedgers } from '@bem/read-models';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment, requireProjectRead } from '../auth/access';
@@ -9,7 +10,7 @@ import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { HttpRequest } from '../http/http-types';
 import { validate } from '../http/validate';
 import { API_RUNTIME } from '../tokens';
-import { DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery } from './web-schemas';
+import { AssignmentQuery, DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery } from './web-schemas';
 
 const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
@@ -37,7 +38,7 @@ export class WebSupportController {
     };
   }
 
-  /** `GET /api/v1/profiles`: the checkpoint / alert profiles that can be chosen. */
+  /** `GET /api/v1/profiles`: the checkpoint / alert profiles (监控方案) and the scoring profiles (评价方案) that can be chosen. */
   @Get('profiles')
   profiles() {
     return {
@@ -46,6 +47,22 @@ export class WebSupportController {
         const profile = loadProfile(name);
         return { name, title: profile.title, checkpoints: profile.checkpoints.map((c) => c.monthDay) };
       }),
+      evaluationProfiles: availableScoringProfiles().map((name) => ({ name, title: loadScoringProfile(name).title })),
+    };
+  }
+
+  /** `GET /api/v1/departments/:code/profiles?year`: the 监控方案 / 评价方案 the department-year is under (AssignProfile, else the office default). */
+  @Get('departments/:code/profiles')
+  async assignment(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+    requireDepartment(principal, 'read', code);
+    const { year } = validate(AssignmentQuery, request.query);
+    const assignment = await profileAssignment(this.runtime.store, code, year);
+    return {
+      departmentCode: code,
+      fiscalYear: year,
+      assigned: assignment.assigned,
+      monitoring: { name: assignment.monitoring, title: loadProfile(assignment.monitoring).title },
+      evaluation: { name: assignment.evaluation, title: loadScoringProfile(assignment.evaluation).title },
     };
   }
 

@@ -1,9 +1,11 @@
-import { type AlertList, type CheckpointReport, type Curve, type DepartmentProgress, type ProjectRow, get, qs } from '../api';
+import { type AlertList, type CheckpointReport, type Curve, type DepartmentProgress, type ProfileAssignmentView, type ProjectRow, get, qs } from '../api';
 import { type Route, app, canRead, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { esc, h, mount } from '../dom';
 import { KIND_LABEL, pct, statusLabel, wan, yuan } from '../format';
 import { entryPanel } from '../forms';
+import { formPanel, registerProjectSpec } from '../registration-forms';
+import { profilePanel } from './profile-panel';
 import { errorBox, kpi, progressBar, statusChip, timeBar } from '../widgets';
 import { evaluationPanel, latestCheckpoint, monitoringPanel } from './evaluation';
 import { loadRegion } from './region';
@@ -13,6 +15,7 @@ interface DepartmentData {
   curve: Curve;
   checkpoints: CheckpointReport | null;
   alerts: AlertList | null;
+  assignment: ProfileAssignmentView;
 }
 
 type SortKey = 'name' | 'kind' | 'budgetInitial' | 'budgetCurrent' | 'arrived' | 'paid' | 'balance' | 'executionRate' | 'status';
@@ -32,15 +35,16 @@ const STATUS_ORDER: Record<string, number> = { red: 0, yellow: 1, green: 2 };
 async function load(code: string, year: number, route: Route): Promise<DepartmentData> {
   const view = viewParams(route);
   const profile = route.params.get('profile') ?? undefined;
-  const [progress, curve] = await Promise.all([
+  const [progress, curve, assignment] = await Promise.all([
     get<DepartmentProgress>(`/departments/${encodeURIComponent(code)}/progress${qs({ year, ...view })}`),
     get<Curve>(`/departments/${encodeURIComponent(code)}/curve${qs({ year, profile, ...view })}`),
+    get<ProfileAssignmentView>(`/departments/${encodeURIComponent(code)}/profiles${qs({ year })}`),
   ]);
   const [checkpoints, alerts] = await Promise.all([
     get<CheckpointReport>(`/departments/${encodeURIComponent(code)}/checkpoints${qs({ year, profile: curve.profile.name, ...view })}`).catch(() => null),
     get<AlertList>(`/departments/${encodeURIComponent(code)}/alerts${qs({ year, ...view })}`).catch(() => null),
   ]);
-  return { progress, curve, checkpoints, alerts };
+  return { progress, curve, checkpoints, alerts, assignment };
 }
 
 /** `#/departments/<code>?year=<yyyy>`: KPIs, the curve against 序时进度 and checkpoint lines, the project table. */
@@ -155,6 +159,12 @@ export async function departmentView(root: HTMLElement, route: Route, generation
   };
 
   const openAlerts = (data.alerts?.alerts ?? []).filter((a) => a.status !== 'disposed');
+  // Registering a project or assigning a profile changes the whole page (project lists, the profile's lines): render it again.
+  const again = () => {
+    app.generation += 1;
+    return departmentView(root, route, app.generation);
+  };
+  const setupContext = { departmentCode: code, fiscalYear: year, projects: [], defaultDate: route.params.get('asOf') ?? data.progress.asOf, onDone: again };
   const writable = canWrite(code);
   const asOfDefault = data.progress.asOf;
   const regionLinks = h('p', { class: 'region-links' });
@@ -173,7 +183,9 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     h('div', { class: 'table-wrap' }, table),
     h('details', { class: 'panel', ontoggle: (e: Event) => (e.target as HTMLDetailsElement).open && loadSources(sources, code, year, route) }, h('summary', null, '资金来源构成'), sources),
     monitoringPanel(code, year, latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
-    evaluationPanel(code, year),
+    evaluationPanel(code, year, data.assignment.evaluation.name),
+    profilePanel(data.assignment, setupContext),
+    writable ? formPanel('登记新项目', registerProjectSpec, setupContext, 'register-project', data.progress.projects.length === 0) : null,
     writable
       ? entryPanel({ departmentCode: code, fiscalYear: year, projects: data.progress.projects, defaultDate: route.params.get('asOf') ?? asOfDefault, onDone: refresh })
       : null,

@@ -2,6 +2,7 @@ import { type DepartmentList, get, qs } from '../api';
 import { type Route, app, href, viewParams } from '../app-state';
 import { h, mount } from '../dom';
 import { pct, wan } from '../format';
+import { formPanel, registerDepartmentSpec } from '../registration-forms';
 import { errorBox, progressBar, statusChip, timeBar } from '../widgets';
 
 /** `#/` (or `#/departments`): the departments of the token's scope ranked by execution progress. */
@@ -41,5 +42,14 @@ export async function departmentsView(root: HTMLElement, route: Route, generatio
     timeBar(route, [h('label', null, '年度', yearSelect), h('label', null, '监控方案', profileSelect)]),
     list.departments.length ? h('ol', { class: 'dept-list' }, rows) : h('p', { class: 'empty' }, '此年度在您的权限范围内没有部门数据。'),
     h('p', { class: 'legend' }, statusChip('green'), ' 达到检查点目标 ', statusChip('yellow'), ' 低于目标、高于预警线 ', statusChip('red'), ' 低于预警线'),
+    app.me?.role === 'admin'
+      ? formPanel('登记部门', registerDepartmentSpec(list.departments), {
+          departmentCode: '', fiscalYear: list.year, projects: [], defaultDate: list.asOf,
+          onDone: () => {
+            app.generation += 1;
+            return departmentsView(root, route, app.generation);
+          },
+        }, 'register-department')
+      : null,
   );
 }
