@@ -245,6 +245,8 @@ export interface ProfileList {
   profiles: { name: string; title: string; checkpoints: string[] }[];
   /** 评价方案 (scoring profiles) */
   evaluationProfiles?: { name: string; title: string }[];
+  /** The Chinese name of every alert rule */
+  ruleLabels?: Record<string, string>;
 }
 
 /** `GET /departments/{code}/profiles?year`: the 监控方案 / 评价方案 of a department-year. */

@@ -21,7 +21,7 @@ export function registerDepartmentSpec(departments: { code: string; name: string
       { name: 'departmentCode', label: '部门编码', kind: 'text', placeholder: '如 cd-ybj（字母、数字、- 与 _）' },
       { name: 'name', label: '部门名称', kind: 'text', placeholder: '如 成都市医疗保障局' },
       { name: 'level', label: '层级', kind: 'select', options: [['', '（不注明）'], ...Object.entries(LEVEL_LABEL)], optional: true },
-      { name: 'parentCode', label: '上级部门', kind: 'select', options: [['', '（无上级）'], ...departments.map((d): Option => [d.code, `${d.name}（${d.code}）`])], optional: true },
+      { name: 'parentCode', label: '上级部门', kind: 'select', options: [['', '（无上级）'], ...departments.map((d): Option => [d.code, d.name])], optional: true },
     ],
     build: (v, id) => [{ command: { command: 'RegisterDepartment', id: id(), departmentCode: v.departmentCode, name: v.name, level: optional(v.level), parentCode: optional(v.parentCode) } }],
   };

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
 import { Money, availableBudgetOf, projectStream, unknownProject } from '@bem/domain';
-import { profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
+import { ALERT_RULE_LABELS, profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
 import { availableScoringProfiles, loadScoringProfile } from '@bem/evaluation';
 import { defaultAsOf, fundSourceRows, readProjectLedgers } from '@bem/read-models';
 import type { ApiRuntime } from '../api-runtime';
@@ -48,6 +48,7 @@ export class WebSupportController {
         return { name, title: profile.title, checkpoints: profile.checkpoints.map((c) => c.monthDay) };
       }),
       evaluationProfiles: availableScoringProfiles().map((name) => ({ name, title: loadScoringProfile(name).title })),
+      ruleLabels: ALERT_RULE_LABELS,
     };
   }
 

@@ -1,7 +1,7 @@
 import { type AlertPage, type AlertRow, type DepartmentList, get, post, qs } from '../api';
-import { type Route, app, canHandleAlerts, href, viewParams } from '../app-state';
+import { type Route, app, canHandleAlerts, href, ruleLabel, viewParams } from '../app-state';
 import { h, mount } from '../dom';
-import { ALERT_STATUS_LABEL, RULE_LABEL } from '../format';
+import { ALERT_STATUS_LABEL } from '../format';
 import { errorBox, timeBar } from '../widgets';
 import { alertCard } from './alert-card';
 
@@ -86,7 +86,7 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
     select('year', '年度', list.years.map((y) => [String(y), `${y} 年`]), String(list.year)),
     select('department', '部门', [['', '全部部门'], ...list.departments.map((d): [string, string] => [d.code, d.name])], params.department),
     select('severity', '级别', [['', '全部级别'], ['red', '红色预警'], ['yellow', '黄色预警']], params.severity),
-    select('rule', '规则', [['', '全部规则'], ...Object.entries(RULE_LABEL)], params.rule),
+    select('rule', '规则', [['', '全部规则'], ...Object.keys(app.profiles?.ruleLabels ?? {}).map((rule): [string, string] => [rule, ruleLabel(rule)])], params.rule),
     h('label', null, '搜索', search), h('button', { type: 'submit' }, '搜索'),
     h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'group', checked: grouped, onchange: (e: Event) => go({ group: (e.target as HTMLInputElement).checked ? 'project' : '' }) }), '按项目分组'),
   );

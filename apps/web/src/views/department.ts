@@ -2,7 +2,7 @@ import { type AlertList, type CheckpointReport, type Curve, type DepartmentProgr
 import { type Route, app, canRead, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { esc, h, mount } from '../dom';
-import { KIND_LABEL, pct, statusLabel, wan, yuan } from '../format';
+import { KIND_LABEL, pct, statusLabel, wan, yuan, localTime } from '../format';
 import { entryPanel } from '../forms';
 import { formPanel, registerProjectSpec } from '../registration-forms';
 import { profilePanel } from './profile-panel';
@@ -172,7 +172,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     h('p', { class: 'crumbs' }, h('a', { href: href([], { year }) }, '部门总览'), ' / ', data.progress.department.name),
     h('div', { class: 'page-head' },
       h('h1', null, `${data.progress.department.name} · ${year} 年`),
-      h('p', { class: 'muted' }, `截至 ${data.progress.asOf}${data.progress.knownAt ? `，按 ${new Date(data.progress.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}`),
+      h('p', { class: 'muted' }, `截至 ${data.progress.asOf}${data.progress.knownAt ? `，按 ${localTime(data.progress.knownAt)} 时已登记的记录` : ''}`),
       regionLinks,
     ),
     timeBar(route, [h('label', null, '年度', yearInput), h('label', null, '监控方案', profileSelect)]),

@@ -1,7 +1,7 @@
 import { type DepartmentList, get, qs } from '../api';
 import { type Route, app, href, viewParams } from '../app-state';
 import { h, mount } from '../dom';
-import { pct, wan } from '../format';
+import { pct, wan, localTime } from '../format';
 import { formPanel, registerDepartmentSpec } from '../registration-forms';
 import { errorBox, progressBar, statusChip, timeBar } from '../widgets';
 
@@ -38,7 +38,7 @@ export async function departmentsView(root: HTMLElement, route: Route, generatio
     ),
   );
   mount(root,
-    h('div', { class: 'page-head' }, h('h1', null, `部门执行进度 · ${list.year} 年`), h('p', { class: 'muted' }, `截至 ${list.asOf}${list.knownAt ? `，按 ${new Date(list.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}；序时进度 ${list.elapsed}%（竖线）`)),
+    h('div', { class: 'page-head' }, h('h1', null, `部门执行进度 · ${list.year} 年`), h('p', { class: 'muted' }, `截至 ${list.asOf}${list.knownAt ? `，按 ${localTime(list.knownAt)} 时已登记的记录` : ''}；序时进度 ${list.elapsed}%（竖线）`)),
     timeBar(route, [h('label', null, '年度', yearSelect), h('label', null, '监控方案', profileSelect)]),
     list.departments.length ? h('ol', { class: 'dept-list' }, rows) : h('p', { class: 'empty' }, '此年度在您的权限范围内没有部门数据。'),
     h('p', { class: 'legend' }, statusChip('green'), ' 达到检查点目标 ', statusChip('yellow'), ' 低于目标、高于预警线 ', statusChip('red'), ' 低于预警线'),

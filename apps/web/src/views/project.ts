@@ -5,7 +5,7 @@ import { type Curve, type DepartmentProgress, type ProjectProgress, type StoredE
 import { type Route, app, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { h, mount } from '../dom';
-import { ADJUST_LABEL, BASIS_LABEL, EVENT_LABEL, KIND_LABEL, localTime, pct, wan, yuan } from '../format';
+import { ADJUST_LABEL, BASIS_LABEL, EVENT_LABEL, KIND_LABEL, localTime, sourceLabel, pct, wan, yuan } from '../format';
 import { entryPanel } from '../forms';
 import { errorBox, kpi, progressBar, timeBar } from '../widgets';
 import { projectEvaluationPanel } from './evaluation';
@@ -142,7 +142,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
           h('td', null, EVENT_LABEL[event.type] ?? event.type),
           h('td', null, ...describe(event, reversed), notYetKnown ? h('span', { class: 'tag' }, '所选时刻尚未登记') : afterAsOf ? h('span', { class: 'tag' }, '晚于截至日期') : ''),
           h('td', null, event.metadata?.actor ?? '—'),
-          h('td', null, event.metadata?.source ?? '—'),
+          h('td', null, sourceLabel(event.metadata?.source)),
         );
       })),
     ));
@@ -152,7 +152,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
   const department = p.department;
   mount(root,
     h('p', { class: 'crumbs' }, h('a', { href: href([], { year: p.fiscalYear }) }, '部门总览'), ' / ', h('a', { href: href(['departments', department.code], { year: p.fiscalYear, asOf: params.asOf, knownAt: params.knownAt }) }, department.name || department.code), ' / ', p.name),
-    h('div', { class: 'page-head' }, h('h1', null, p.name), h('p', { class: 'muted' }, `${KIND_LABEL[p.kind] ?? p.kind} · ${p.projectId} · ${p.fiscalYear} 年度 · 截至 ${p.asOf}${p.knownAt ? `，按 ${new Date(p.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}`)),
+    h('div', { class: 'page-head' }, h('h1', null, p.name), h('p', { class: 'muted' }, `${KIND_LABEL[p.kind] ?? p.kind} · ${p.projectId} · ${p.fiscalYear} 年度 · 截至 ${p.asOf}${p.knownAt ? `，按 ${localTime(p.knownAt)} 时已登记的记录` : ''}`)),
     timeBar(route),
     kpis,
     h('div', { class: 'charts' }, executionChart, arrivalChart),
