@@ -33,7 +33,7 @@ describe('the demo shows a current year (npm start)', () => {
       token: clerk,
       body: { command: 'RecordPayment', id: `first-${Date.now()}`, projectId, paymentId: `first-pay-${Date.now()}`, occurredOn: today, amount: '1000.00' },
     });
-    expect(paid.status, paid.text).toBe(201);
+    expect(paid.status, paid.text()).toBe(201);
     const after = (await http(product.url, 'GET', `/api/v1/projects/${projectId}/available`, { token: clerk })).json();
     expect(after.paid).toBe((BigInt(before.paid.replace('.', '')) + 100_000n).toString().replace(/(\d{2})$/, '.$1'));
   });

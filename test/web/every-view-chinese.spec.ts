@@ -94,6 +94,10 @@ describe('every dashboard view is Chinese with one date format (npm start, chrom
           return term && value && Math.abs(term.left - value.left) < 1 && value.top >= term.bottom - 1 ? [] : [item.textContent ?? ''];
         })));
       expect(misplaced).toEqual([]);
+      if (process.env.BEM_SCREENSHOTS) {
+        const several = page.locator('li.alert-card').filter({ has: page.locator('ul.findings > li:nth-child(3)') }).first();
+        await several.screenshot({ path: `${process.env.BEM_SCREENSHOTS}/inbox-card-several-rules.png` });
+      }
     } finally {
       await close();
     }

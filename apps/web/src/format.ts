@@ -22,6 +22,7 @@ function toWan(amount: string): string {
   return match[1] && units !== 0n ? `-${text}` : text;
 }
 export const wan = (amount: string | null | undefined): string => (amount == null ? '—' : group(toWan(amount)));
+/** 万元 as a number for the charts' plot coordinates only (display; never compared or summed) */
 export const wanNumber = (amount: string | null | undefined): number | null => (amount == null ? null : Number(formatWan(money(amount))));
 export const pct = (rate: string | null | undefined): string => (rate == null ? '—' : `${rate}%`);
 
@@ -83,6 +84,7 @@ export function figureText(key: string, value: string | null): string {
   if (AMOUNT_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${wan(value)} 万元`;
   if (RATE_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${value}%`;
   if (key === 'status') return statusLabel(value as Status);
+  if ((key === 'idleDays' || key === 'thresholdDays') && /^\d+$/.test(value)) return `${value} 天`;
   return value;
 }
 

@@ -4,6 +4,7 @@ import { Money, availableBudgetOf, projectStream, unknownProject } from '@bem/do
 import { ALERT_RULE_LABELS, profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
 import { availableScoringProfiles, loadScoringProfile } from '@bem/evaluation';
 import { defaultAsOf, fundSourceRows, readProjectLedgers } from '@bem/read-models';
+import type { AvailableBudget, Me, ProfileAssignmentView, ProfileList } from '@bem/contracts';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment, requireProjectRead } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
@@ -24,7 +25,7 @@ export class WebSupportController {
 
   /** `GET /api/v1/me`: the token's role, departments and what it may do. */
   @Get('me')
-  async me(@CurrentPrincipal() principal: Principal) {
+  async me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     const years = [...new Set((await this.runtime.progress.departmentYears()).filter((row) => may(principal, 'read', row.departmentCode)).map((row) => row.fiscalYear))].sort((a, b) => b - a);
     const thisYear = Number(new Date().toISOString().slice(0, 4));
     return {
@@ -40,7 +41,7 @@ export class WebSupportController {
 
   /** `GET /api/v1/profiles`: the checkpoint / alert profiles (监控方案) and the scoring profiles (评价方案) that can be chosen. */
   @Get('profiles')
-  profiles() {
+  profiles(): ProfileList {
     return {
       default: DEFAULT_PROFILE,
       profiles: availableProfiles().map((name) => {
@@ -54,7 +55,7 @@ export class WebSupportController {
 
   /** `GET /api/v1/departments/:code/profiles?year`: the 监控方案 / 评价方案 the department-year is under (AssignProfile, else the office default). */
   @Get('departments/:code/profiles')
-  async assignment(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+  async assignment(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal): Promise<ProfileAssignmentView> {
     requireDepartment(principal, 'read', code);
     const { year } = validate(AssignmentQuery, request.query);
     const assignment = await profileAssignment(this.runtime.store, code, year);
@@ -135,7 +136,7 @@ export class WebSupportController {
    * (budget − paid − allocated − carried − cancelled, over everything recorded), so a form never re-derives it.
    */
   @Get('projects/:id/available')
-  async available(@Param('id') projectId: string, @CurrentPrincipal() principal: Principal) {
+  async available(@Param('id') projectId: string, @CurrentPrincipal() principal: Principal): Promise<AvailableBudget> {
     await this.projectReadable(principal, projectId);
     const state = await this.runtime.handler.stateOf(projectStream(projectId));
     if (!('paid' in state)) throw unknownProject(projectId, 'id');

@@ -1,4 +1,4 @@
-import { type AlertPage, type AlertRow, type DepartmentList, get, post, qs } from '../api';
+import { type AlertQueryRow, type DepartmentAlertPage, type DepartmentList, get, post, qs } from '../api';
 import { type Route, app, canHandleAlerts, href, ruleLabel, viewParams } from '../app-state';
 import { h, mount } from '../dom';
 import { ALERT_STATUS_LABEL } from '../format';
@@ -11,7 +11,7 @@ const PAGE_SIZE = 50;
 const TABS: [string, string][] = [['active', '待办'], ['overdue', ALERT_STATUS_LABEL.overdue], ['open', ALERT_STATUS_LABEL.open], ['acknowledged', ALERT_STATUS_LABEL.acknowledged], ['disposed', ALERT_STATUS_LABEL.disposed], ['resolved', ALERT_STATUS_LABEL.resolved], ['all', '全部']];
 const STATUSES_OF: Record<string, string | undefined> = { active: 'open,acknowledged,overdue', all: undefined };
 
-export interface InboxRow extends AlertRow {
+export interface InboxRow extends AlertQueryRow {
   departmentCode: string;
   departmentName: string;
   fiscalYear: number;
@@ -27,7 +27,7 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
   const page = Math.max(0, Number(params.page ?? 0) || 0);
   const grouped = params.group === 'project';
   let list: DepartmentList;
-  let pages: { code: string; name: string; page: AlertPage }[];
+  let pages: { code: string; name: string; page: DepartmentAlertPage }[];
   try {
     list = await get<DepartmentList>(`/departments${qs({ year: params.year })}`);
     const departments = list.departments.filter((d) => !params.department || d.code === params.department);
@@ -36,7 +36,7 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
       severity: params.severity, rule: params.rule, checkpoint: params.checkpoint, q: params.q, groupBy: grouped ? 'project' : undefined,
       ...viewParams(route),
     };
-    pages = await Promise.all(departments.map(async (d) => ({ code: d.code, name: d.name, page: await get<AlertPage>(`/departments/${encodeURIComponent(d.code)}/alerts${qs(query)}`) })));
+    pages = await Promise.all(departments.map(async (d) => ({ code: d.code, name: d.name, page: await get<DepartmentAlertPage>(`/departments/${encodeURIComponent(d.code)}/alerts${qs(query)}`) })));
   } catch (error) {
     mount(root, errorBox(error));
     return;
@@ -44,9 +44,9 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
   if (generation !== app.generation) return;
   const go = (change: Record<string, string>) => (location.hash = href(['alerts'], { ...params, page: '', ...change }));
   const refresh = () => alertsView(root, route, app.generation);
-  const rowsOf = (entry: (typeof pages)[number], alerts: AlertRow[]): InboxRow[] => alerts.map((a) => ({ ...a, departmentCode: entry.code, departmentName: entry.name, fiscalYear: entry.page.fiscalYear }));
+  const rowsOf = (entry: (typeof pages)[number], alerts: AlertQueryRow[]): InboxRow[] => alerts.map((a) => ({ ...a, departmentCode: entry.code, departmentName: entry.name, fiscalYear: entry.page.fiscalYear }));
   const total = pages.reduce((sum, entry) => sum + entry.page.total, 0);
-  const counts = (status: string) => pages.reduce((sum, entry) => sum + (entry.page.counts[status as AlertRow['status']] ?? 0), 0);
+  const counts = (status: string) => pages.reduce((sum, entry) => sum + (entry.page.counts[status as AlertQueryRow['status']] ?? 0), 0);
   const tabCount = (key: string) => (key === 'active' ? counts('open') + counts('acknowledged') + counts('overdue') : key === 'all' ? TABS.slice(1, 6).reduce((sum, [s]) => sum + counts(s), 0) : counts(key));
   const pageCount = Math.max(1, ...pages.map((entry) => Math.ceil((grouped ? entry.page.groupTotal ?? 0 : entry.page.total) / PAGE_SIZE)));
 

@@ -3,6 +3,7 @@ import { type Route, app, canRead, canWrite, href, viewParams } from '../app-sta
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { esc, h, mount } from '../dom';
 import { KIND_LABEL, pct, statusLabel, wan, yuan, localTime } from '../format';
+import { money } from '@bem/domain';
 import { entryPanel } from '../forms';
 import { formPanel, registerProjectSpec } from '../registration-forms';
 import { profilePanel } from './profile-panel';
@@ -83,18 +84,21 @@ export async function departmentView(root: HTMLElement, route: Route, generation
   };
 
   const renderTable = (projects: ProjectRow[], statuses: Map<string, string | null>) => {
-    const value = (row: ProjectRow, key: SortKey): string | number => {
-      if (key === 'name' || key === 'kind') return row[key];
-      if (key === 'status') return STATUS_ORDER[statuses.get(row.projectId) ?? ''] ?? 3;
+    // Amounts and rates compare as Decimal (never a JS number); one Decimal per row, made before sorting.
+    const key = sort.key;
+    const keyed = projects.map((row) => {
+      if (key === 'name' || key === 'kind') return { row, text: row[key] };
+      if (key === 'status') return { row, rank: STATUS_ORDER[statuses.get(row.projectId) ?? ''] ?? 3 };
       const v = row[key];
-      return v === null ? -Infinity : Number(v);
-    };
-    const sorted = [...projects].sort((a, b) => {
-      const x = value(a, sort.key);
-      const y = value(b, sort.key);
-      const order = typeof x === 'string' ? x.localeCompare(String(y), 'zh-CN') : x - (y as number);
-      return sort.descending ? -order : order;
+      return { row, amount: v === null ? null : money(v) };
     });
+    const compare = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+      if (a.text !== undefined) return a.text.localeCompare(b.text ?? '', 'zh-CN');
+      if (a.rank !== undefined) return a.rank - (b.rank ?? 3);
+      if (!a.amount || !b.amount) return (a.amount ? 1 : 0) - (b.amount ? 1 : 0);
+      return a.amount.cmp(b.amount);
+    };
+    const sorted = keyed.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b))).map(({ row }) => row);
     const head = COLUMNS.map(([key, label, numeric]) => {
       const active = sort.key === key;
       return `<th scope="col" class="${numeric ? 'num' : ''}" aria-sort="${active ? (sort.descending ? 'descending' : 'ascending') : 'none'}"><button type="button" data-sort="${key}">${label}${active ? (sort.descending ? ' ▼' : ' ▲') : ''}</button></th>`;

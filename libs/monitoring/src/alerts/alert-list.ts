@@ -1,37 +1,14 @@
 import { todayInChina } from '@bem/domain';
-import type { RuleFinding } from './alert-cards';
+import type * as Contract from '@bem/contracts';
 import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, raisedAlertsOf, raisesAlerts } from './alert-events';
 
-/** resolved: a restatement found the figures recovered (the card stays on record) */
-export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue' | 'resolved';
-
-/** One row of `bem alerts --json` (contract fields first). */
-export interface AlertRow {
-  id: string;
-  rule: AlertRaisedData['rule'];
-  severity: AlertRaisedData['severity'];
-  projectId: string | null;
-  checkpoint: string | null;
-  raisedAt: string;
-  figures: AlertRaisedData['figures'];
-  status: AlertStatus;
-  /** Every rule the card's subject breaks (one for a real-time alert) */
-  rules: RuleFinding[];
-  profile: string;
-  message: AlertRaisedData['message'];
-  responsible: string;
-  deadline: string;
-  acknowledged: AlertAcknowledgedData | null;
-  disposition: AlertDisposedData | null;
-}
-
-export interface AlertList {
-  departmentCode: string;
-  fiscalYear: number;
-  alerts: AlertRow[];
-  /** 暂停: projects with a red alert unanswered past its deadline */
-  suspendedProjects: { projectId: string; alertIds: string[] }[];
-}
+/**
+ * The row and list types are the API's contract (libs/contracts), with this library's rule names: the dashboard
+ * reads the same types. resolved: a restatement found the figures recovered (the card stays on record).
+ */
+export type AlertStatus = Contract.AlertStatus;
+export type AlertRow = Contract.AlertRow<AlertRaisedData['rule']>;
+export type AlertList = Contract.AlertList<AlertRaisedData['rule']>;
 
 interface StoredLike {
   type: string;
