@@ -1,4 +1,4 @@
-import { FUND_SOURCE_LABELS, LIKELIHOOD_LABELS } from '@bem/domain';
+import { FUND_SOURCE_LABELS, LIKELIHOOD_LABELS, replacesActual } from '@bem/domain';
 
 const PROJECT_TEXT_LABEL: Record<string, string> = { goal: '预期目标', outcome: '实际完成情况', problems: '存在问题', measures: '改进措施' };
 import { type Curve, type DepartmentProgress, type ProjectProgress, type StoredEvent, get, qs } from '../api';
@@ -113,7 +113,8 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
       if (event.type === 'IndicatorSet') targets.set(event.data.indicatorId, event);
       if (event.type === 'IndicatorActualRecorded') {
         const before = actuals.get(event.data.indicatorId);
-        if (!before || before.data.occurredOn <= event.data.occurredOn) actuals.set(event.data.indicatorId, event);
+        // The domain's rule (the value dated latest wins), not a copy of it
+        if (!before || replacesActual({ actualOn: before.data.occurredOn }, { occurredOn: event.data.occurredOn })) actuals.set(event.data.indicatorId, event);
       }
     }
     mount(indicators, targets.size
