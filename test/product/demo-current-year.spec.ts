@@ -45,6 +45,11 @@ describe('the demo shows a current year (npm start)', () => {
     const me = (await http(product.url, 'GET', '/api/v1/me', { token: admin })).json();
     expect(me.defaultYear).toBe(year);
     expect(me.years).toEqual(expect.arrayContaining([year, 2020]));
+    // 部门总览: the department's checkpoint under its own 监控方案 (川财绩〔2025〕10号), unless the view names another
+    const overview = (await http(product.url, 'GET', `/api/v1/departments?year=${year}`, { token: admin })).json();
+    expect(overview.departments.find((d: { code: string }) => d.code === 'sc-ybj').profile.name).toBe('sichuan-2025');
+    const named = (await http(product.url, 'GET', `/api/v1/departments?year=${year}&profile=national`, { token: admin })).json();
+    expect(named.departments.find((d: { code: string }) => d.code === 'sc-ybj').profile.name).toBe('national');
 
     const { page, errors, close } = await openPage(browser, `${product.url}/?token=${admin}#/departments/sc-ybj?year=${year}`);
     try {

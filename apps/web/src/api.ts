@@ -142,6 +142,8 @@ export interface DepartmentListRow extends Figures {
   name: string;
   projects: number;
   checkpoint: (CheckpointFigures & { label: string }) | null;
+  /** the 监控方案 the checkpoint is under (the department-year's own unless the view names one) */
+  profile: { name: string; title: string };
 }
 
 export interface DepartmentList {

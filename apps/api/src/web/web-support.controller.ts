@@ -80,11 +80,11 @@ export class WebSupportController {
     const year = query.year ?? years.find((y) => y <= thisYear) ?? years[0] ?? thisYear;
     const profile = loadProfile(query.profile);
     const asOf = query.asOf ?? defaultAsOf(year);
-    const lastCheckpoint = checkpointsOf(profile, year)
-      .filter((lines) => lines.date <= asOf)
-      .pop();
     const rows = [];
     for (const department of visible) {
+      // Each department's last checkpoint under its own 监控方案 (AssignProfile), unless the view names one
+      const own = query.profile ? profile : await this.profileFor(department.code, year, undefined);
+      const lastCheckpoint = checkpointsOf(own, year).filter((lines) => lines.date <= asOf).pop();
       const projects = counts.find((row) => row.departmentCode === department.code && row.fiscalYear === year)?.projects ?? 0;
       const view = { asOf, knownAt: query.knownAt };
       const progress = await this.runtime.progress.department(department.code, year, view);
@@ -95,7 +95,7 @@ export class WebSupportController {
         checkpoint = { label: lastCheckpoint.label, ...evaluateFigures(new Money(atCheckpoint.budgetCurrent), new Money(atCheckpoint.paid), lastCheckpoint) };
       }
       const { projects: _rows, department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = progress;
-      rows.push({ code: department.code, name: department.name, projects, ...figures, checkpoint });
+      rows.push({ code: department.code, name: department.name, projects, ...figures, checkpoint, profile: { name: own.name, title: own.title } });
     }
     const rate = (row: { executionRate: string | null }) => (row.executionRate === null ? -1 : Number(row.executionRate));
     rows.sort((a, b) => rate(b) - rate(a) || a.code.localeCompare(b.code));

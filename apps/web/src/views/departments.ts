@@ -21,7 +21,8 @@ export async function departmentsView(root: HTMLElement, route: Route, generatio
   const yearSelect = h('select', { name: 'year', 'aria-label': '预算年度', onchange: (e: Event) => (location.hash = href([], { ...params, year: (e.target as HTMLSelectElement).value })) },
     list.years.map((y) => h('option', { value: y, selected: y === list.year }, `${y} 年`)));
   const profileSelect = h('select', { name: 'profile', 'aria-label': '监控方案', onchange: (e: Event) => (location.hash = href([], { ...params, profile: (e.target as HTMLSelectElement).value })) },
-    (app.profiles?.profiles ?? []).map((p) => h('option', { value: p.name, selected: p.name === list.profile.name }, p.title)));
+    h('option', { value: '', selected: !profile }, '各部门指定的方案'),
+    (app.profiles?.profiles ?? []).map((p) => h('option', { value: p.name, selected: !!profile && p.name === list.profile.name }, p.title)));
   const rows = list.departments.map((d) =>
     h('li', { class: 'dept-row', 'data-department': d.code },
       h('a', { href: href(['departments', d.code], { year: list.year, asOf: params.asOf, knownAt: params.knownAt }) },
@@ -32,7 +33,7 @@ export async function departmentsView(root: HTMLElement, route: Route, generatio
         progressBar(d.executionRate, list.elapsed, d.checkpoint?.status ?? null),
         h('div', { class: 'dept-meta' },
           `调整预算 ${wan(d.budgetCurrent)} 万元 · 支出 ${wan(d.paid)} 万元 · 到位率 ${pct(d.arrivalRate)} · ${d.projects} 个项目`,
-          d.checkpoint ? [' · ', `${d.checkpoint.label}检查点 ${pct(d.checkpoint.progress)}（目标 ${d.checkpoint.target}%）`, ' ', statusChip(d.checkpoint.status)] : ' · 尚无已到期检查点',
+          d.checkpoint ? [' · ', h('span', { title: d.profile.title }, `${d.checkpoint.label}检查点 ${pct(d.checkpoint.progress)}（目标 ${d.checkpoint.target}%）`), ' ', statusChip(d.checkpoint.status)] : ' · 尚无已到期检查点',
         ),
       ),
     ),
