@@ -14,7 +14,7 @@ import {
   routeCommand,
 } from '@bem/domain';
 import { type EventStore, type NewEvent, type RecordedEvent, type StreamWrite, WrongExpectedRevision } from '@bem/event-store';
-import { type Identity, eventIdFor, identify } from './command-identity';
+import { type Identity, eventIdFor, firstEventsWhere, identify } from './command-identity';
 import { StreamCache } from './stream-cache';
 import { type BatchResult, type CommandOutcome, type RejectedCommand, commandIdConflict, countOutcomes } from './outcomes';
 import type { CommandChunk, StreamOptions, StreamRejection, StreamResult } from './command-stream';
@@ -224,8 +224,8 @@ export class CommandHandler {
   private async storedFirstEvents(identities: readonly Identity[]): Promise<Map<string, RecordedEvent>> {
     const found = new Map<string, RecordedEvent>();
     for (let start = 0; start < identities.length; start += LOOKUP_CHUNK) {
-      const ids = identities.slice(start, start + LOOKUP_CHUNK).map((identity) => identity.firstEventId);
-      for (const [id, event] of await this.store.findEvents(ids)) found.set(id, event);
+      const chunk = identities.slice(start, start + LOOKUP_CHUNK);
+      for (const [id, event] of await this.store.findEvents(chunk.map((identity) => identity.firstEventId), firstEventsWhere(chunk))) found.set(id, event);
     }
     return found;
   }
@@ -442,7 +442,7 @@ class DecisionSession {
     const { commands } = chunk;
     this.problems += chunk.problems ?? 0;
     const identities = chunk.identities ?? commands.map(identify);
-    const stored = commands.length ? await this.store.findEvents(identities.map((identity) => identity.firstEventId)) : new Map<string, RecordedEvent>();
+    const stored = commands.length ? await this.store.findEvents(identities.map((identity) => identity.firstEventId), firstEventsWhere(identities)) : new Map<string, RecordedEvent>();
     if (this.append) this.seen = new Map();
     const writes: PendingWrite[] = [];
     const load = (stream: string) => this.load(stream);

@@ -87,6 +87,7 @@ export class MemoryEventStore extends EventStore {
     return events;
   }
 
+  /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
     this.assertOpen();
     const found = new Map<string, RecordedEvent>();

@@ -205,6 +205,7 @@ export class PostgresEventStore extends EventStore {
     return found;
   }
 
+  /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
     const db = await this.db();
     const asked = maybeStored(this.sessions.getStore()?.inserted ?? null, [...new Set(ids)]);

@@ -255,6 +255,7 @@ export class SqliteEventStore extends EventStore {
     return found;
   }
 
+  /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
   override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
     if (this.outsideSession()) await this.waitForSession();
     const found = new Map<string, RecordedEvent>();

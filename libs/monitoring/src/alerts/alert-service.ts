@@ -3,7 +3,7 @@ import { DuplicateEventId, type EventStore, WrongExpectedRevision } from '@bem/e
 import { loadProfile } from '../profiles/profile-loader';
 import { groupedYuan } from './rule-context';
 import { type AlertDisposedData, type AlertRaisedData, DISPOSITIONS, type Disposition, alertRaised, monitoringId } from './alert-events';
-import { findAlert } from './alert-index';
+import { alertIndexWrites, findAlert } from './alert-index';
 import { type AlertList, type AlertRow, alertListOf } from './alert-list';
 
 export const unknownAlert = (alertId: string) =>
@@ -62,14 +62,17 @@ export class AlertService {
       zh: `项目 ${refusal.projectId} ${refusal.occurredOn} 申请支付 ${groupedYuan(refusal.requested)} 元，超过可用预算 ${groupedYuan(refusal.available)} 元，已拒绝`,
       en: `project ${refusal.projectId}: a payment of ${refusal.requested} was refused, only ${refusal.available} available (${month})`,
     }, todayInChina(this.clock()));
-    if ((await this.store.findEvents([data.alertId])).size > 0) return null;
     const stream = monitoringStream(refusal.departmentCode, refusal.fiscalYear);
+    const raised = async () => (await this.store.findEvents([data.alertId], { streams: [stream] })).size > 0;
+    if (await raised()) return null;
     const revision = await this.store.streamRevision(stream);
     try {
-      await this.store.append(stream, [{ id: data.alertId, type: 'AlertRaised', data, metadata: { actor: refusal.actor, source: 'alerts' } }], { expectedRevision: revision === -1 ? 'no_stream' : revision });
+      // Indexed like a batch, so that findAlert knows its stream from its id alone
+      const event = { id: data.alertId, type: 'AlertRaised', data, metadata: { actor: refusal.actor, source: 'alerts' } };
+      await this.store.appendMany([{ stream, events: [event], expectedRevision: revision === -1 ? 'no_stream' : revision }, ...alertIndexWrites(data.alertId, stream, [data.alertId])]);
     } catch (error) {
       // Another writer moved the stream: if it raised this very card, the refusal is covered; otherwise it is the caller's to retry
-      if ((error instanceof DuplicateEventId || error instanceof WrongExpectedRevision) && (await this.store.findEvents([data.alertId])).size > 0) return null;
+      if ((error instanceof DuplicateEventId || error instanceof WrongExpectedRevision) && (await raised())) return null;
       throw error;
     }
     return data;

@@ -143,7 +143,7 @@ export class CheckpointService {
       .filter((event) => event.type === 'AlertsRaised')
       .flatMap((event) => alertIndexWrites(event.id, stream, (event.data as AlertsRaisedData).alerts.map((alert) => alert.alertId)));
     if (writes.length === 0) return [];
-    const found = await this.store.findEvents(writes.map((write) => write.events[0].id));
+    const found = await this.store.findEvents(writes.map((write) => write.events[0].id), { streams: writes.map((write) => write.stream) });
     return writes.filter((write) => !found.has(write.events[0].id));
   }
 
