@@ -24,6 +24,8 @@ import { parsePostgresUrl, type PostgresTarget } from './postgres-url';
 const CHANNEL = 'bem_events';
 /** The floor under LISTEN/NOTIFY: an idle subscription reads again at least this often. */
 const POLL_MS = 250;
+/** INSERTs of one transaction sent ahead of their answers at most (each one chunk of an import: ~1,000 rows). */
+const MAX_INFLIGHT = 4;
 
 /** One open `withinTransaction`: a client holding the append lock from BEGIN to COMMIT. */
 interface Session {
@@ -38,11 +40,13 @@ interface Session {
   /** Calls inside run one after the other on the one client. */
   queue: Promise<unknown>;
   /**
-   * The last INSERT, sent but not awaited by its append: positions are allocated here, under the lock, so an append
-   * inside a transaction returns before its rows reach the server and the caller decides the next chunk meanwhile.
-   * The next call of the queue starts once it is done; a failed one poisons the transaction.
+   * INSERTs sent but not awaited by their appends: positions are allocated here, under the lock, so an append inside a
+   * transaction returns before its rows reach the server and the caller decides the next chunk meanwhile. The client
+   * runs its queries in the order they were issued, so a later read of the transaction sees those rows without
+   * waiting for them; the next call of the queue waits only while MAX_INFLIGHT are outstanding. A failed one poisons
+   * the transaction (the queries after it fail as "transaction aborted"; the commit throws the first error).
    */
-  inflight: Promise<void>;
+  inflight: Set<Promise<void>>;
   poisoned?: unknown;
 }
 
@@ -99,7 +103,7 @@ export class PostgresEventStore extends EventStore {
     const session = this.sessions.getStore();
     if (!session) return fn();
     const run = session.queue.then(fn, fn);
-    const settled = (): Promise<void> => session.inflight;
+    const settled = (): Promise<void> | undefined => (session.inflight.size >= MAX_INFLIGHT ? Promise.race(session.inflight) : undefined);
     session.queue = run.then(settled, settled);
     return run;
   }
@@ -172,10 +176,14 @@ export class PostgresEventStore extends EventStore {
     let last = head;
     for (const planned of plan) if (planned.rows.length > 0) planned.result.position = last += planned.rows.length;
     if (rows.length > 0 && session) {
-      session.inflight = q.insertRows(client, rows, head).then(
-        () => undefined,
-        (error: unknown) => void (session.poisoned ??= error),
+      const sent: Promise<void> = q.insertRows(client, rows, head).then(
+        () => void session.inflight.delete(sent),
+        (error: unknown) => {
+          session.poisoned ??= error;
+          session.inflight.delete(sent);
+        },
       );
+      session.inflight.add(sent);
       head += rows.length;
     } else if (rows.length > 0) head = await q.insertRows(client, rows, head);
     if (inserted) for (const row of rows) inserted.add(idKey(row.id));
@@ -271,14 +279,16 @@ export class PostgresEventStore extends EventStore {
     if (this.sessions.getStore()) throw new Error('withinTransaction cannot be nested');
     await this.db();
     const client = await this.pool.connect();
+    let session: Session | undefined;
     try {
       await client.query('BEGIN');
       await client.query(lockSql('append'), [this.target.schema]);
       const head = await q.headPosition(client);
-      const session: Session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: Promise.resolve() };
+      session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: new Set() };
       const headBefore = session.head;
       const result = await this.sessions.run(session, fn);
       await session.queue;
+      await Promise.all(session.inflight);
       if (session.poisoned) throw session.poisoned;
       if (session.head > headBefore) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, this.target.schema]);
       await client.query('COMMIT');
@@ -286,7 +296,8 @@ export class PostgresEventStore extends EventStore {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      // A failed INSERT sent ahead makes the calls after it fail as "transaction aborted": its error is the cause
+      throw session?.poisoned ?? error;
     } finally {
       client.release();
     }
