@@ -59,7 +59,7 @@ describe.runIf(postgresTestsEnabled())('PostgresEventStore on a real server', ()
     );
     expect((error as Error).message).toMatch(/boom/);
     expect(await store.headPosition()).toBe(0);
-    // Calls after it are sent without waiting for its answer: they fail as "transaction aborted", the INSERT's error is what the transaction throws
+    // The calls after it fail as "transaction aborted": the INSERT's error is what the transaction throws
     const afterwards = await caught(
       store.withinTransaction(async () => {
         for (let i = 0; i < 6; i++) await store.append(`s${i}`, i === 1 ? [newEvent('Boom')] : newEvents(3));

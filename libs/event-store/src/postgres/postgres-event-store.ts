@@ -24,8 +24,6 @@ import { parsePostgresUrl, type PostgresTarget } from './postgres-url';
 const CHANNEL = 'bem_events';
 /** The floor under LISTEN/NOTIFY: an idle subscription reads again at least this often. */
 const POLL_MS = 250;
-/** INSERTs of one transaction sent ahead of their answers at most (each one chunk of an import: ~1,000 rows). */
-const MAX_INFLIGHT = 4;
 
 /** One open `withinTransaction`: a client holding the append lock from BEGIN to COMMIT. */
 interface Session {
@@ -40,13 +38,12 @@ interface Session {
   /** Calls inside run one after the other on the one client. */
   queue: Promise<unknown>;
   /**
-   * INSERTs sent but not awaited by their appends: positions are allocated here, under the lock, so an append inside a
-   * transaction returns before its rows reach the server and the caller decides the next chunk meanwhile. The client
-   * runs its queries in the order they were issued, so a later read of the transaction sees those rows without
-   * waiting for them; the next call of the queue waits only while MAX_INFLIGHT are outstanding. A failed one poisons
-   * the transaction (the queries after it fail as "transaction aborted"; the commit throws the first error).
+   * The last INSERT, sent but not awaited by its append: positions are allocated here, under the lock, so an append
+   * inside a transaction returns before its rows reach the server and the caller decides the next chunk meanwhile.
+   * The next call of the queue starts once it is done (pg 8 deprecates queueing a query on a busy client); a failed
+   * one poisons the transaction: the calls after it fail as "transaction aborted", the commit throws its error.
    */
-  inflight: Set<Promise<void>>;
+  inflight: Promise<void>;
   poisoned?: unknown;
 }
 
@@ -103,7 +100,7 @@ export class PostgresEventStore extends EventStore {
     const session = this.sessions.getStore();
     if (!session) return fn();
     const run = session.queue.then(fn, fn);
-    const settled = (): Promise<void> | undefined => (session.inflight.size >= MAX_INFLIGHT ? Promise.race(session.inflight) : undefined);
+    const settled = (): Promise<void> => session.inflight;
     session.queue = run.then(settled, settled);
     return run;
   }
@@ -176,14 +173,10 @@ export class PostgresEventStore extends EventStore {
     let last = head;
     for (const planned of plan) if (planned.rows.length > 0) planned.result.position = last += planned.rows.length;
     if (rows.length > 0 && session) {
-      const sent: Promise<void> = q.insertRows(client, rows, head).then(
-        () => void session.inflight.delete(sent),
-        (error: unknown) => {
-          session.poisoned ??= error;
-          session.inflight.delete(sent);
-        },
+      session.inflight = q.insertRows(client, rows, head).then(
+        () => undefined,
+        (error: unknown) => void (session.poisoned ??= error),
       );
-      session.inflight.add(sent);
       head += rows.length;
     } else if (rows.length > 0) head = await q.insertRows(client, rows, head);
     if (inserted) for (const row of rows) inserted.add(idKey(row.id));
@@ -284,11 +277,10 @@ export class PostgresEventStore extends EventStore {
       await client.query('BEGIN');
       await client.query(lockSql('append'), [this.target.schema]);
       const head = await q.headPosition(client);
-      session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: new Set() };
+      session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: Promise.resolve() };
       const headBefore = session.head;
       const result = await this.sessions.run(session, fn);
       await session.queue;
-      await Promise.all(session.inflight);
       if (session.poisoned) throw session.poisoned;
       if (session.head > headBefore) await client.query('SELECT pg_notify($1, $2)', [CHANNEL, this.target.schema]);
       await client.query('COMMIT');
@@ -296,7 +288,7 @@ export class PostgresEventStore extends EventStore {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      // A failed INSERT sent ahead makes the calls after it fail as "transaction aborted": its error is the cause
+      // An INSERT that failed after its append returned is the cause of the "transaction aborted" of the calls after it
       throw session?.poisoned ?? error;
     } finally {
       client.release();
