@@ -3,7 +3,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { planAppend, type AppendView, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import { idKey } from '../id-key';
-import { type EventDataSlice, EventStore, type ReplaySource } from '../event-store';
+import { type EventDataSlice, EventStore, type FindEventsWhere, type ReplaySource } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -207,7 +207,7 @@ export class PostgresEventStore extends EventStore {
   }
 
   /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
-  override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+  override async findEvents(ids: readonly string[], _where?: FindEventsWhere): Promise<Map<string, RecordedEvent>> {
     const db = await this.db();
     const asked = maybeStored(this.sessions.getStore()?.inserted ?? null, [...new Set(ids)]);
     const events = asked.length > 0 ? await this.serialised(() => q.findByIds(db, asked)) : [];
