@@ -31,7 +31,7 @@ export interface EvaluateCheckpoints {
 
 type IndexWrite = StreamDecision['also'][number];
 
-const indexWritesOf = (batchEventId: string, stream: string, alertIds: readonly string[]): IndexWrite[] =>
+export const indexWritesOf = (batchEventId: string, stream: string, alertIds: readonly string[]): IndexWrite[] =>
   alertIndexWrites(batchEventId, stream, alertIds).map((write) => ({ stream: write.stream, events: write.events.map(({ id, type, data }) => ({ id, type, data })) }));
 
 /** The index entries of every AlertsRaised batch of the stream (their presence is looked up: see `decideEvaluation`). */
