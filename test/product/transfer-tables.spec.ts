@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latinWords } from '../support/chinese-only';
 import { type StartedProduct, http, productToken, startProduct } from '../support/product';
 import { CONTENT_TYPES, documentText, downloadName } from './support/files';
 
@@ -50,6 +51,14 @@ describe('the 转移支付 tables of the started product (seed 002 附件2–4)'
     for (const [i, p] of positions.entries()) expect(p, order[i]).toBeGreaterThan(-1);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(text).not.toMatch(/得分|自评等级|评价等级|[优良中差]（?\d/);
+  }, 60_000);
+
+  it('Chinese only: no Latin word beyond the allow-list in any of the three tables (DOCX text)', async () => {
+    for (const program of ['cxjm-bz', 'yljz-bz', 'ylbz-nljs']) {
+      const reply = await http(product.url, 'GET', `${PROGRAMS}/${program}?year=2020&format=docx`, { token });
+      expect(reply.status).toBe(200);
+      expect(latinWords(visible(await documentText('docx', reply.body))), program).toEqual([]);
+    }
   }, 60_000);
 
   it('scored only when its profile scores it: no total and no grade under national or sichuan-2020; an unknown profile is refused', async () => {

@@ -12,6 +12,8 @@ export const ALLOWED_LATIN: readonly string[] = [
   // units are Chinese (元, 万元, 人, 天) or signs (%); the only Latin word is one the offices print in their own texts:
   // DRG (按疾病诊断相关分组付费), in the indicator names and actuals of seed 000 (乐山 2019: 推行医保支付方式改革和DRG试点)
   'DRG',
+  // DIP (按病种分值付费), beside DRG in the actuals of seed 002 附件4 (泸州、德阳、南充开展DIP国家试点)
+  'DIP',
 ];
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
