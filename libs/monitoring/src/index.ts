@@ -16,3 +16,4 @@ export * from './alerts/alert-list';
 export * from './alerts/alert-query';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';
+export * from './scans/daily-scan';
