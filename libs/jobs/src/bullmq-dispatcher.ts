@@ -6,7 +6,7 @@ import type { AlertDelivery } from './delivery';
 import { type DispatchTiming, DEFAULT_TIMING, OutboxLoop } from './dispatcher';
 
 /** Alerts per BullMQ job: the queue's own bookkeeping is paid once per chunk, not once per alert. */
-const CHUNK = 50;
+const CHUNK = 100;
 
 export const alertQueueName = (channel: Channel) => `bem-alerts-${channel}`;
 
