@@ -27,7 +27,7 @@ export async function startWorker(store: EventStore, progress: ProgressProjectio
   let closeJobs: () => Promise<void>;
   if (config.redisUrl) {
     const connection = redisConnection(config.redisUrl);
-    const jobs = await scheduleCheckpointJobs(connection, profiles, store, service, log);
+    const jobs = await scheduleCheckpointJobs(connection, profiles, store, service, log, progress);
     const scans = await scheduleDailyScan(connection, progress, scanner, log);
     closeJobs = async () => {
       await jobs.close();
@@ -38,7 +38,7 @@ export async function startWorker(store: EventStore, progress: ProgressProjectio
     // In-process: check hourly; evaluation and the daily scan are idempotent, so re-running only adds what is new.
     const tick = async () => {
       const year = Number(todayInChina().slice(0, 4));
-      for (const profile of profiles) for (const fiscalYear of [year - 1, year]) await runCheckpointJob(store, service, profile.name, fiscalYear);
+      for (const profile of profiles) for (const fiscalYear of [year - 1, year]) await runCheckpointJob(store, service, profile.name, fiscalYear, new Date(), progress);
       await runDailyScan(progress, scanner);
     };
     const timer = setInterval(() => void tick().catch((error) => log(String(error))), 3600_000);
