@@ -89,6 +89,10 @@ describe('bem evaluate --project: the 项目支出绩效自评表 and the projec
     expect(warnings[0]).toContain('target');
     const report = await evaluateProject(store, 'xz-p1', '2021');
     expect(report.indicators.map((row: { target: string }) => row.target)).toEqual(['≥100人次', '≥90%', ...targets]);
+    // the new indicators have no actual and no office score yet: 待评分, so no grade until they are scored
+    expect(report.grade).toBeNull();
+    const md = await bem(store, 'evaluate', '--project', 'xz-p1', '--year', '2021', '--format', 'md');
+    expect(md.stdout).toContain('自评等级：待评分');
   });
 });
 
@@ -102,6 +106,8 @@ describe('bem evaluate --department: scores never above their 分值', () => {
     const indicatorSection = report.sections.find((section: { name: string }) => section.name === '绩效指标');
     expect(indicatorSection.items.map((entry: { score: string | null }) => entry.score)).toEqual([null, null, null]);
     expect(report.indicators).toHaveLength(4);
+    // nothing of the department's own scored the 90 points: no grade (it said 差 at 9.91 before)
+    expect([report.grade, report.pending]).toEqual([null, { items: ['产出指标', '效益指标', '满意度指标'], weight: '90.00' }]);
   });
 
   it('department-level indicators score at most their level weight, whatever their own 分值 add up to', async () => {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { EventStore } from '@bem/event-store';
-import type { Principal } from './roles';
+import { storedEventInvalid } from '@bem/domain';
+import type { EventStore, RecordedEvent } from '@bem/event-store';
+import { z } from 'zod';
+import { type Principal, ROLES } from './roles';
 import { type NewToken, type TokenInfo, type TokenRow, type TokenStore, generateToken, hashToken, infoOf, newTokenRow, principalOf, tokenIdOf } from './token-rows';
 
 /** The stream holding issued tokens (hashes only) when the event store has no sqlite file of its own. */
@@ -53,16 +55,29 @@ export class EventSourcedTokenStore implements TokenStore {
   private async catchUp(): Promise<void> {
     for (const event of await this.store.readStream(TOKEN_STREAM, { fromRevision: this.revision + 1 })) {
       if (event.type === 'TokenIssued') {
-        const row = event.data as TokenRow;
-        this.rows.set(row.hash, { ...row, expires_at: row.expires_at ?? null, revoked_at: null });
+        const row = parsed(event, TOKEN_ISSUED);
+        this.rows.set(row.hash, { ...row, label: row.label ?? null, expires_at: row.expires_at ?? null, revoked_at: null });
       } else if (event.type === 'TokenRevoked') {
-        const { hash, revokedAt } = event.data as { hash: string; revokedAt: string };
+        const { hash, revokedAt } = parsed(event, TOKEN_REVOKED);
         const row = this.rows.get(hash);
         if (row && !row.revoked_at) row.revoked_at = revokedAt;
       }
       this.revision = event.revision;
     }
   }
+}
+
+/** The stored token events, parsed on read (a row that does not parse names its stream and revision). */
+const TOKEN_ISSUED = z.object({
+  hash: z.string().min(1), role: z.enum(ROLES), departments: z.string(), created_at: z.string(),
+  label: z.string().nullable().optional(), expires_at: z.string().nullable().optional(),
+});
+const TOKEN_REVOKED = z.object({ hash: z.string().min(1), revokedAt: z.string() });
+
+function parsed<T>(event: RecordedEvent, schema: z.ZodType<T>): T {
+  const result = schema.safeParse(event.data);
+  if (!result.success) throw storedEventInvalid(event, result.error.issues);
+  return result.data;
 }
 
 /** A UUID derived from what the event records: re-appending the same issuance or revocation is a no-op. */

@@ -55,4 +55,10 @@ describe.each([
     expect(await tokens.verify(kept)).toMatchObject({ role: 'admin' });
     expect((await tokens.list()).find((info) => info.id === id)!.revokedAt).toBe('2026-02-01T00:00:00.000Z');
   });
+
+  it('parses stored token events on read: a row that does not parse is a loud error naming the stream', async () => {
+    const store = new MemoryEventStore();
+    await store.append(TOKEN_STREAM, [{ id: '00000000-0000-4000-a000-000000000001', type: 'TokenIssued', data: { hash: 'h', role: 'root', departments: '*', created_at: '2020-01-01' }, metadata: {} }]);
+    await expect(new EventSourcedTokenStore(store).count()).rejects.toThrow(/auth-tokens[\s\S]*role/);
+  });
 });

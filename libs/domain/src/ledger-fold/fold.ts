@@ -10,7 +10,7 @@ export interface LedgerView {
   knownAt?: string | null;
 }
 
-const occurredOn = (event: LedgerEvent): string | undefined => (event.data as { occurredOn?: string }).occurredOn;
+const occurredOn = (event: LedgerEvent): string | undefined => ('occurredOn' in event.data ? event.data.occurredOn : undefined);
 
 export function countsIn(event: LedgerEvent, view: LedgerView): boolean {
   if (view.knownAt && event.recordedAt > view.knownAt) return false;

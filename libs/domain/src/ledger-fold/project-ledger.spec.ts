@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../ledger/events';
 import { formatFen } from '../shared/fen';
 import { budgetAdjusted, budgetIssued, paymentMade, paymentReversed, projectRegistered } from '../testing/builders';
-import { chargeUnattributedInOrder, foldProjectLedger, foldProjectLedgerAt, paidBySourceChargingMain, type LedgerEvent, type LedgerFigure, type ProjectLedger } from '.';
+import { chargeUnattributedInOrder, foldProjectLedger, fundRowsOf, foldProjectLedgerAt, paidBySourceChargingMain, type LedgerEvent, type LedgerFigure, type ProjectLedger } from '.';
 
 /** Given these events (recorded one second apart from 2020-01-01), then these figures (元). */
 let clock = 0;
@@ -77,5 +77,25 @@ describe('fund attribution', () => {
     const groups = ['central', 'local', 'other'] as const;
     const charged = chargeUnattributedInOrder({ central: 100n, local: 50n, other: 0n }, { central: 80n, local: 0n, other: 0n }, 100n, groups);
     expect(charged).toEqual({ central: 100n, local: 50n, other: 30n });
+  });
+});
+
+describe('the 项目资金 rows', () => {
+  it('puts issuances in the row of their source and basis, adjustments and 分解下达 in the first issuance row, payments as fiscal or 其他', () => {
+    const named = (event: DomainEvent, fund: string): DomainEvent => ({ ...event, data: { ...event.data, fund } }) as DomainEvent;
+    const events = given(
+      projectRegistered(), budgetIssued('1000.00'), budgetIssued('300.00', '2020-01-10', 'carryover'), sourced(budgetIssued('50.00', '2020-02-01', 'supplementary'), 'other'),
+      named(budgetIssued('200.00', '2020-03-01', 'supplementary'), '彩票公益金'), budgetAdjusted('-100.00', 'decrease'), allocated('20.00'),
+      paymentMade('f', '400.00'), sourced(paymentMade('o', '30.00'), 'other'), paymentReversed('f', '40.00'),
+    );
+    const rows = fundRowsOf(foldProjectLedger(events));
+    const fen = (figure: { fen: bigint }) => formatFen(figure.fen);
+    expect(rows.mainRow).toBe('current');
+    expect([fen(rows.budget.current.initial), fen(rows.budget.current.full)]).toEqual(['1000.00', '1080.00']);
+    expect([fen(rows.budget.carryover.initial), fen(rows.budget.carryover.full)]).toEqual(['300.00', '300.00']);
+    expect([fen(rows.budget.other.initial), fen(rows.budget.other.full)]).toEqual(['0.00', '50.00']);
+    expect(rows.named.map((fund) => [fund.fund, fund.row, fen(fund.initial), fen(fund.full)])).toEqual([['彩票公益金', 'current', '0.00', '200.00']]);
+    expect([fen(rows.executed.fiscal), fen(rows.executed.other)]).toEqual(['360.00', '30.00']);
+    expect(rows.executed.fiscal.evidence).toEqual([events[7].id, events[9].id]);
   });
 });

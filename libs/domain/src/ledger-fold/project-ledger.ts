@@ -38,7 +38,12 @@ export interface SourceFigures {
   arrived: bigint;
   /** payments naming this source, net of reversals */
   paid: bigint;
+  /** every event behind any of the four */
   evidence: string[];
+  /** the issuances, adjustments and 分解下达 behind `arranged` */
+  arrangedEvidence: string[];
+  /** the payments and reversals behind `paid` */
+  paidEvidence: string[];
 }
 
 export interface LedgerPayment {
@@ -46,6 +51,8 @@ export interface LedgerPayment {
   data: EventData<'PaymentMade'>;
   /** fen still standing (amount − reversals) */
   standing: bigint;
+  /** the reversals of it, in order */
+  reversalIds: string[];
 }
 
 export interface IndicatorRecord {
@@ -103,7 +110,7 @@ function add(ledger: ProjectLedger, figure: LedgerFigure, fen: bigint, eventId: 
 
 function source(ledger: ProjectLedger, name: string): SourceFigures {
   let found = ledger.bySource.get(name);
-  if (!found) ledger.bySource.set(name, (found = { arranged: 0n, initial: 0n, arrived: 0n, paid: 0n, evidence: [] }));
+  if (!found) ledger.bySource.set(name, (found = { arranged: 0n, initial: 0n, arrived: 0n, paid: 0n, evidence: [], arrangedEvidence: [], paidEvidence: [] }));
   return found;
 }
 
@@ -136,6 +143,7 @@ export function evolveLedger(ledger: ProjectLedger, event: LedgerEvent): Project
       const from = source(ledger, event.data.source);
       from.arranged -= amount;
       from.evidence.push(event.id);
+      from.arrangedEvidence.push(event.id);
       ledger.allocations.push({ eventId: event.id, data: event.data });
       break;
     }
@@ -148,7 +156,7 @@ export function evolveLedger(ledger: ProjectLedger, event: LedgerEvent): Project
       break;
     }
     case 'PaymentMade':
-      ledger.payments.set(event.data.paymentId, { eventId: event.id, data: event.data, standing: fenOf(event.data.amount) });
+      ledger.payments.set(event.data.paymentId, { eventId: event.id, data: event.data, standing: fenOf(event.data.amount), reversalIds: [] });
       paymentMoves(ledger, event.data, fenOf(event.data.amount), event.id);
       if (ledger.lastPaymentOn === null || event.data.occurredOn > ledger.lastPaymentOn) ledger.lastPaymentOn = event.data.occurredOn;
       if (event.data.overspend) ledger.overspentPayments.push({ eventId: event.id, data: event.data });
@@ -158,6 +166,7 @@ export function evolveLedger(ledger: ProjectLedger, event: LedgerEvent): Project
       if (!payment) break;
       const amount = fenOf(event.data.amount);
       payment.standing -= amount;
+      payment.reversalIds.push(event.id);
       paymentMoves(ledger, payment.data, -amount, event.id);
       break;
     }
@@ -200,6 +209,7 @@ function issued(ledger: ProjectLedger, data: EventData<'BudgetIssued'>, id: stri
   const to = source(ledger, data.source);
   to.arranged += amount;
   to.evidence.push(id);
+  to.arrangedEvidence.push(id);
   const initial = data.basis !== 'supplementary';
   if (initial) to.initial += amount;
   else {
@@ -229,6 +239,7 @@ function adjusted(ledger: ProjectLedger, data: EventData<'BudgetAdjusted'>, id: 
   const to = source(ledger, ledger.mainSource ?? 'own');
   to.arranged += delta;
   to.evidence.push(id);
+  to.arrangedEvidence.push(id);
   if (isPublicLine(ledger)) add(ledger, 'publicBudgetCurrent', delta, id);
   if (data.kind === 'transfer-in') add(ledger, 'transferredIn', delta, id);
   else if (data.kind === 'transfer-out') add(ledger, 'transferredOut', abs(delta), id);
@@ -243,6 +254,7 @@ function paymentMoves(ledger: ProjectLedger, payment: EventData<'PaymentMade'>, 
     const to = source(ledger, payment.source);
     to.paid += fen;
     to.evidence.push(id);
+    to.paidEvidence.push(id);
   } else add(ledger, 'unattributedPaid', fen, id);
   if (payment.procurement) add(ledger, 'procurementPaid', fen, id);
   if (payment.assetPurchase) add(ledger, 'assetPaid', fen, id);

@@ -13,6 +13,8 @@ export interface FundRowFigures {
   /** 执行率 = executed / full, percent with 2 decimals half-up; null when full is 0 or executed unknown */
   rate: string | null;
   evidence: string[];
+  /** the events behind each column's figure */
+  evidenceBy: { initial: string[]; full: string[]; executed: string[] };
   /** a named fund's sub-row: the fund */
   fund?: string;
 }
@@ -46,6 +48,7 @@ export function fundRows(figures: ProjectFigures): FundRowFigures[] {
     row: 'total', label: FUND_ROW_LABELS.total, initial: formatYuan(plus(current.initial, carryover.initial, other.initial).value),
     full: formatYuan(totalFull.value), executed: formatYuan(totalExecuted.value), rate: rateOf(totalExecuted.value, totalFull),
     evidence: [...totalFull.evidence, ...totalExecuted.evidence],
+    evidenceBy: { initial: plus(current.initial, carryover.initial, other.initial).evidence, full: totalFull.evidence, executed: totalExecuted.evidence },
   }];
   for (const [row, figures_] of [['current', current], ['carryover', carryover], ['other', other]] as const) {
     const executed = row === 'other' ? (figures_.full.evidence.length || otherPaid.evidence.length ? otherPaid : null) : executedOf(row);
@@ -54,10 +57,11 @@ export function fundRows(figures: ProjectFigures): FundRowFigures[] {
       row, label: FUND_ROW_LABELS[row], initial: shown(figures_.initial) ?? (figures_.full.evidence.length ? '0.00' : null), full: shown(figures_.full),
       executed: executedText, rate: executedText === null ? null : rateOf(new Money(executedText), figures_.full),
       evidence: [...figures_.full.evidence, ...(executed?.evidence ?? [])],
+      evidenceBy: { initial: figures_.initial.evidence, full: figures_.full.evidence, executed: executed?.evidence ?? [] },
     });
     for (const named of figures.namedFunds.filter((fund) => fund.row === row)) {
       const [initial, full] = [m.get(namedFundMeasure(named.fund, 'initial')), m.get(namedFundMeasure(named.fund, 'full'))];
-      rows.push({ row: 'named', fund: named.fund, label: `其中：${named.fund}`, initial: shown(initial) ?? '0.00', full: shown(full), executed: null, rate: null, evidence: full.evidence });
+      rows.push({ row: 'named', fund: named.fund, label: `其中：${named.fund}`, initial: shown(initial) ?? '0.00', full: shown(full), executed: null, rate: null, evidence: full.evidence, evidenceBy: { initial: initial.evidence, full: full.evidence, executed: [] } });
     }
   }
   return rows;

@@ -14,8 +14,8 @@ export function monitoringForm(doc: MonitoringDocument, project: MonitoredProjec
   rows.push([labelCell(`项目资金（${display.unit}）`, { rowSpan: project.funds.length + 1 }), labelCell('', { colSpan: 2 }), labelCell('年初预算数'), labelCell('全年预算数'), labelCell(`${p}执行数`), labelCell(`${p}执行率`), labelCell('全年预计执行数', { colSpan: 5 }), labelCell('备注', { colSpan: 2 })]);
   for (const fund of project.funds) {
     rows.push([
-      textCell(fund.label, { colSpan: 2 }), moneyCell(fund.initial, display, fund.evidence), moneyCell(fund.full, display, fund.evidence), moneyCell(fund.executed, display, fund.evidence),
-      percentCell(fund.rate), { ...moneyCell(fund.forecast, display), colSpan: 5 }, textCell(fund.forecastBy === 'product' ? '按序时进度测算' : fund.forecastBy === 'office' ? '单位填报' : '', { colSpan: 2 }),
+      textCell(fund.label, { colSpan: 2, names: true }), moneyCell(fund.initial, display, fund.evidenceBy.initial), moneyCell(fund.full, display, fund.evidenceBy.full),
+      moneyCell(fund.executed, display, fund.evidenceBy.executed), percentCell(fund.rate, fund.evidence), { ...moneyCell(fund.forecast, display), colSpan: 5 }, textCell(fund.forecastBy === 'product' ? '按序时进度测算' : fund.forecastBy === 'office' ? '单位填报' : '', { colSpan: 2 }),
     ]);
   }
   rows.push([labelCell('年度总体目标', { rowSpan: 2 }), labelCell('全年目标', { colSpan: 6 }), labelCell(`${p}执行情况`, { colSpan: 7 })]);
@@ -30,7 +30,7 @@ export function monitoringForm(doc: MonitoringDocument, project: MonitoredProjec
   const levels = levelCells(indicators);
   indicators.forEach((row, i) => {
     rows.push([
-      ...levels[i], textCell(row.name), textCell(row.target), textCell(row.actual ?? '—'), textCell(row.forecast ?? '—'),
+      ...levels[i], textCell(row.name, { names: true }), textCell(row.target), textCell(row.actual ?? '—'), textCell(row.forecast ?? '—'),
       ...DEVIATION_CAUSES.map((cause) => textCell(row.causes?.includes(cause) ? '√' : '', { align: 'center' })),
       textCell(row.likelihood ? LIKELIHOOD_LABELS[row.likelihood] : '—', { align: 'center' }), textCell(row.explanation ?? ''),
     ]);

@@ -22,7 +22,8 @@ export interface MonitoredProject {
   name: string;
   departmentCode: string;
   departmentName: string;
-  funds: { row: 'total' | 'fiscal' | 'other'; label: string; initial: string | null; full: string | null; executed: string | null; rate: string | null; forecast: string | null; forecastBy: 'office' | 'product' | null; evidence: string[] }[];
+  funds: { row: 'total' | 'fiscal' | 'other'; label: string; initial: string | null; full: string | null; executed: string | null; rate: string | null; forecast: string | null; forecastBy: 'office' | 'product' | null; evidence: string[];
+    evidenceBy: { initial: string[]; full: string[]; executed: string[] } }[];
   goals: { expected: string | null; progress: string | null };
   indicators: {
     indicatorId: string; level1: string; level2: string; name: string; target: string; actual: string | null;
@@ -58,6 +59,7 @@ export function monitorProject(year: ProjectYear, asOf: string): MonitoredProjec
     executed: figures.full.evidence.length || figures.executed.evidence.length ? formatYuan(figures.executed.value) : null,
     rate: figures.full.value.isZero() ? null : percent(figures.executed.value, figures.full.value),
     ...forecastOf(figures, key === 'total'), evidence: [...figures.full.evidence, ...figures.executed.evidence],
+    evidenceBy: { initial: figures.initial.evidence, full: figures.full.evidence, executed: figures.executed.evidence },
   });
   return {
     projectId: year.figures.projectId, name: year.figures.name, departmentCode: year.departmentCode, departmentName: year.departmentName,

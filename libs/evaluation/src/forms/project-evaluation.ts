@@ -20,7 +20,8 @@ export interface ProjectEvaluation {
   scoringRows: ScoringRow[];
   totalScore: string;
   officeTotalScore: string | null;
-  grade: string;
+  /** null while any row is still 待评分 (neither scored by the office nor computable): no final grade until then */
+  grade: string | null;
   /** what the form says about its own scoring (分值 rescaled …) */
   notes: string[];
   checks: { figure: string; stated: string; computed: string | null; equal: boolean }[];
@@ -60,7 +61,8 @@ export function buildProjectEvaluation(year: ProjectYear, profile: ScoringProfil
     kind: 'project', profile: profile.name, fiscalYear: year.figures.fiscalYear,
     project: { projectId: year.figures.projectId, name: year.figures.name, departmentCode: year.departmentCode, departmentName: year.departmentName },
     funds, goals: { expected: year.texts.get('goal')?.data.text ?? null, actual: year.texts.get('outcome')?.data.text ?? null },
-    indicators, scoringRows, totalScore: roundScore(totalScore), officeTotalScore: officeTotal ? roundScore(officeTotal) : null, grade: gradeOf(totalScore, new Money(100)),
+    indicators, scoringRows, totalScore: roundScore(totalScore), officeTotalScore: officeTotal ? roundScore(officeTotal) : null,
+    grade: scored.some((row) => row.score === null && row.officeScore === null) ? null : gradeOf(officeTotal ?? totalScore, new Money(100)),
     notes: note ? [note] : [], checks,
   };
 }

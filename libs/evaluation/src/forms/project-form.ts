@@ -18,7 +18,7 @@ export function projectSelfEvaluationForm(evaluation: ProjectEvaluation, display
   for (const row of funds) {
     const total = row.row === 'total';
     rows.push([
-      textCell(row.label, { colSpan: 2 }), moneyCell(row.initial, display, row.evidence), moneyCell(row.full, display, row.evidence), moneyCell(row.executed, display, row.evidence),
+      textCell(row.label, { colSpan: 2, names: true }), moneyCell(row.initial, display, row.evidenceBy.initial), moneyCell(row.full, display, row.evidenceBy.full), moneyCell(row.executed, display, row.evidenceBy.executed),
       total ? scoreCell(row.weight) : textCell('—', { align: 'center' }), percentCell(row.rate, row.evidence), total ? printedScore(row.officeScore, row.score) : textCell('—', { align: 'center' }),
     ]);
   }
@@ -28,10 +28,10 @@ export function projectSelfEvaluationForm(evaluation: ProjectEvaluation, display
   rows.push([labelCell('绩效指标', { rowSpan: indicators.length + 1 }), labelCell('一级指标'), labelCell('二级指标'), labelCell('三级指标'), labelCell('年度指标值'), labelCell('实际完成值'), labelCell('分值'), labelCell('得分'), labelCell('偏差原因分析及改进措施')]);
   const levels = levelCells(indicators);
   indicators.forEach((row, i) => {
-    rows.push([...levels[i], textCell(row.name), textCell(row.target), textCell(row.actual ?? '—'), scoreCell(row.weight), printedScore(row.officeScore, row.score, '待评分'), textCell(row.reason ?? '')]);
+    rows.push([...levels[i], textCell(row.name, { names: true }), textCell(row.target), textCell(row.actual ?? '—'), scoreCell(row.weight), printedScore(row.officeScore, row.score, '待评分'), textCell(row.reason ?? '')]);
   });
   const total = evaluation.officeTotalScore ?? evaluation.totalScore;
-  rows.push([labelCell('总分', { colSpan: 6 }), scoreCell('100.00'), scoreCell(total), textCell(`自评等级：${evaluation.grade}`)]);
+  rows.push([labelCell('总分', { colSpan: 6 }), scoreCell('100.00'), scoreCell(total), textCell(`自评等级：${evaluation.grade ?? '待评分'}`)]);
   const grid: Grid = { type: 'grid', columns: NINE, headerRows: 0, rows };
   return {
     sheetName: `自评表-${project.name}`.slice(0, 31), title: '项目支出绩效自评表', subtitle: `（${evaluation.fiscalYear}年度）`, unit: display.unit,

@@ -1,4 +1,4 @@
-import { DomainError, departmentStream, lastDayOfYear } from '@bem/domain';
+import { DomainError, departmentStream, lastDayOfYear, parseDomainEvents } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { type ProgressProjection } from '@bem/read-models';
 import { profileAssignment } from '@bem/monitoring';
@@ -50,13 +50,13 @@ export class ProjectFormsService {
 
   /** Every 项目支出 of the department (or one) as of a date. */
   async monitor(code: string, fiscalYear: number, asOf: string, projectId?: string): Promise<MonitoringDocument> {
-    const department = (await this.store.readStream(departmentStream(code))).find((event) => event.type === 'DepartmentRegistered');
+    const department = parseDomainEvents(await this.store.readStream(departmentStream(code))).find((event) => event.type === 'DepartmentRegistered');
     if (!department) throw unknownDepartment(code);
     const listed = await this.progress.department(code, fiscalYear, { asOf: asOf > lastDayOfYear(fiscalYear) ? lastDayOfYear(fiscalYear) : asOf });
     const ids = listed.projects.filter((project) => project.kind === 'project' && (!projectId || project.projectId === projectId)).map((project) => project.projectId);
     if (projectId && ids.length === 0) throw new DomainError('UNKNOWN_PROJECT', 'project', `部门 ${code} ${fiscalYear} 年度没有项目 ${projectId}`, `department ${code} has no project ${projectId} in ${fiscalYear}`, { projectId });
     const projects = await Promise.all(ids.map(async (id) => monitorProject(await readProjectYear(this.store, id, asOf), asOf)));
-    return { kind: 'monitoring', fiscalYear, asOf, period: periodOf(asOf), department: { code, name: (department.data as { name: string }).name }, projects };
+    return { kind: 'monitoring', fiscalYear, asOf, period: periodOf(asOf), department: { code, name: department.data.name }, projects };
   }
 
   async renderMonitoring(code: string, fiscalYear: number, asOf: string, options: { project?: string; format: RenderFormat; display?: Partial<DisplayUnit>; profile?: string }): Promise<Rendered> {

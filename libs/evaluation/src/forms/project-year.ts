@@ -1,8 +1,8 @@
-import { type EventData, DomainError, departmentStream, lastDayOfYear, projectStream } from '@bem/domain';
+import { type DomainEvent, DomainError, departmentStream, lastDayOfYear, parseDomainEvents, projectStream } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
 import { type ProjectFigures, projectFigures } from '../model/project-figures';
 
-type Recorded<K extends 'IndicatorScoreRecorded' | 'ProjectTextSet' | 'MonitoringAssessmentRecorded'> = RecordedEvent & { data: EventData<K> };
+type Recorded<K extends 'IndicatorScoreRecorded' | 'ProjectTextSet' | 'MonitoringAssessmentRecorded'> = Extract<DomainEvent, { type: K }> & Omit<RecordedEvent, 'type' | 'data'>;
 
 /** One project's year as its forms read it: the money and indicators (as of a date) and what the office wrote. */
 export interface ProjectYear {
@@ -22,24 +22,23 @@ export const unknownProjectRead = (projectId: string) =>
 
 /** Reads a project's stream (and its department's name); facts dated after asOf (default 12-31) are left out. */
 export async function readProjectYear(store: EventStore, projectId: string, asOf?: string): Promise<ProjectYear> {
-  const events = await store.readStream(projectStream(projectId));
+  const stored = await store.readStream(projectStream(projectId));
+  const events = parseDomainEvents(stored);
   const registered = events.find((event) => event.type === 'ProjectRegistered');
   if (!registered) throw unknownProjectRead(projectId);
-  const info = registered.data as EventData<'ProjectRegistered'>;
-  const figures = projectFigures(events, asOf ?? lastDayOfYear(info.fiscalYear));
+  const info = registered.data;
+  const figures = projectFigures(stored, asOf ?? lastDayOfYear(info.fiscalYear));
   if (!figures) throw unknownProjectRead(projectId);
-  const department = (await store.readStream(departmentStream(info.departmentCode))).find((event) => event.type === 'DepartmentRegistered');
+  const department = parseDomainEvents(await store.readStream(departmentStream(info.departmentCode))).find((event) => event.type === 'DepartmentRegistered');
   const year: ProjectYear = {
     figures, departmentCode: info.departmentCode,
-    departmentName: department ? (department.data as EventData<'DepartmentRegistered'>).name : info.departmentCode,
+    departmentName: department?.data.name ?? info.departmentCode,
     texts: new Map(), officeScores: new Map(), assessments: [],
   };
   for (const event of events) {
-    if (event.type === 'ProjectTextSet') year.texts.set((event.data as EventData<'ProjectTextSet'>).section, event as Recorded<'ProjectTextSet'>);
-    else if (event.type === 'IndicatorScoreRecorded') {
-      const data = event.data as EventData<'IndicatorScoreRecorded'>;
-      year.officeScores.set(data.indicatorId ?? data.item ?? '', event as Recorded<'IndicatorScoreRecorded'>);
-    } else if (event.type === 'MonitoringAssessmentRecorded') year.assessments.push(event as Recorded<'MonitoringAssessmentRecorded'>);
+    if (event.type === 'ProjectTextSet') year.texts.set(event.data.section, event);
+    else if (event.type === 'IndicatorScoreRecorded') year.officeScores.set(event.data.indicatorId ?? event.data.item ?? '', event);
+    else if (event.type === 'MonitoringAssessmentRecorded') year.assessments.push(event);
   }
   return year;
 }

@@ -16,8 +16,10 @@ import type { DepartmentYear } from './read-department';
 import type { EvaluationReport } from './report';
 import { checkpointTable, indicatorTable, scoreTable } from './report-tables';
 
+export type Grade = '优' | '良' | '中' | '差';
+
 /** 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (on the score out of 100). */
-export function gradeOf(total: Decimal, max: Decimal): EvaluationReport['grade'] {
+export function gradeOf(total: Decimal, max: Decimal): Grade {
   const on100 = max.isZero() ? new Money(0) : total.times(100).div(max);
   if (on100.gte(90)) return '优';
   if (on100.gte(80)) return '良';
@@ -57,9 +59,11 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
     ...TEXT_SECTIONS.filter((section) => year.texts.has(section)).map((section) => ({ section, generated: false, text: year.texts.get(section)!.data.text })),
     ...[...year.texts.keys()].filter((section) => !TEXT_SECTIONS.includes(section)).map((section) => ({ section, generated: false, text: year.texts.get(section)!.data.text })),
   ];
+  const open = sections.flatMap((section) => section.items).filter((item) => item.score === null);
+  const pending = open.length ? { items: open.map((item) => item.name), weight: roundScore(open.reduce((sum: Decimal, item) => sum.plus(item.weight), new Money(0))) } : null;
   return {
     profile: profile.name, profileTitle: profile.title, department: { code: year.code, name: year.name }, fiscalYear: year.fiscalYear,
-    totalScore: roundScore(total), maxScore: roundScore(max), grade: gradeOf(total, max),
+    totalScore: roundScore(total), maxScore: roundScore(max), grade: pending ? null : gradeOf(total, max), pending,
     sections, indicators, findings, ratios: ratios.list, tables, narrative, consistency,
   };
 }

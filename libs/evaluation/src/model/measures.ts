@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money, ZERO } from '@bem/domain';
+import { type FundRow, Money, ZERO } from '@bem/domain';
 
 /** A figure with the event ids it was computed from (every number in the report is traceable). */
 export interface Traced {
@@ -21,6 +21,12 @@ export class Measures {
       current.value = current.value.plus(delta);
       current.evidence.push(eventId);
     }
+  }
+
+  /** A figure computed elsewhere (the project-ledger fold), with its evidence; a figure no event speaks of is not kept. */
+  record(name: string, value: Decimal, evidence: readonly string[]): void {
+    if (evidence.length === 0) return;
+    this.values.set(name, { value, evidence: [...evidence] });
   }
 
   get(name: string): Traced {
@@ -94,10 +100,9 @@ export const threePublicMeasure = (category: string) => `threePublic.${category}
 export const sourceArranged = (source: string) => `source.${source}.arranged`;
 export const sourceUsed = (source: string) => `source.${source}.used`;
 
-/** 项目资金 rows of the 自评表 / 监控表: 当年财政拨款 (current), 上年结转资金 (carryover), 其他资金 (other). */
-export type FundRow = 'current' | 'carryover' | 'other';
+/** 项目资金 rows of the 自评表 / 监控表 (the rule: libs/domain/src/ledger-fold/fund-rows.ts) */
+export type { FundRow } from '@bem/domain';
 /** row measures: `fund.<row>.initial` 年初预算数, `.full` 全年预算数, `.executed` 全年执行数 */
 export const fundRowMeasure = (row: FundRow, column: 'initial' | 'full' | 'executed') => `fund.${row}.${column}`;
 /** a named fund (彩票公益金 …) inside its row: the 其中 sub-row */
 export const namedFundMeasure = (fund: string, column: 'initial' | 'full') => `named.${fund}.${column}`;
-export const fundRowOf = (source: string, basis: string): FundRow => (source === 'other' ? 'other' : basis === 'carryover' ? 'carryover' : 'current');

@@ -1,6 +1,9 @@
-import { type DomainEvent, type EventData, type FundSource, countsIn, parseDomainEvents, replacesActual } from '@bem/domain';
+import {
+  type EventData, type FundSource, type LedgerEvent, type LedgerFigure, type ProjectLedger, type TracedFen, Money, foldProjectLedger, fundRowsOf,
+  paidBySourceChargingMain, parseDomainEvents, yuanOfFen,
+} from '@bem/domain';
 import type { RecordedEvent } from '@bem/event-store';
-import { type FundRow, M, Measures, fundRowMeasure, fundRowOf, namedFundMeasure, sourceArranged, sourceUsed, threePublicMeasure } from './measures';
+import { type FundRow, M, Measures, fundRowMeasure, namedFundMeasure, sourceArranged, sourceUsed, threePublicMeasure } from './measures';
 
 /** One project of the year with its measures and its adjustments (for the findings and the 自评表). */
 export interface ProjectFigures {
@@ -20,140 +23,74 @@ export interface ProjectFigures {
   indicators: IndicatorFacts[];
 }
 
+/** An indicator of a project (or of the department) with its latest actual by the one latest-actual rule. */
 export interface IndicatorFacts {
   indicatorId: string;
   projectId: string | null;
-  set: RecordedEvent & { data: EventData<'IndicatorSet'> };
-  actual: (RecordedEvent & { data: EventData<'IndicatorActualRecorded'> }) | null;
+  set: { id: string; data: EventData<'IndicatorSet'> };
+  actual: { id: string; data: { value: string; occurredOn: string } } | null;
 }
 
-type Payment = EventData<'PaymentMade'>;
-type ParsedEvent = DomainEvent & Omit<RecordedEvent, 'type' | 'data'>;
+/** The evaluation's measure of each figure of the project-ledger fold (libs/domain/src/ledger-fold). */
+const FOLDED: [string, LedgerFigure][] = [
+  [M.initial, 'budgetInitial'], [M.current, 'budgetCurrent'], [M.paid, 'paid'], [M.arrived, 'arrived'],
+  [M.supplementary, 'supplementary'], [M.decreased, 'decreased'], [M.transferred, 'transferredIn'],
+  [M.procurementBudget, 'procurementBudget'], [M.procurementBudgetInitial, 'procurementBudgetInitial'], [M.procurementPaid, 'procurementPaid'],
+  [M.threePublicBudget, 'threePublicBudget'], [M.threePublicBudgetInitial, 'threePublicBudgetInitial'], [M.threePublicPaid, 'threePublicPaid'],
+  [threePublicMeasure('overseas'), 'threePublic.overseas'], [threePublicMeasure('vehicle'), 'threePublic.vehicle'], [threePublicMeasure('reception'), 'threePublic.reception'],
+  [M.assetPaid, 'assetPaid'], [M.publicPaid, 'publicPaid'], [M.publicBudgetInitial, 'publicBudgetInitial'], [M.publicBudgetCurrent, 'publicBudgetCurrent'],
+];
 
-/** Folds a project stream into its year-end measures (facts dated up to asOf). */
+/** A project's stream as of a date, through the one project-ledger fold: its year-end measures for the reports. */
 export function projectFigures(stored: readonly RecordedEvent[], asOf: string): ProjectFigures | null {
-  const events = parseDomainEvents(stored);
-  const registered = events.find((event) => event.type === 'ProjectRegistered');
-  if (!registered) return null;
-  const info = registered.data;
-  const figures: ProjectFigures = {
+  const ledger = foldProjectLedger(parseDomainEvents(stored) as LedgerEvent[], { asOf });
+  const info = ledger.registration;
+  if (!info) return null;
+  const rows = fundRowsOf(ledger);
+  return {
     projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass,
-    mainSource: 'own', mainRow: 'current', namedFunds: [], measures: new Measures(), adjustments: [], indicators: [],
+    mainSource: (ledger.mainSource ?? 'own') as FundSource, mainRow: rows.mainRow,
+    namedFunds: rows.named.map(({ fund, row }) => ({ fund, row })),
+    measures: measuresOf(ledger),
+    adjustments: adjustmentsOf(ledger),
+    indicators: [...ledger.indicators.values()].map((indicator) => ({
+      indicatorId: indicator.indicatorId, projectId: info.projectId, set: { id: indicator.setEventId, data: indicator.set },
+      actual: indicator.actualEventId === null ? null : { id: indicator.actualEventId, data: { value: indicator.actual ?? '', occurredOn: indicator.actualOn ?? '' } },
+    })),
   };
-  const firstIssue = events.find((event) => event.type === 'BudgetIssued');
-  if (firstIssue) {
-    const data = firstIssue.data;
-    figures.mainSource = data.source;
-    figures.mainRow = fundRowOf(data.source, data.basis);
-  }
-  const payments = new Map<string, Payment>();
-  const indicators = new Map<string, IndicatorFacts>();
-  for (const event of events) {
-    if (!countsIn(event, { asOf })) continue;
-    if (event.type === 'PaymentMade') payments.set(event.data.paymentId, event.data);
-    if (event.type === 'IndicatorSet') {
-      indicators.set(event.data.indicatorId, { indicatorId: event.data.indicatorId, projectId: info.projectId, set: event, actual: null });
-    } else if (event.type === 'IndicatorActualRecorded') {
-      // One rule for the latest actual (the value dated latest wins), as everywhere.
-      const facts = indicators.get(event.data.indicatorId);
-      if (facts && (facts.actual === null || replacesActual({ actualOn: facts.actual.data.occurredOn }, event.data))) facts.actual = event;
-    } else applyMoney(figures, event, payments);
-  }
-  figures.indicators = [...indicators.values()];
-  return figures;
 }
 
-function applyMoney(figures: ProjectFigures, event: ParsedEvent, payments: Map<string, Payment>): void {
-  const m = figures.measures;
-  const id = event.id;
-  const isPublic = figures.kind === 'basic' && figures.basicClass === 'public';
-  switch (event.type) {
-    case 'BudgetIssued': {
-      const data = event.data;
-      const initial = data.basis !== 'supplementary';
-      m.add(M.current, data.amount, id);
-      m.add(sourceArranged(data.source), data.amount, id);
-      addFundRow(figures, data, id);
-      if (initial) m.add(M.initial, data.amount, id);
-      else {
-        m.add(M.supplementary, data.amount, id);
-        figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: 'supplementary', delta: data.amount, reason: data.document ?? '追加下达' });
-      }
-      if (data.procurementAmount) {
-        m.add(M.procurementBudget, data.procurementAmount, id);
-        if (initial) m.add(M.procurementBudgetInitial, data.procurementAmount, id);
-      }
-      if (data.threePublicAmount) {
-        m.add(M.threePublicBudget, data.threePublicAmount, id);
-        if (initial) m.add(M.threePublicBudgetInitial, data.threePublicAmount, id);
-      }
-      if (isPublic) {
-        m.add(M.publicBudgetCurrent, data.amount, id);
-        if (initial) m.add(M.publicBudgetInitial, data.amount, id);
-      }
-      return;
-    }
-    case 'BudgetAdjusted': {
-      const data = event.data;
-      m.add(M.current, data.delta, id);
-      m.add(sourceArranged(figures.mainSource), data.delta, id);
-      m.add(fundRowMeasure(figures.mainRow, 'full'), data.delta, id);
-      if (isPublic) m.add(M.publicBudgetCurrent, data.delta, id);
-      if (data.kind === 'transfer-in') m.add(M.transferred, data.delta, id);
-      else if (data.kind === 'increase') m.add(M.supplementary, data.delta, id);
-      else if (data.kind === 'decrease' || data.kind === 'cancel') m.add(M.decreased, data.delta.replace(/^-/, ''), id);
-      figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: data.kind, delta: data.delta, reason: data.reason });
-      return;
-    }
-    case 'BudgetAllocated': {
-      // 分解下达 to a unit below: that unit reports the money, so this project's budget goes down by it.
-      const data = event.data;
-      m.add(M.current, `-${data.amount}`, id);
-      m.add(sourceArranged(data.source), `-${data.amount}`, id);
-      m.add(fundRowMeasure(figures.mainRow, 'full'), `-${data.amount}`, id);
-      figures.adjustments.push({ eventId: id, occurredOn: data.occurredOn, kind: 'allocation', delta: `-${data.amount}`, reason: data.document ?? `分解下达至 ${data.toProjectId}` });
-      return;
-    }
-    case 'FundsArrived':
-      m.add(M.arrived, event.data.amount, id);
-      return;
-    case 'PaymentMade':
-      addPayment(figures, event.data, '', id);
-      return;
-    case 'PaymentReversed': {
-      const data = event.data;
-      const original = payments.get(data.paymentId);
-      if (original) addPayment(figures, { ...original, amount: data.amount }, '-', id);
-      return;
-    }
-    default:
+function measuresOf(ledger: ProjectLedger): Measures {
+  const measures = new Measures();
+  const put = (name: string, { fen, evidence }: TracedFen) => measures.record(name, new Money(yuanOfFen(fen)), evidence);
+  for (const [name, figure] of FOLDED) put(name, { fen: ledger.figures[figure], evidence: ledger.evidence[figure] ?? [] });
+  const main = ledger.mainSource ?? 'own';
+  const used = paidBySourceChargingMain(ledger);
+  for (const [source, figures] of ledger.bySource) put(sourceArranged(source), { fen: figures.arranged, evidence: figures.arrangedEvidence });
+  for (const [source, fen] of used) {
+    const named = ledger.bySource.get(source)?.paidEvidence ?? [];
+    put(sourceUsed(source), { fen, evidence: source === main ? [...named, ...(ledger.evidence.unattributedPaid ?? [])] : named });
   }
+  const rows = fundRowsOf(ledger);
+  for (const row of ['current', 'carryover', 'other'] as const) {
+    put(fundRowMeasure(row, 'initial'), rows.budget[row].initial);
+    put(fundRowMeasure(row, 'full'), rows.budget[row].full);
+  }
+  put('fund.fiscal.executed', rows.executed.fiscal);
+  put(fundRowMeasure('other', 'executed'), rows.executed.other);
+  for (const named of rows.named) {
+    put(namedFundMeasure(named.fund, 'initial'), named.initial);
+    put(namedFundMeasure(named.fund, 'full'), named.full);
+  }
+  return measures;
 }
 
-function addPayment(figures: ProjectFigures, payment: Payment, sign: '' | '-', id: string): void {
-  const m = figures.measures;
-  const amount = `${sign}${payment.amount}`;
-  m.add(M.paid, amount, id);
-  m.add(sourceUsed(payment.source ?? figures.mainSource), amount, id);
-  m.add(payment.source === 'other' ? fundRowMeasure('other', 'executed') : 'fund.fiscal.executed', amount, id);
-  if (payment.procurement) m.add(M.procurementPaid, amount, id);
-  if (payment.assetPurchase) m.add(M.assetPaid, amount, id);
-  if (payment.threePublic) {
-    m.add(M.threePublicPaid, amount, id);
-    m.add(threePublicMeasure(payment.threePublic), amount, id);
-  }
-  if (payment.publicExpense || (figures.kind === 'basic' && figures.basicClass === 'public')) m.add(M.publicPaid, amount, id);
-}
-
-/** 年初预算数 (issuances other than 追加) and 全年预算数 of the issuance's 项目资金 row, and of its named fund. */
-function addFundRow(figures: ProjectFigures, data: EventData<'BudgetIssued'>, id: string): void {
-  const m = figures.measures;
-  const row = fundRowOf(data.source, data.basis);
-  const initial = data.basis !== 'supplementary';
-  m.add(fundRowMeasure(row, 'full'), data.amount, id);
-  if (initial) m.add(fundRowMeasure(row, 'initial'), data.amount, id);
-  if (!data.fund) return;
-  if (!figures.namedFunds.some((named) => named.fund === data.fund)) figures.namedFunds.push({ fund: data.fund, row });
-  m.add(namedFundMeasure(data.fund, 'full'), data.amount, id);
-  if (initial) m.add(namedFundMeasure(data.fund, 'initial'), data.amount, id);
+/** Every change after the opening budget, by date: 追加 issuances, adjustments, 分解下达 to units below. */
+function adjustmentsOf(ledger: ProjectLedger): ProjectFigures['adjustments'] {
+  return [
+    ...ledger.issuances.filter(({ data }) => data.basis === 'supplementary')
+      .map(({ eventId, data }) => ({ eventId, occurredOn: data.occurredOn, kind: 'supplementary', delta: data.amount, reason: data.document ?? '追加下达' })),
+    ...ledger.adjustments.map(({ eventId, data }) => ({ eventId, occurredOn: data.occurredOn, kind: data.kind as string, delta: data.delta, reason: data.reason })),
+    ...ledger.allocations.map(({ eventId, data }) => ({ eventId, occurredOn: data.occurredOn, kind: 'allocation', delta: `-${data.amount}`, reason: data.document ?? `分解下达至 ${data.toProjectId}` })),
+  ].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : a.occurredOn > b.occurredOn ? 1 : 0));
 }

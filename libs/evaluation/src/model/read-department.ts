@@ -37,7 +37,7 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
   const indicators = new Map<string, IndicatorFacts>();
   for (const event of parseDomainEvents(events)) {
     if (event.type === 'DepartmentRegistered') result.name = event.data.name;
-    if ((event.data as { fiscalYear?: number }).fiscalYear !== year) continue;
+    if (!('fiscalYear' in event.data) || event.data.fiscalYear !== year) continue;
     switch (event.type) {
       case 'IndicatorSet':
         indicators.set(event.data.indicatorId, { indicatorId: event.data.indicatorId, projectId: null, set: event, actual: null });

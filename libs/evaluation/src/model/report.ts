@@ -100,7 +100,10 @@ export interface EvaluationReport {
   totalScore: string;
   /** Sum of the profile's weights; the grade is on totalScore / maxScore × 100 */
   maxScore: string;
-  grade: '优' | '良' | '中' | '差';
+  /** null while any score item is still pending (待评分): no final grade until every item is scored */
+  grade: '优' | '良' | '中' | '差' | null;
+  /** the score items still waiting for a manual score or an assessment, and their 分值 together (null: none) */
+  pending: { items: string[]; weight: string } | null;
   sections: ScoredSection[];
   indicators: IndicatorRow[];
   findings: Finding[];

@@ -59,6 +59,8 @@ export interface Cell {
   align?: 'left' | 'center' | 'right';
   /** event ids behind the figure: an appendix in DOCX / PDF, a 依据 sheet in XLSX, links in HTML; never in the body */
   evidence?: string[];
+  /** the cell that names its row (年度资金总额, an indicator's name): the evidence appendix says where a figure sits by it */
+  names?: boolean;
 }
 
 /** How amounts are printed: 万元 with 2 decimals unless a profile or `--unit` / `--decimals` says otherwise. */

@@ -1,4 +1,4 @@
-import { departmentStream } from '@bem/domain';
+import { type DomainEvent, departmentStream, parseDomainEvents } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { officeProfile } from './profile-loader';
 
@@ -10,19 +10,12 @@ export interface ProfileAssignment {
   assigned: boolean;
 }
 
-interface ProfileAssignedLike {
-  departmentCode: string;
-  fiscalYear: number;
-  monitoring?: string;
-  evaluation?: string;
-}
-
 /** Pure: the latest `ProfileAssigned` of the year wins, field by field; the office default fills the rest. */
-export function assignmentOf(events: readonly { type: string; data: unknown }[], fiscalYear: number, fallback: string): ProfileAssignment {
+export function assignmentOf(events: readonly DomainEvent[], fiscalYear: number, fallback: string): ProfileAssignment {
   const result: ProfileAssignment = { monitoring: fallback, evaluation: fallback, assigned: false };
   for (const event of events) {
     if (event.type !== 'ProfileAssigned') continue;
-    const data = event.data as ProfileAssignedLike;
+    const data = event.data;
     if (data.fiscalYear !== fiscalYear) continue;
     if (data.monitoring) result.monitoring = data.monitoring;
     if (data.evaluation) result.evaluation = data.evaluation;
@@ -33,5 +26,5 @@ export function assignmentOf(events: readonly { type: string; data: unknown }[],
 
 /** Reads the department's stream for its assignment in `fiscalYear`. */
 export async function profileAssignment(store: EventStore, departmentCode: string, fiscalYear: number, fallback = officeProfile().name): Promise<ProfileAssignment> {
-  return assignmentOf(await store.readStream(departmentStream(departmentCode)), fiscalYear, fallback);
+  return assignmentOf(parseDomainEvents(await store.readStream(departmentStream(departmentCode))), fiscalYear, fallback);
 }

@@ -4,7 +4,7 @@ import {
 } from 'docx';
 import { type Cell, DENSE_COLUMNS, type FiledDocument, type FiledForm, type FormBlock, type Grid } from '../filed-document';
 import { notesByOwner, shownIds } from './html';
-import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, placeCells, SIGNATURE_FIELDS } from './layout';
+import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, placeCells, SIGNATURE_FIELDS, SIGNATURE_SHARES } from './layout';
 import { DOCX_BODY_FONT, DOCX_HEADING_FONT, DOCX_TABLE_FONT, DOCX_TITLE_FONT, LANDSCAPE_MARGINS_MM, MARGINS_MM, printableWidthMm, SIZE_PT } from './look';
 
 type Orientation = FiledForm['orientation'];
@@ -37,7 +37,7 @@ function cellDocx(cell: Cell, header: boolean, width: number, size: number): Tab
 
 function gridDocx(grid: Grid, orientation: Orientation): Table {
   const total = convertMillimetersToTwip(printableWidthMm(orientation));
-  const widths = columnFractions(grid).map((f) => Math.floor(f * total));
+  const widths = columnFractions(grid, orientation).map((f) => Math.floor(f * total));
   const size = grid.columns.length > DENSE_COLUMNS ? SIZE_PT.small : SIZE_PT.table;
   const spanWidth = new Map(placeCells(grid).map((p) => [p.cell, widths.slice(p.col, p.col + p.colSpan).reduce((a, b) => a + b, 0)]));
   const rows = grid.rows.map(
@@ -57,9 +57,9 @@ function blockDocx(block: FormBlock, orientation: Orientation): (Paragraph | Tab
 }
 
 function signatureDocx(orientation: Orientation): Table {
-  const width = Math.floor(convertMillimetersToTwip(printableWidthMm(orientation)) / 4);
-  const cells = SIGNATURE_FIELDS.map((f) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: [new Paragraph({ children: [run(f, { size: SIZE_PT.table + 1 })] })] }));
-  return new Table({ rows: [new TableRow({ children: cells })], columnWidths: [width, width, width, width], layout: TableLayoutType.FIXED, borders: NO_BORDERS });
+  const widths = SIGNATURE_SHARES.map((share) => Math.floor(convertMillimetersToTwip(printableWidthMm(orientation)) * share));
+  const cells = SIGNATURE_FIELDS.map((f, i) => new TableCell({ width: { size: widths[i], type: WidthType.DXA }, children: [new Paragraph({ children: [run(f, { size: SIZE_PT.table + 1 })] })] }));
+  return new Table({ rows: [new TableRow({ children: cells })], columnWidths: widths, layout: TableLayoutType.FIXED, borders: NO_BORDERS });
 }
 
 const footer = () =>

@@ -1,5 +1,5 @@
 import { type Cell, DENSE_COLUMNS, type FiledDocument, type FiledForm, type FormBlock, type Grid } from '../filed-document';
-import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, evidenceNotes, SIGNATURE_FIELDS } from './layout';
+import { columnFractions, EVIDENCE_TITLE, type EvidenceNote, evidenceNotes, SIGNATURE_FIELDS, SIGNATURE_SHARES } from './layout';
 import { BODY_FONTS, LANDSCAPE_MARGINS_MM, MARGINS_MM, SIZE_PT, TITLE_FONTS } from './look';
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -28,7 +28,7 @@ td.right{text-align:right;white-space:nowrap}td.center{text-align:center}td.left
 section.signed p{font-size:12pt;text-indent:0;line-height:1.4}section.signed h1{font-size:${SIZE_PT.formTitle + 2}pt}section.signed h2{font-size:${SIZE_PT.heading}pt}
 table.grid.dense{font-size:${SIZE_PT.small}pt}table.grid.dense th,table.grid.dense td{padding:.8mm .8mm}
 table.signature{width:100%;margin-top:1em;font-size:${SIZE_PT.table + 1}pt;border:none}
-table.signature td{border:none;padding:.3em 0;width:25%}
+table.signature td{border:none;padding:.3em 0}
 a.evidence{color:inherit;text-decoration:none}
 table.evidence td{font-size:${SIZE_PT.small}pt}table.evidence td.ids{white-space:nowrap;word-break:normal;overflow-wrap:normal}`;
 
@@ -42,30 +42,30 @@ function cellHtml(cell: Cell, header: boolean, note: Map<Cell, EvidenceNote>): s
   return `<${tag}${classes ? ` class="${classes}"` : ''}${spans}>${body}</${tag}>`;
 }
 
-function gridHtml(grid: Grid, note: Map<Cell, EvidenceNote>): string {
-  const cols = columnFractions(grid).map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('');
+function gridHtml(grid: Grid, note: Map<Cell, EvidenceNote>, orientation: FiledForm['orientation']): string {
+  const cols = columnFractions(grid, orientation).map((f) => `<col style="width:${(f * 100).toFixed(2)}%">`).join('');
   const rows = grid.rows.map((row, r) => `<tr>${row.map((cell) => cellHtml(cell, r < grid.headerRows, note)).join('')}</tr>`);
   const head = rows.slice(0, grid.headerRows).join('');
   const body = rows.slice(grid.headerRows).join('');
   return `<table class="grid${grid.columns.length > DENSE_COLUMNS ? ' dense' : ''}"><colgroup>${cols}</colgroup>${head ? `<thead>${head}</thead>` : ''}<tbody>${body}</tbody></table>`;
 }
 
-function blockHtml(block: FormBlock, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>): string {
+function blockHtml(block: FormBlock, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>, orientation: FiledForm['orientation']): string {
   if (block.type === 'heading') return `<h${block.level + 1}>${esc(block.text)}</h${block.level + 1}>`;
   if (block.type === 'paragraph') {
     const n = paragraphNote.get(block);
     const text = esc(block.text);
     return `<p>${n ? `<a class="evidence" href="#evidence-${n.number}" title="依据：${n.ids.length}条事件" data-evidence="${esc(n.ids.join(' '))}">${text}</a>` : text}</p>`;
   }
-  return gridHtml(block, note);
+  return gridHtml(block, note, orientation);
 }
 
-const signatureHtml = () => `<table class="signature"><tr>${SIGNATURE_FIELDS.map((f) => `<td>${f}</td>`).join('')}</tr></table>`;
+const signatureHtml = () => `<table class="signature"><tr>${SIGNATURE_FIELDS.map((f, i) => `<td style="width:${SIGNATURE_SHARES[i] * 100}%">${f}</td>`).join('')}</tr></table>`;
 
 function formHtml(form: FiledForm, first: boolean, note: Map<Cell, EvidenceNote>, paragraphNote: Map<FormBlock, EvidenceNote>): string {
   const landscape = `${form.orientation === 'landscape' ? ' landscape' : ''}${form.signature ? ' signed' : ''}`;
   const firstGrid = form.blocks.findIndex((b) => b.type === 'grid');
-  const blocks = form.blocks.map((b, i) => `${i === firstGrid && form.unit ? `<p class="unit">金额单位：${esc(form.unit)}</p>` : ''}${blockHtml(b, note, paragraphNote)}`);
+  const blocks = form.blocks.map((b, i) => `${i === firstGrid && form.unit ? `<p class="unit">金额单位：${esc(form.unit)}</p>` : ''}${blockHtml(b, note, paragraphNote, form.orientation)}`);
   return `<section class="form${landscape}"><h1${first ? '' : ' class="form-title"'}>${esc(form.title)}</h1>${form.subtitle ? `<p class="subtitle">${esc(form.subtitle)}</p>` : ''}${blocks.join('\n')}${form.signature ? signatureHtml() : ''}</section>`;
 }
 

@@ -1,4 +1,5 @@
 import type { Cell, FiledDocument, FiledForm, Grid } from '../filed-document';
+import { SIZE_PT, printableWidthMm } from './look';
 
 /** A cell at its place in the grid (0-based row / column of its top-left corner). */
 export interface PlacedCell {
@@ -30,11 +31,43 @@ export function placeCells(grid: Grid): PlacedCell[] {
   return placed;
 }
 
-/** Column widths as fractions of the printable width (the builders give relative widths). */
-export function columnFractions(grid: Grid): number[] {
-  const widths = grid.columns.map((c) => Math.max(1, c.width));
-  const total = widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => w / total);
+/** How wide a text prints, in table-size CJK characters (a Latin letter, digit or sign is about half of one). */
+export function textUnits(text: string): number {
+  let units = 0;
+  for (const ch of text) units += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 1 : ch === '.' || ch === ',' ? 0.3 : ch === '%' ? 0.9 : 0.6;
+  return units;
+}
+
+/** One CJK character at the table's point size, in millimetres. */
+const CHAR_MM = SIZE_PT.table * 0.3528;
+/** The cell padding on both sides, in characters. */
+const PADDING_UNITS = 1.1;
+
+/**
+ * Column widths as fractions of the printable width: the builder's relative widths, except that a column is
+ * never narrower than its widest figure (an amount, a rate or a score must not break across lines); the room
+ * comes from the columns wider than their own figures, in proportion to what they can spare.
+ */
+export function columnFractions(grid: Grid, orientation?: 'portrait' | 'landscape'): number[] {
+  const total = printableWidthMm(orientation) / CHAR_MM;
+  const desired = grid.columns.map((c) => Math.max(1, c.width));
+  const sum = desired.reduce((a, b) => a + b, 0);
+  const widths = desired.map((w) => (w / sum) * total);
+  const need = widths.map(() => 0);
+  for (const p of placeCells(grid)) {
+    if (p.colSpan !== 1) continue;
+    // a figure on one line; a text at least two characters a line (一级 / 指标), never one above the other
+    const units = p.cell.figure ? textUnits(p.cell.text) : Math.min(textUnits(p.cell.text), 2);
+    need[p.col] = Math.max(need[p.col], units + PADDING_UNITS);
+  }
+  const deficit = widths.reduce((acc, w, i) => acc + Math.max(0, need[i] - w), 0);
+  const slack = widths.reduce((acc, w, i) => acc + Math.max(0, w - need[i]), 0);
+  if (deficit > 0 && slack > 0) {
+    const take = Math.min(1, deficit / slack);
+    for (let i = 0; i < widths.length; i++) widths[i] = widths[i] < need[i] ? need[i] : widths[i] - (widths[i] - need[i]) * take;
+  }
+  const after = widths.reduce((a, b) => a + b, 0);
+  return widths.map((w) => w / after);
 }
 
 /** One numbered entry of 附：数据依据: where a figure sits and the event ids behind it. */
@@ -45,10 +78,17 @@ export interface EvidenceNote {
   ids: string[];
 }
 
-/** The text that names a cell for a reader: the row's first label and the column's header. */
+/**
+ * The text that names a cell for a reader: its row (the cell the builder marked as naming it, else the row's
+ * first cell) and its column (the nearest header or label cell above it covering its column).
+ */
 function cellName(grid: Grid, placed: PlacedCell[], target: PlacedCell): string {
-  const rowLabel = placed.find((p) => p.row === target.row && p.col === 0 && p !== target)?.cell.text ?? '';
-  const header = [...placed].reverse().find((p) => p.row < grid.headerRows && p.col <= target.col && p.col + p.colSpan > target.col)?.cell.text ?? '';
+  const inRow = placed.filter((p) => p.row === target.row && p !== target);
+  const rowLabel = (inRow.find((p) => p.cell.names) ?? inRow.find((p) => p.col === 0))?.cell.text ?? '';
+  const covers = (p: PlacedCell) => p.col <= target.col && p.col + p.colSpan > target.col && p.row < target.row && !p.cell.figure;
+  const header = grid.headerRows > 0
+    ? [...placed].reverse().find((p) => p.row < grid.headerRows && covers(p))?.cell.text ?? ''
+    : [...placed].reverse().find((p) => covers(p) && p.cell.label && p.row + p.rowSpan <= target.row)?.cell.text ?? '';
   return [rowLabel, header].filter((t) => t && t !== '—').join(' · ') || target.cell.text;
 }
 
@@ -82,4 +122,6 @@ export function uniqueSheetNames(names: string[]): string[] {
 }
 
 export const SIGNATURE_FIELDS = ['填报单位（盖章）：', '填报人：', '联系电话：', '填报日期：'] as const;
+/** Shares of the printable width for the four fields: the 填报单位（盖章） line needs room for the seal. */
+export const SIGNATURE_SHARES = [0.34, 0.2, 0.23, 0.23] as const;
 export const EVIDENCE_TITLE = '附：数据依据';

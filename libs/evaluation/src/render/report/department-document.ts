@@ -15,10 +15,9 @@ const heading = (level: 1 | 2, text: string): FormBlock => ({ type: 'heading', l
 export const pendingItems = (report: EvaluationReport) => report.sections.flatMap((s) => s.items).filter((i) => i.score === null);
 
 function conclusion(report: EvaluationReport): string {
-  const pending = pendingItems(report);
-  if (!pending.length) return `经自评，本部门${report.fiscalYear}年度部门整体支出绩效自评得分${report.totalScore}分（满分${report.maxScore}分），评价等级为“${report.grade}”。`;
-  const open = pending.reduce((sum, i) => sum + Number(i.weight), 0);
-  return `自评得分待评分：已评分项目合计${report.totalScore}分，尚有${pending.length}项评分项（共${open.toFixed(2)}分）待评分（${pending.map((i) => i.name).join('、')}），全部评定后方给出自评得分和评价等级。`;
+  const { pending } = report;
+  if (!pending) return `经自评，本部门${report.fiscalYear}年度部门整体支出绩效自评得分${report.totalScore}分（满分${report.maxScore}分），评价等级为“${report.grade}”。`;
+  return `自评得分待评分：已评分项目合计${report.totalScore}分，尚有${pending.items.length}项评分项（共${pending.weight}分）待评分（${pending.items.join('、')}），全部评定后方给出自评得分和评价等级。`;
 }
 
 function indicatorSummary(report: EvaluationReport): string {
