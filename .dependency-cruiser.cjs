@@ -18,6 +18,15 @@ module.exports = {
       to: { dependencyTypes: ['core'], path: '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads|dgram|tls)$' },
     },
     {
+      name: 'monitoring-decider-is-pure',
+      comment: 'The monitoring decider decides on the state and inputs it is handed: no store, no framework, no I/O (the command handler reads and appends).',
+      severity: 'error',
+      from: { path: '^libs/monitoring/src/monitoring-decider/', pathNot: '\\.spec\\.ts$|spec-support\\.ts$' },
+      to: {
+        path: ['^apps/', '^libs/event-store/', '^libs/read-models/', '^libs/jobs/', 'profile-loader', 'node_modules/(@nestjs|better-sqlite3|pg|ioredis|bullmq|@kurrent)/', '^(node:)?(fs|fs/promises|net|http|https|child_process|worker_threads)$'],
+      },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

@@ -16,7 +16,12 @@ const DOCUMENTS = [
   { name: 'kaifu-2020', args: ['evaluate', '--department', 'kf-ybj', '--year', '2020', '--profile', 'national'] },
   { name: 'sichuan-2020', args: ['evaluate', '--department', 'sc-ybj', '--year', '2020', '--profile', 'sichuan-2020'] },
   { name: 'leshan-program', args: ['program', '--program', 'ylfw-nlts', '--department', 'ls-ybj', '--year', '2019'] },
-];
+  // seed 000: the 部门决算 tables, and the 项目绩效目标完成情况表 under the profile that files it
+  { name: 'leshan-2019', fixtures: ['leshan-program', 'leshan-2019'], args: ['evaluate', '--department', 'ls-ybj', '--year', '2019', '--profile', 'national'] },
+  { name: 'leshan-2019-project', fixtures: ['leshan-program', 'leshan-2019'], args: ['evaluate', '--project', 'ls-2019-nlts', '--year', '2019', '--profile', 'sichuan-2019'] },
+  // seed 003: recorded under a warn overspend policy (an office profile of test/fixtures/profiles)
+  { name: 'renhua-2021', env: { BEM_PROFILES: 'guangdong-warn', BEM_PROFILES_DIR: fixture('profiles') }, args: ['evaluate', '--department', 'rh-ybj', '--year', '2021', '--profile', 'national'] },
+] as { name: string; fixtures?: string[]; env?: Record<string, string>; args: string[] }[];
 const FORMATS = ['md', 'html', 'docx', 'xlsx', ...(existsSync('/usr/bin/chromium') ? ['pdf'] : [])];
 const file = (name: string, format: string) => join(dir, `${name}.${format}`);
 const stores = new Map<string, string>();
@@ -26,8 +31,13 @@ beforeAll(async () => {
   for (const doc of DOCUMENTS) {
     const store = freshStore();
     stores.set(doc.name, store);
-    const imported = await bem(store, 'import', fixture(`${doc.name}.jsonl`));
-    expect(imported.code, imported.stderr).toBe(0);
+    const saved = Object.fromEntries(Object.keys(doc.env ?? {}).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, doc.env);
+    for (const name of doc.fixtures ?? [doc.name]) {
+      const imported = await bem(store, 'import', fixture(`${name}.jsonl`));
+      expect(imported.code, imported.stderr).toBe(0);
+    }
+    for (const [key, value] of Object.entries(saved)) if (value === undefined) delete process.env[key]; else process.env[key] = value;
     for (const format of FORMATS) {
       const run = await bem(store, ...doc.args, '--format', format, '--out', file(doc.name, format));
       expect(run.code, `${doc.name}.${format}: ${run.stderr}`).toBe(0);
@@ -66,6 +76,19 @@ describe('filed documents: Chinese only, in every format', () => {
     const total = kaifu.split('\n').find((line) => line.startsWith('| 支出合计 |'))!;
     expect(total.split('|')[2].trim()).toMatch(/^\d+\.\d{2}$/);
   });
+
+  it('kaifu 基础数据表: the 专项经费 subtotal with its 其中 rows, the 备注 column as the seed prints them', async () => {
+    const kaifu = await documentText('md', readBody(file('kaifu-2020', 'md')));
+    const cells = (label: string) => kaifu.split('\n').find((line) => line.split('|')[1]?.trim() === label)?.split('|').map((c) => c.trim()).slice(1, 7);
+    expect(cells('2.专项经费（含政府专项）')).toEqual(['2.专项经费（含政府专项）', '1188.00', '3278.00', '3506.00', '3302.00', '']);
+    expect(cells('其中：公费医疗')?.[5]).toBe('含子女统筹区内部政策');
+    expect(cells('支出合计')?.[5]).toBe('决算报表决算数2177万元，不包含居民医保配套补助上解数1568万元');
+  });
+
+  it('renhua 自评报告 prints the 2020 comparison budget (seed 003 line 29) beside 2021', async () => {
+    const text = await documentText('md', readBody(file('renhua-2021', 'md')));
+    expect(text).toContain('2020年，年度财政拨款预算金额共6507.02万元，其中基本支出115.70万元，项目支出6391.32万元');
+  });
 });
 
 describe.runIf(existsSync('/usr/bin/soffice'))('LibreOffice opens and prints the XLSX and DOCX (one conversion at a time)', () => {
@@ -86,6 +109,19 @@ describe.runIf(existsSync('/usr/bin/soffice'))('LibreOffice opens and prints the
     for (const p of positions) expect(p).toBeGreaterThan(-1);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     for (const text of ['607.94', '554.48', '58.93', '54.49']) expect(pdf.text).toContain(text);
+  }, 150_000);
+
+  it('leshan 2019 DOCX: the 部门决算 tables print with their totals', () => {
+    const pdf = libreOfficePdf(file('leshan-2019', 'docx'));
+    expect(pdf.firstPageSize).toEqual([595, 842]);
+    for (const text of ['收入支出决算总表', '一般公共预算财政拨款支出决算表', '1382.90', '1372.64', '878.15', '683.28', '社会保障和就业支出']) expect(pdf.text).toContain(text);
+  }, 150_000);
+
+  it('leshan 项目绩效目标完成情况表 XLSX: one A4 form with the budget block and the seed\'s indicators', () => {
+    const pdf = libreOfficePdf(file('leshan-2019-project', 'xlsx'));
+    expect(pdf.firstPageSize).toEqual([595, 842]);
+    expect(pdf.pages).toBeLessThanOrEqual(3);
+    for (const text of ['项目绩效目标完成情况表', '其中-财政拨款', '87.00', '28.84', '参保人员对医保服务满意度']) expect(pdf.text).toContain(text);
   }, 150_000);
 
   it('leshan program XLSX: the 自评表 and the per-unit table print', () => {

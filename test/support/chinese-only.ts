@@ -9,7 +9,9 @@
  * The allow-list (ALLOWED_LATIN) holds the few Latin words a filed form may print; extend it only with a reason.
  */
 export const ALLOWED_LATIN: readonly string[] = [
-  // none so far: units are Chinese (元, 万元, 人, 天) or signs (%), and the forms carry no Latin abbreviations
+  // units are Chinese (元, 万元, 人, 天) or signs (%); the only Latin word is one the offices print in their own texts:
+  // DRG (按疾病诊断相关分组付费), in the indicator names and actuals of seed 000 (乐山 2019: 推行医保支付方式改革和DRG试点)
+  'DRG',
 ];
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;

@@ -1,8 +1,4 @@
-import {
-  type DomainError,
-  type LedgerCommand,
-  type OverspendPolicy,
-} from '@bem/domain';
+import type { DomainError, LedgerCommand } from '@bem/domain';
 import type { OutcomeCounts } from './outcomes';
 import type { Identity } from './command-identity';
 
@@ -44,8 +40,4 @@ export interface StreamOptions {
   dryRun?: boolean;
   /** Commands decided so far. */
   onProgress?: (done: number) => void;
-}
-
-export interface StreamHandlerOptions {
-  overspendPolicy?: OverspendPolicy;
 }

@@ -17,3 +17,4 @@ export * from './alerts/alert-query';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';
 export * from './scans/daily-scan';
+export * from './monitoring-decider';

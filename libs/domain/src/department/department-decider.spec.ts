@@ -25,6 +25,12 @@ describe('department decider', () => {
     ]);
   });
 
+  it('keeps a text as the 备注 of a 基础数据表 row when it names the row', () => {
+    const remark = { command: 'SetDepartmentText', departmentCode: 'd1', fiscalYear: 2020, section: '备注', row: '公费医疗', text: '含子女统筹区内部政策' };
+    given([]).when(remark).thenThrows('UNKNOWN_DEPARTMENT', 'departmentCode');
+    given([departmentRegistered()]).when(remark).then([{ type: 'DepartmentTextSet', data: { departmentCode: 'd1', fiscalYear: 2020, section: '备注', row: '公费医疗', text: '含子女统筹区内部政策' } }]);
+  });
+
   it('assigns the profiles a department-year is monitored and scored under', () => {
     const assign = { command: 'AssignProfile', departmentCode: 'd1', fiscalYear: 2020, monitoring: 'sichuan-2020' };
     given([]).when(assign).thenThrows('UNKNOWN_DEPARTMENT', 'departmentCode');

@@ -45,6 +45,8 @@ export const RegisterProject = z.object({
   functionalCode: identifier('功能分类科目').optional(),
   economicClass: identifier('经济分类').optional(),
   programCode: identifier('转移支付项目编码').optional(),
+  /** the 基础数据表 subtotal a 项目支出 counts under (专项经费（含政府专项） …), printed with its 其中 rows */
+  category: text('项目类别', 100).optional(),
 });
 
 export const IssueBudget = z.object({
@@ -141,6 +143,8 @@ export const SetDepartmentText = z.object({
   fiscalYear,
   section: identifier('章节'),
   text: text('内容', 20_000),
+  /** with a row (支出合计, 基本支出, 项目支出, a project's name or category): the text is that 基础数据表 row's 备注 */
+  row: text('所在行', 200).optional(),
 });
 
 /** A year's evaluation of a department: which profile item, by whom and why (the event carries the actor). */

@@ -32,6 +32,7 @@ export const EVENT_SCHEMAS = {
   ProjectRegistered: z.object({
     projectId: id, departmentCode: id, fiscalYear: year, name: str, kind: z.enum(['basic', 'project']),
     basicClass: z.enum(['personnel', 'public']).optional(), functionalCode: id.optional(), economicClass: id.optional(), programCode: id.optional(),
+    category: str.optional(),
   }),
   /** 预算下达 (年初预算 / 追加 / 上年结转); links to the allocation or carry-forward it came from */
   BudgetIssued: z.object({
@@ -58,7 +59,7 @@ export const EVENT_SCHEMAS = {
   /** 年度关账 */
   ProjectClosed: z.object(projectFact),
   /** 部门自评报告文字 (职能, 年度工作, 存在问题 …) */
-  DepartmentTextSet: z.object({ departmentCode: id, fiscalYear: year, section: id, text: str }),
+  DepartmentTextSet: z.object({ departmentCode: id, fiscalYear: year, section: id, text: str, row: str.optional() }),
   /** 人工评分 with its justification */
   ManualScoreRecorded: z.object({ ...evaluationScope, item: str, score: amount, justification: str }),
   /** 定性评价 (达成 / 部分达成 / 未达成) */

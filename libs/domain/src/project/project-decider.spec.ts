@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as B from '../testing/builders';
-import { given } from '../testing/specification';
+import { given, issuesOf } from '../testing/specification';
 
 const pay = (amount: string, paymentId = 'pay-9', occurredOn = '2020-04-01') => ({
   command: 'RecordPayment',
@@ -15,6 +15,14 @@ describe('project decider: registration', () => {
     given([], { department: [B.departmentRegistered()] })
       .when({ command: 'RegisterProject', projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '测试项目' })
       .then([B.projectRegistered()]);
+  });
+
+  it('keeps the 基础数据表 category a 项目支出 counts under (专项经费 …) and its 功能分类科目', () => {
+    const data = { projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '测试项目', kind: 'project' as const, category: '专项经费（含政府专项）', functionalCode: '2101502' };
+    given([], { department: [B.departmentRegistered()] })
+      .when({ command: 'RegisterProject', projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '测试项目', category: '专项经费（含政府专项）', functionalCode: '2101502' })
+      .then([{ type: 'ProjectRegistered', data }]);
+    expect(issuesOf({ command: 'RegisterProject', projectId: 'p1', departmentCode: 'd1', fiscalYear: 2020, name: '测试项目', category: '  ' })[0]).toMatchObject({ field: 'category', message: expect.stringContaining('项目类别') });
   });
 
   it('refuses a project of an unknown department', () => {

@@ -10,6 +10,7 @@ import type { RenderFormat, Rendered } from '../render/formats';
 import { type MonitoringDocument, monitorProject, periodOf } from './monitoring';
 import { monitoringDocument } from './monitoring-form';
 import { type ProjectEvaluation, buildProjectEvaluation } from './project-evaluation';
+import { projectCompletionDocument } from './project-completion-form';
 import { projectEvaluationDocument } from './project-form';
 import { readProjectYear } from './project-year';
 
@@ -43,6 +44,8 @@ export class ProjectFormsService {
 
   async renderProject(projectId: string, options: { year?: number; profile?: string; format: RenderFormat; display?: Partial<DisplayUnit> }): Promise<Rendered> {
     const { evaluation, profile } = await this.evaluateProject(projectId, options.year, options.profile);
+    const display = displayUnitOf(profile, options.display);
+    if (profile.projectForm === 'completion') return renderFiledDocument(projectCompletionDocument(evaluation, display), options.format, () => evaluation);
     const table = profile.project?.scoringTable;
     const doc = projectEvaluationDocument(evaluation, displayUnitOf(profile, options.display), table && { title: table.title, levelNames: table.levelNames, note: table.note });
     return renderFiledDocument(doc, options.format, () => evaluation);

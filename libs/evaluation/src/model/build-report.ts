@@ -7,6 +7,8 @@ import { scoreSections } from '../scoring/score-sections';
 import { roundScore } from '../scoring/rules';
 import { basicDataTable } from './basic-data';
 import { FigureIndex } from './figure-index';
+import { finalAccountsTables } from './final-accounts';
+import { overallSpendingText } from './overall-spending';
 import { findingsOf } from './findings';
 import { indicatorRows } from './indicators';
 import { M, Measures } from './measures';
@@ -36,7 +38,10 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
   for (const project of year.projects) department.merge(project.measures);
   const ratios = departmentRatios(department);
   for (const ratio of ratios.list) index.percent(`比率/${ratio.name}`, ratios.metrics[ratio.key as keyof typeof ratios.metrics]);
-  const basic = basicDataTable(year.fiscalYear, year.projects, year.priorProjects, index);
+  const remarks = new Map([...year.remarks].map(([row, event]) => [row, event.data.text]));
+  const basic = basicDataTable(year.fiscalYear, year.projects, year.priorProjects, index, remarks);
+  const finalAccounts = finalAccountsTables(year.projects, index);
+  const overall = overallSpendingText(year.fiscalYear, year.projects, year.priorProjects, index);
   const levelWeights = profile.sections.find(isIndicatorSection)?.indicators.weights ?? {};
   const indicators = indicatorRows(year, levelWeights);
   const sections = scoreSections({ profile, metrics: ratios.metrics, checkpoints, indicators, year });
@@ -45,7 +50,7 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
   let max: Decimal = new Money(0);
   for (const section of sections) [total, max] = [total.plus(section.score), max.plus(section.weight)];
   index.score('得分/总分', roundScore(total), []);
-  const tables = [basic, projectExecutionTable(year.projects, index), fundSourceTable(year.projects, index), checkpointTable(checkpoints), indicatorTable(indicators), scoreTable(sections, roundScore(total), roundScore(max))];
+  const tables = [basic, ...finalAccounts, projectExecutionTable(year.projects, index), fundSourceTable(year.projects, index), checkpointTable(checkpoints), indicatorTable(indicators), scoreTable(sections, roundScore(total), roundScore(max))];
   const stated: StatedFigure[] = [
     ...year.stated.map((event) => ({ label: event.data.label, value: event.data.value, figure: event.data.figure, sumOf: event.data.sumOf, source: event.data.source, eventId: event.id })),
     ...extraStated,
@@ -55,6 +60,7 @@ export function buildReport(year: DepartmentYear, profile: ScoringProfile, check
   const [initial, current, paid] = [department.get(M.initial), department.get(M.current), department.get(M.paid)];
   const rateText = ratios.list.find((r) => r.key === 'executionRate')?.value ?? '—';
   const narrative = [
+    ...(overall ? [{ section: '部门整体支出情况', generated: true, text: overall }] : []),
     { section: '预算执行', generated: true, text: `${year.fiscalYear}年年初预算${formatWan(initial.value)}万元，调整预算${formatWan(current.value)}万元，执行${formatWan(paid.value)}万元，执行率${rateText}%。` },
     ...TEXT_SECTIONS.filter((section) => year.texts.has(section)).map((section) => ({ section, generated: false, text: year.texts.get(section)!.data.text })),
     ...[...year.texts.keys()].filter((section) => !TEXT_SECTIONS.includes(section)).map((section) => ({ section, generated: false, text: year.texts.get(section)!.data.text })),

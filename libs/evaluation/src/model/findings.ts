@@ -4,7 +4,7 @@ import { M } from './measures';
 import type { ProjectFigures } from './project-figures';
 import type { Finding, IndicatorRow, Mismatch, Ratio, ScoredSection } from './report';
 
-const KIND_LABEL: Record<string, string> = { supplementary: '追加下达', increase: '追加', decrease: '调减', cancel: '注销', 'transfer-in': '调剂调入', 'transfer-out': '调剂调出' };
+const KIND_LABEL: Record<string, string> = { supplementary: '追加下达', increase: '追加', decrease: '调减', cancel: '注销', 'transfer-in': '调剂调入', 'transfer-out': '调剂调出', allocation: '分解下达' };
 const STATUS_LABEL: Record<string, string> = { yellow: '黄色预警', red: '红色预警' };
 
 export interface FindingInputs {

@@ -94,6 +94,10 @@ export const M = {
   publicPaid: 'publicPaid',
   publicBudgetInitial: 'publicBudgetInitial',
   publicBudgetCurrent: 'publicBudgetCurrent',
+  /** 上年结转 of a non-fiscal source (其他资金 row): the 年初结转和结余 that is no 财政拨款 */
+  otherCarryover: 'otherCarryover',
+  /** 财政拨款支出: payments charged to a fiscal source */
+  fiscalPaid: 'fund.fiscal.executed',
 } as const;
 
 export const threePublicMeasure = (category: string) => `threePublic.${category}`;

@@ -12,6 +12,10 @@ export interface ProjectFigures {
   fiscalYear: number;
   kind: 'basic' | 'project';
   basicClass?: 'personnel' | 'public';
+  /** the 基础数据表 subtotal this 项目支出 counts under (RegisterProject.category) */
+  category?: string;
+  /** 功能分类科目 (RegisterProject.functionalCode) */
+  functionalCode?: string;
   /** Fund source of the first issuance: adjustments and unsourced payments are charged to it */
   mainSource: FundSource;
   /** 项目资金 row of the first issuance: adjustments are charged to it */
@@ -48,7 +52,7 @@ export function projectFigures(stored: readonly RecordedEvent[], asOf: string): 
   if (!info) return null;
   const rows = fundRowsOf(ledger);
   return {
-    projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass,
+    projectId: info.projectId, name: info.name, fiscalYear: info.fiscalYear, kind: info.kind, basicClass: info.basicClass, category: info.category, functionalCode: info.functionalCode,
     mainSource: (ledger.mainSource ?? 'own') as FundSource, mainRow: rows.mainRow,
     namedFunds: rows.named.map(({ fund, row }) => ({ fund, row })),
     measures: measuresOf(ledger),
@@ -76,7 +80,10 @@ function measuresOf(ledger: ProjectLedger): Measures {
     put(fundRowMeasure(row, 'initial'), rows.budget[row].initial);
     put(fundRowMeasure(row, 'full'), rows.budget[row].full);
   }
-  put('fund.fiscal.executed', rows.executed.fiscal);
+  put(M.fiscalPaid, rows.executed.fiscal);
+  // 上年结转 of a non-fiscal source: the 年初结转和结余 that is no 财政拨款 (部门决算 tables)
+  const otherCarried = ledger.issuances.filter(({ data }) => data.basis === 'carryover' && data.source === 'other');
+  if (otherCarried.length) measures.record(M.otherCarryover, otherCarried.reduce((sum, { data }) => sum.plus(data.amount), new Money(0)), otherCarried.map(({ eventId }) => eventId));
   put(fundRowMeasure('other', 'executed'), rows.executed.other);
   for (const named of rows.named) {
     put(namedFundMeasure(named.fund, 'initial'), named.initial);

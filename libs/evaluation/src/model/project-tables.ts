@@ -12,6 +12,9 @@ export function projectExecutionTable(projects: readonly ProjectFigures[], index
     const executionRate = percent(paid.value, current.value);
     if (executionRate !== null) index.percent(`项目/${project.name}/执行率`, { value: paid.value.times(100).div(current.value), evidence: [...paid.evidence, ...current.evidence] });
     index.money(`项目/${project.name}/执行数`, paid);
+    index.money(`项目/${project.name}/年初预算`, initial);
+    index.money(`项目/${project.name}/调整预算`, current);
+    if (arrived.evidence.length && !current.value.isZero()) index.percent(`项目/${project.name}/到位率`, { value: arrived.value.times(100).div(current.value), evidence: [...arrived.evidence, ...current.evidence] });
     return {
       cells: {
         name: project.name, kind: project.kind === 'basic' ? '基本支出' : '项目支出',

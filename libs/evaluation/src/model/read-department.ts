@@ -15,6 +15,8 @@ export interface DepartmentYear {
   priorProjects: ProjectFigures[];
   departmentIndicators: IndicatorFacts[];
   texts: Map<string, Recorded<'DepartmentTextSet'>>;
+  /** 基础数据表 备注 by row (SetDepartmentText with a row) */
+  remarks: Map<string, Recorded<'DepartmentTextSet'>>;
   manualScores: Recorded<'ManualScoreRecorded'>[];
   assessments: Recorded<'QualitativeAssessmentRecorded'>[];
   stated: Recorded<'StatedFigureRecorded'>[];
@@ -32,7 +34,7 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
   const events = await store.readStream(departmentStream(code));
   const result: DepartmentYear = {
     code, name: code, fiscalYear: year, projects, priorProjects, departmentIndicators: [],
-    texts: new Map(), manualScores: [], assessments: [], stated: [],
+    texts: new Map(), remarks: new Map(), manualScores: [], assessments: [], stated: [],
   };
   const indicators = new Map<string, IndicatorFacts>();
   for (const event of parseDomainEvents(events)) {
@@ -49,7 +51,8 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
         break;
       }
       case 'DepartmentTextSet':
-        result.texts.set(event.data.section, event);
+        if (event.data.row) result.remarks.set(event.data.row, event);
+        else result.texts.set(event.data.section, event);
         break;
       case 'ManualScoreRecorded':
         result.manualScores.push(event);

@@ -86,6 +86,8 @@ export const ScoringProfileSchema = z.object({
   sections: z.array(SectionSpec).min(1),
   /** the per-project 自评表 (and 打分表) of this profile; absent: the national form */
   project: ProjectFormSpec.optional(),
+  /** the per-project form the profile files: 项目支出绩效自评表 (default) or 项目绩效目标完成情况表 (四川 2019 部门决算, seed 000) */
+  projectForm: z.enum(['self-evaluation', 'completion']).optional(),
   display: DisplaySpec.optional(),
   /** 资金来源 the profile's forms list (labels as printed) */
   fundSources: z.array(z.string().min(1)).optional(),

@@ -22,7 +22,7 @@ h4{font-size:${SIZE_PT.body}pt;font-weight:bold;margin:.4em 0 .2em}
 p{text-indent:2em;margin:0 0 .2em;text-align:justify}
 p.unit{text-indent:0;text-align:right;font-size:${SIZE_PT.table}pt;margin:.2em 0}
 table.grid{border-collapse:collapse;width:100%;table-layout:fixed;font-size:${SIZE_PT.table}pt;line-height:1.35;margin:.2em 0 .6em;page-break-inside:auto}
-table.grid th,table.grid td{border:.75pt solid #000;padding:1.2mm 1.2mm;vertical-align:middle;word-break:break-all;overflow-wrap:anywhere}
+table.grid th,table.grid td{border:.75pt solid #000;padding:1.2mm 1.2mm;vertical-align:middle;word-break:normal;overflow-wrap:anywhere}
 table.grid th,table.grid td.label{font-weight:bold;text-align:center}
 td.right{text-align:right;white-space:nowrap}td.center{text-align:center}td.left{text-align:left}
 section.signed p{font-size:12pt;text-indent:0;line-height:1.4}section.signed h1{font-size:${SIZE_PT.formTitle + 2}pt}section.signed h2{font-size:${SIZE_PT.heading}pt}

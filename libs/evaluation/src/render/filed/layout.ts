@@ -56,8 +56,9 @@ export function columnFractions(grid: Grid, orientation?: 'portrait' | 'landscap
   const need = widths.map(() => 0);
   for (const p of placeCells(grid)) {
     if (p.colSpan !== 1) continue;
-    // a figure on one line; a text at least two characters a line (一级 / 指标), never one above the other
-    const units = p.cell.figure ? textUnits(p.cell.text) : Math.min(textUnits(p.cell.text), 2);
+    // a figure on one line; a text at least two characters a line (一级 / 指标), and a number inside it (2020年) unbroken
+    const longestRun = Math.min(8, Math.max(0, ...(p.cell.text.match(/[0-9A-Za-z.,%≥≤=+-]+/g) ?? []).map(textUnits)));
+    const units = p.cell.figure ? textUnits(p.cell.text) : Math.max(Math.min(textUnits(p.cell.text), 2), longestRun);
     need[p.col] = Math.max(need[p.col], units + PADDING_UNITS);
   }
   const deficit = widths.reduce((acc, w, i) => acc + Math.max(0, need[i] - w), 0);

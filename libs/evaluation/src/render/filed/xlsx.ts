@@ -56,7 +56,8 @@ function addGrid(sheet: Worksheet, grid: Grid): { first: number; headerEnd: numb
     // LibreOffice does not grow a row for wrapped text it did not lay out itself: give each row the lines it needs
     let chars = 0;
     for (let dc = 0; dc < p.colSpan; dc++) chars += (sheet.getColumn(left + dc).width ?? 10) / 2.1;
-    const lines = Math.max(...p.cell.text.split('\n').map((line) => Math.ceil(printWidth(line) / Math.max(1, chars - 0.5))), 1);
+    // every paragraph of the cell wraps on its own: the lines add up
+    const lines = Math.max(p.cell.text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(printWidth(line) / Math.max(1, chars - 0.5))), 0), 1);
     const height = Math.ceil((lines * 13.5 + 4) / p.rowSpan);
     const row = sheet.getRow(top);
     if (p.rowSpan === 1 && height > (row.height ?? 15)) row.height = height;

@@ -94,7 +94,9 @@ export function departmentDocument(report: EvaluationReport): FiledDocument {
     title: titleOf(report),
     forms: [
       reportForm(report),
-      ...tableForm(table(report, 'basic-data'), { sheetName: '基础数据表', signature: true }),
+      ...tableForm(table(report, 'basic-data'), { sheetName: '基础数据表', signature: true }, { blank: { remark: '' } }),
+      ...tableForm(table(report, 'final-accounts'), { sheetName: '收入支出决算总表', signature: true }),
+      ...tableForm(table(report, 'fiscal-by-function'), { sheetName: '财政拨款支出决算表', signature: true }),
       ...tableForm(table(report, 'project-execution'), { sheetName: '预算执行情况' }),
       ...tableForm(table(report, 'fund-sources'), { sheetName: '分资金来源' }, { mergeDown: ['name'] }),
       ...tableForm(table(report, 'checkpoints'), { sheetName: '检查点执行进度', title: '检查点执行进度表' }),

@@ -36,7 +36,7 @@ export function columnWidths(header: string[], rows: string[][], wide: boolean[]
     const max = wide[i] ? 22 : 10;
     const content = Math.max(0, ...rows.map((row) => printWidth(row[i] ?? '')));
     // a figure's header may wrap onto three lines, a name's onto two
-    if (figure[i]) return Math.max(3, Math.ceil(printWidth(label) / 3), content + 0.5);
+    if (figure[i]) return Math.max(3, Math.ceil(printWidth(label) / 3), content + 1);
     return Math.min(max, Math.max(4, Math.ceil(printWidth(label) / 2), Math.ceil(content)) + 2);
   });
   // what fits the printable width (156 / 234 mm, 10.5 pt ≈ 3.7 mm a character, 2.4 mm padding a cell): figures keep
@@ -50,7 +50,9 @@ export function columnWidths(header: string[], rows: string[][], wide: boolean[]
 }
 
 /** Columns that carry names or sentences: they may take up to 22 characters, the others 10. */
-const WIDE_COLUMNS = ['name', 'label', 'formula', 'item', 'unit'];
+const WIDE_COLUMNS = ['name', 'label', 'formula', 'item', 'unit', 'remark'];
+/** Text columns that must not wrap (科目编码): sized like figures. */
+const NOWRAP_COLUMNS = ['code'];
 
 export interface GridOptions {
   /** columns whose equal neighbouring values merge into one cell spanning the rows (一级 / 二级指标) */
@@ -70,7 +72,7 @@ export function reportTableGrid(table: ReportTable, options: GridOptions = {}): 
     const firstFigure = columns.findIndex((c) => c.kind !== 'text' && row.cells[c.key] !== null && row.cells[c.key] !== undefined);
     return columns.map((c, i) => {
       const cell = cellOf(c, row.cells[c.key] ?? null, i === firstFigure ? row.evidence : undefined, i === 0 ? (row.depth ?? 0) : 0);
-      return row.cells[c.key] == null && options.blank?.[c.key] ? { ...cell, text: options.blank[c.key] } : cell;
+      return row.cells[c.key] == null && options.blank?.[c.key] !== undefined ? { ...cell, text: options.blank[c.key] } : cell;
     });
   });
   const merged = cells.map((row) => [...row]) as (Cell | null)[][];
@@ -90,7 +92,7 @@ export function reportTableGrid(table: ReportTable, options: GridOptions = {}): 
   return {
     type: 'grid',
     headerRows: 1,
-    columns: columnWidths(header, cells.map((row) => row.map((c) => c.text)), columns.map((c) => WIDE_COLUMNS.includes(c.key)), columns.map((c) => c.kind !== 'text'), options.orientation),
+    columns: columnWidths(header, cells.map((row) => row.map((c) => c.text)), columns.map((c) => WIDE_COLUMNS.includes(c.key)), columns.map((c) => c.kind !== 'text' || NOWRAP_COLUMNS.includes(c.key)), options.orientation),
     rows: [header.map((h) => labelCell(h)), ...merged.map((row) => row.filter((c): c is Cell => c !== null))],
   };
 }

@@ -1,0 +1,34 @@
+import type { StreamDecider, StreamDecision } from '@bem/commands';
+import { type AcknowledgeAlerts, type DisposeAlert, type RaiseRefusedOverspendCard, decideAcknowledgements, decideDisposition, decideRefusedOverspendCard } from './alert-answers';
+import { type EvaluateCheckpoints, decideEvaluation, storedBatchIndex } from './checkpoint-decision';
+import { type MonitoringState, evolveMonitoring, initialMonitoringState } from './monitoring-state';
+
+/** Every command on a department-year's monitoring stream. */
+export type MonitoringCommand = EvaluateCheckpoints | AcknowledgeAlerts | DisposeAlert | RaiseRefusedOverspendCard;
+
+const onStream = (events: StreamDecision['events']): StreamDecision => ({ events, also: [] });
+
+export function decideMonitoring(command: MonitoringCommand, state: MonitoringState, stored: ReadonlySet<string>): StreamDecision {
+  switch (command.kind) {
+    case 'EvaluateCheckpoints':
+      return decideEvaluation(command, state, stored);
+    case 'AcknowledgeAlerts':
+      return onStream(decideAcknowledgements(command, state));
+    case 'DisposeAlert':
+      return onStream(decideDisposition(command, state));
+    case 'RaiseRefusedOverspendCard':
+      return onStream(decideRefusedOverspendCard(command, state));
+  }
+}
+
+/**
+ * The monitoring decider (checkpoints, alerts, answers), pure: run by the generic command handler
+ * (`CommandHandler.handleWith`), which reads and folds the stream, looks up the index entries an evaluation
+ * asks about, and appends what it decides at the expected revisions.
+ */
+export const monitoringDecider: StreamDecider<MonitoringCommand, MonitoringState> = {
+  initialState: initialMonitoringState,
+  evolve: evolveMonitoring,
+  lookups: (command, state) => (command.kind === 'EvaluateCheckpoints' ? storedBatchIndex(command, state).map((write) => write.events[0].id) : []),
+  decide: decideMonitoring,
+};
