@@ -22,6 +22,7 @@ export default defineConfig({
       '@bem/threads': lib('threads'),
       '@bem/web-bundle': lib('web-bundle'),
       '@bem/jobs': lib('jobs'),
+      '@bem/contracts': lib('contracts'),
     },
   },
   test: {

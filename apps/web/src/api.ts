@@ -86,16 +86,10 @@ export function qs(params: Record<string, string | number | boolean | null | und
   return text ? `?${text}` : '';
 }
 
-// ——— response shapes (the parts the dashboard reads) ———
-export interface Me {
-  role: 'clerk' | 'manager' | 'auditor' | 'admin';
-  departments: string[] | '*';
-  label: string | null;
-  may: { read: boolean; write: boolean; handleAlerts: boolean };
-  years: number[];
-  defaultYear: number;
-}
-
+// ——— response shapes ———
+// The server's own types (libs/contracts): what apps/api builds is what the dashboard reads.
+export type { AlertList, AlertPage, AlertQueryRow, AlertRow, AvailableBudget, DepartmentAlertPage, Me, ProfileAssignmentView, ProfileList } from '@bem/contracts';
+// Shapes below are still written here (the progress and checkpoint documents): the parts the dashboard reads.
 export interface Figures {
   budgetInitial: string;
   budgetCurrent: string;
@@ -148,6 +142,8 @@ export interface DepartmentListRow extends Figures {
   name: string;
   projects: number;
   checkpoint: (CheckpointFigures & { label: string }) | null;
+  /** the 监控方案 the checkpoint is under (the department-year's own unless the view names one) */
+  profile: { name: string; title: string };
 }
 
 export interface DepartmentList {
@@ -193,43 +189,6 @@ export interface CheckpointReport {
   upcoming: string[];
 }
 
-export interface AlertRow {
-  id: string;
-  rule: string;
-  severity: 'red' | 'yellow';
-  projectId: string | null;
-  checkpoint: string | null;
-  raisedAt: string;
-  figures: Record<string, string | null>;
-  status: 'open' | 'acknowledged' | 'disposed' | 'overdue' | 'resolved';
-  /** Every rule the card's subject breaks at its checkpoint */
-  rules?: { rule: string; severity: 'red' | 'yellow'; figures: Record<string, string | null>; message: { zh: string; en: string } }[];
-  projectName?: string | null;
-  profile: string;
-  message: { zh: string; en: string };
-  responsible: string;
-  deadline: string;
-  acknowledged: { actor: string; at: string } | null;
-  disposition: { disposition: string; actor: string; note: string; at: string } | null;
-}
-
-export interface AlertList {
-  departmentCode: string;
-  fiscalYear: number;
-  alerts: AlertRow[];
-  suspendedProjects: { projectId: string; alertIds: string[] }[];
-}
-
-/** One page of `GET /departments/{code}/alerts` with paging and filters. */
-export interface AlertPage extends AlertList {
-  total: number;
-  offset: number;
-  limit: number;
-  counts: Record<AlertRow['status'], number>;
-  groupTotal?: number;
-  groups?: { projectId: string | null; projectName: string | null; departmentCode: string; total: number; red: number; alerts: AlertRow[] }[];
-}
-
 export interface StoredEvent {
   id: string;
   type: string;
@@ -238,11 +197,6 @@ export interface StoredEvent {
   recordedAt: string;
   data: Record<string, any>;
   metadata: { actor?: string; source?: string; correlationId?: string } | null;
-}
-
-export interface ProfileList {
-  default: string;
-  profiles: { name: string; title: string; checkpoints: string[] }[];
 }
 
 /** The four amounts and the rates of a department or a subtree (the region rollup). */
@@ -268,14 +222,3 @@ export interface RegionProgress extends Figures {
   units: RegionUnit[];
 }
 
-/** `GET /projects/:id/available`: what the payment decision will allow now. */
-export interface AvailableBudget {
-  projectId: string;
-  status: 'unregistered' | 'open' | 'closed';
-  available: string;
-  budget: string;
-  paid: string;
-  allocated: string;
-  carried: string;
-  cancelled: string;
-}

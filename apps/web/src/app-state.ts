@@ -8,6 +8,9 @@ export const app = {
   generation: 0,
 };
 
+/** The Chinese name of an alert rule, as the server names it (GET /profiles: ruleLabels), never re-derived here. */
+export const ruleLabel = (rule: string): string => app.profiles?.ruleLabels?.[rule] ?? rule;
+
 export const inScope = (code: string): boolean => {
   const me = app.me;
   return !!me && (me.departments === '*' || me.departments.includes(code));

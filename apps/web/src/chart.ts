@@ -81,7 +81,7 @@ export function renderArrivalChart(element: HTMLElement, curve: Curve, title = '
       animation: false,
       textStyle: { fontFamily: FONT },
       title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontFamily: FONT } },
-      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${Number(v).toLocaleString('zh-CN')} 万元`) },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v == null ? '—' : `${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 万元`) },
       legend: { top: 28, data: ['调整预算', '资金到位', '支出'], textStyle: { fontFamily: FONT } },
       grid: { left: 64, right: 16, top: 64, bottom: 28 },
       xAxis: { type: 'category', data: MONTHS, boundaryGap: false },

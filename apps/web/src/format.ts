@@ -22,6 +22,7 @@ function toWan(amount: string): string {
   return match[1] && units !== 0n ? `-${text}` : text;
 }
 export const wan = (amount: string | null | undefined): string => (amount == null ? '—' : group(toWan(amount)));
+/** 万元 as a number for the charts' plot coordinates only (display; never compared or summed) */
 export const wanNumber = (amount: string | null | undefined): number | null => (amount == null ? null : Number(formatWan(money(amount))));
 export const pct = (rate: string | null | undefined): string => (rate == null ? '—' : `${rate}%`);
 
@@ -48,6 +49,15 @@ export const EVENT_LABEL: Record<string, string> = {
   MonitoringAssessmentRecorded: '监控评估',
 };
 
+/** Where an event came from (its metadata.source) */
+const SOURCE_LABEL: Record<string, string> = { api: '网页 / 接口', 'api-import': '网页导入', 'cli-import': '命令行导入', import: '文件导入', cli: '命令行', demo: '演示数据', checkpoints: '检查点评价', alerts: '预警' };
+/** `api-import:支付明细.xlsx` → 网页导入（支付明细.xlsx） */
+export function sourceLabel(source: string | undefined): string {
+  if (!source) return '—';
+  const [kind, ...rest] = source.split(':');
+  const label = SOURCE_LABEL[kind] ?? kind;
+  return rest.length ? `${label}（${rest.join(':')}）` : label;
+}
 export const BASIS_LABEL: Record<string, string> = { initial: '年初预算', supplementary: '追加', carryover: '上年结转' };
 export const ADJUST_LABEL: Record<string, string> = {
   increase: '追加',
@@ -55,16 +65,6 @@ export const ADJUST_LABEL: Record<string, string> = {
   'transfer-in': '调剂调入',
   'transfer-out': '调剂调出',
   cancel: '年末注销',
-};
-export const RULE_LABEL: Record<string, string> = {
-  behindSchedule: '执行进度落后',
-  lowArrival: '资金到位率低',
-  idleFunds: '资金长期闲置',
-  largeAdjustments: '预算调整幅度大',
-  indicatorBehind: '绩效指标落后',
-  dualGap: '双监控偏差',
-  yearEndForecast: '年末执行率预测偏低',
-  overspendAttempt: '超预算支付被拒',
 };
 export const ALERT_STATUS_LABEL: Record<string, string> = { open: '待处理', acknowledged: '已确认', disposed: '已处置', overdue: '逾期未处置', resolved: '已恢复' };
 export const ROLE_LABEL: Record<string, string> = { clerk: '财务录入员', manager: '负责人', auditor: '审计', admin: '管理员' };
@@ -84,6 +84,7 @@ export function figureText(key: string, value: string | null): string {
   if (AMOUNT_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${wan(value)} 万元`;
   if (RATE_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${value}%`;
   if (key === 'status') return statusLabel(value as Status);
+  if ((key === 'idleDays' || key === 'thresholdDays') && /^\d+$/.test(value)) return `${value} 天`;
   return value;
 }
 
@@ -95,7 +96,10 @@ export const toLocalInput = (iso: string | null | undefined): string => {
   return local.toISOString().slice(0, 16);
 };
 export const fromLocalInput = (value: string): string | undefined => (value ? new Date(value).toISOString() : undefined);
+const two = (n: number) => String(n).padStart(2, '0');
+/** An instant as every view prints it: YYYY-MM-DD HH:mm:ss in the reader's time (dates are YYYY-MM-DD everywhere). */
 export const localTime = (iso: string): string => {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString('zh-CN', { hour12: false });
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 };

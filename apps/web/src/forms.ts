@@ -20,8 +20,8 @@ export interface FormContext {
   onDone: () => void | Promise<void>;
 }
 
-type Option = [value: string, label: string];
-interface FieldSpec {
+export type Option = [value: string, label: string];
+export interface FieldSpec {
   name: string;
   label: string;
   kind: 'text' | 'date' | 'amount' | 'select' | 'checkbox' | 'textarea';
@@ -32,7 +32,7 @@ interface FieldSpec {
   list?: string[];
 }
 
-interface FormSpec {
+export interface FormSpec {
   key: string;
   title: string;
   fields: (ctx: FormContext) => FieldSpec[];
@@ -270,7 +270,8 @@ export function entryPanel(ctx: FormContext): HTMLElement {
   return h('section', { class: 'panel entry', 'aria-label': '录入' }, h('h2', null, '录入'), tabs, body);
 }
 
-function commandForm(spec: FormSpec, ctx: FormContext): HTMLFormElement {
+/** One command form: built from its spec, validated in the browser (parseCommand), posted, every problem shown by its field. */
+export function commandForm(spec: FormSpec, ctx: FormContext): HTMLFormElement {
   const ids: string[] = [];
   let issued = 0;
   // Command ids are kept across retries of the same entry (idempotent), renewed after a success.

@@ -17,7 +17,7 @@ function loginView(message?: string): void {
   const token = h('input', { type: 'password', name: 'token', autocomplete: 'off', placeholder: 'bem_…', required: true, 'aria-label': '令牌' });
   const form = h('form', { class: 'login panel' },
     h('h1', null, '预算执行监控'),
-    h('p', null, '请使用管理员发放的访问令牌登录（bem token create）。也可直接打开带 ?token= 的链接。'),
+    h('p', null, '请使用管理员发放的访问令牌登录，也可直接打开管理员发来的登录链接。'),
     message ? h('p', { class: 'form-error', role: 'alert' }, message) : null,
     h('label', null, '访问令牌', token),
     h('button', { type: 'submit', class: 'primary' }, '登录'),

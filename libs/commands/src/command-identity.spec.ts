@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseCommand } from '@bem/domain';
+import { MemoryEventStore } from '@bem/event-store';
 import { v5 as uuidv5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
-import { EVENT_ID_NAMESPACE, eventIdFor } from './command-identity';
+import { CommandHandler } from './command-handler';
+import { EVENT_ID_NAMESPACE, eventIdFor, firstEventsWhere, identify } from './command-identity';
 
 describe('event ids derived from command ids', () => {
   it.each(['c-0001', 'kf-0036', '命令-一', 'x'.repeat(200)])('is the RFC 4122 v5 uuid of "%s#i"', (commandId) => {
@@ -10,5 +15,32 @@ describe('event ids derived from command ids', () => {
 
   it('differs per command and per index', () => {
     expect(new Set([eventIdFor('a', 0), eventIdFor('a', 1), eventIdFor('b', 0)]).size).toBe(3);
+  });
+});
+
+describe('the streams of a command (where findEvents looks for its first event: KurrentDB reads only those)', () => {
+  const fixtures = ['sichuan-2020.jsonl', 'kaifu-2020.jsonl', 'xihu-2022.jsonl', 'leshan-program.jsonl', 'tangxi-2022.jsonl'];
+  it.each(fixtures)('name the stream each command of %s wrote its first event to', async (fixture) => {
+    const commands = readFileSync(resolve(__dirname, '../../../test/fixtures', fixture), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const parsed = parseCommand(JSON.parse(line));
+        if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+        return parsed.command;
+      });
+    const store = new MemoryEventStore();
+    expect((await new CommandHandler(store).handleBatch(commands, { source: 'test' })).rejected).toEqual([]);
+    const identities = commands.map(identify);
+    const stored = await store.findEvents(identities.map((identity) => identity.firstEventId), firstEventsWhere(identities));
+    expect(stored.size).toBeGreaterThan(commands.length / 2);
+    const kinds = new Set<string>();
+    identities.forEach((identity, i) => {
+      const first = stored.get(identity.firstEventId);
+      if (!first) return; // a command that decided no event
+      kinds.add(commands[i].command);
+      expect({ command: commands[i].id, stream: first.stream, named: identity.streams.includes(first.stream) }).toEqual({ command: commands[i].id, stream: first.stream, named: true });
+    });
+    expect(kinds.size).toBeGreaterThan(3);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { LedgerCommand } from '@bem/domain';
+import { type LedgerCommand, routeCommand } from '@bem/domain';
 import { nameBasedIds } from '@bem/event-store';
 
 /** Fixed namespace: the same command id always yields the same event ids, so a retried command is recognised. */
@@ -13,10 +13,21 @@ export const eventIdFor = (commandId: string, index: number): string => eventIds
 export const commandHash = (command: LedgerCommand): string =>
   createHash('sha256').update(JSON.stringify(command)).digest('base64url').slice(0, 32);
 
-/** What makes a command recognisable when it comes again: its content hash and its first event's id. */
+/** What makes a command recognisable when it comes again: its content hash, its first event's id and where it is. */
 export interface Identity {
   hash: string;
   firstEventId: string;
+  /** The streams the command writes (its first event is in one of them): where `findEvents` looks for it. */
+  streams: string[];
 }
 
-export const identify = (command: LedgerCommand): Identity => ({ hash: commandHash(command), firstEventId: eventIdFor(command.id, 0) });
+/** The streams a command writes: its route's one or two. */
+export function commandStreams(command: LedgerCommand): string[] {
+  const route = routeCommand(command);
+  return route.also ? [route.stream, route.also.stream] : [route.stream];
+}
+
+export const identify = (command: LedgerCommand): Identity => ({ hash: commandHash(command), firstEventId: eventIdFor(command.id, 0), streams: commandStreams(command) });
+
+/** `findEvents` of the first events of these commands. */
+export const firstEventsWhere = (identities: readonly Identity[]) => ({ streams: identities.flatMap((identity) => identity.streams) });

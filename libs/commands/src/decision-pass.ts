@@ -1,6 +1,6 @@
 import { DomainError, type LedgerCommand } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
-import type { Identity } from './command-identity';
+import { type Identity, firstEventsWhere } from './command-identity';
 import { type DecisionRules, type PendingWrite, decideInto } from './ledger-decision';
 import { commandIdConflict } from './outcomes';
 import type { FoldedStream, StreamCache } from './stream-cache';
@@ -109,8 +109,8 @@ export class DecisionPass {
   private async storedFirstEvents(identities: readonly Identity[]): Promise<Map<string, RecordedEvent>> {
     const found = new Map<string, RecordedEvent>();
     for (let start = 0; start < identities.length; start += LOOKUP_CHUNK) {
-      const ids = identities.slice(start, start + LOOKUP_CHUNK).map((identity) => identity.firstEventId);
-      for (const [id, event] of await this.source.store.findEvents(ids)) found.set(id, event);
+      const chunk = identities.slice(start, start + LOOKUP_CHUNK);
+      for (const [id, event] of await this.source.store.findEvents(chunk.map((identity) => identity.firstEventId), firstEventsWhere(chunk))) found.set(id, event);
     }
     return found;
   }

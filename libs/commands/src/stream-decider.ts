@@ -23,8 +23,8 @@ export interface StreamDecision {
 export interface StreamDecider<Command, State> {
   initialState: () => State;
   evolve: (state: State, event: RecordedEvent) => State;
-  /** Ids of events outside the stream whose presence the decision depends on (the handler looks them up). */
-  lookups: (command: Command, state: State) => readonly string[];
+  /** Events outside the stream whose presence the decision depends on, each id with the stream it goes to (looked up there). */
+  lookups: (command: Command, state: State) => readonly { id: string; stream: string }[];
   /** Throws the DomainError refusing the command. `stored`: which of `lookups` are stored. */
   decide: (command: Command, state: State, stored: ReadonlySet<string>) => StreamDecision;
 }
@@ -57,8 +57,8 @@ export async function decideOnStream<Command, State>(store: EventStore, decider:
   const state = events.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
   const revision = events.length ? events[events.length - 1].revision : -1;
   const command = await run.command();
-  const ids = decider.lookups(command, state);
-  const stored = ids.length ? new Set((await store.findEvents(ids)).keys()) : new Set<string>();
+  const refs = decider.lookups(command, state);
+  const stored = refs.length ? new Set((await store.findEvents(refs.map((ref) => ref.id), { streams: refs.map((ref) => ref.stream) })).keys()) : new Set<string>();
   const decision = decider.decide(command, state, stored);
   if (run.dryRun) return { command, state, revision, decision, appended: false };
   const writes = await writesOf(store, run, revision, decision);

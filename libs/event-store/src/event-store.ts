@@ -18,6 +18,11 @@ import type {
  */
 export type ReplaySource = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
+/** Where `findEvents` looks for ids: the streams they were appended to. */
+export interface FindEventsWhere {
+  streams: readonly string[];
+}
+
 /** What a fold of many streams reads of an event. */
 export interface EventDataSlice {
   type: string;
@@ -52,8 +57,13 @@ export abstract class EventStore {
     }
     return found;
   }
-  /** The stored events with these ids (missing ids are absent from the map). */
-  abstract findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>>;
+  /**
+   * The stored events with these ids (missing ids are absent from the map). `where.streams` names the streams the
+   * caller appended them to (deterministic ids: the caller knows; every id is looked for in each). sqlite, memory
+   * and postgres keep an index of every id and find one wherever it is stored; kurrentdb has no lookup by id and
+   * reads only these streams, so an id appended to a stream left out is not found there.
+   */
+  abstract findEvents(ids: readonly string[], where: FindEventsWhere): Promise<Map<string, RecordedEvent>>;
   /** Revision of the stream's last event, -1 when the stream does not exist. */
   abstract streamRevision(stream: string): Promise<number>;
   /** Position of the last stored event, 0 when empty. */

@@ -8,7 +8,7 @@ import { parseStoreSpec } from './store-spec';
 export * from './types';
 export * from './errors';
 export { nameBasedIds } from './name-based-ids';
-export { EventStore, type EventDataSlice, type ReplaySource } from './event-store';
+export { EventStore, type EventDataSlice, type FindEventsWhere, type ReplaySource } from './event-store';
 export { MemoryEventStore } from './memory/memory-event-store';
 export { SqliteEventStore } from './sqlite/sqlite-event-store';
 export { PostgresEventStore } from './postgres/postgres-event-store';

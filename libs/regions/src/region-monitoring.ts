@@ -1,6 +1,6 @@
 import { money } from '@bem/domain';
 import type { AlertService } from '@bem/monitoring';
-import type { AlertRow } from '@bem/monitoring';
+import type { AlertRow, AlertView } from '@bem/monitoring';
 import { type CheckpointFigures, evaluateFigures, totalScore } from '@bem/monitoring';
 import { checkpointsOf } from '@bem/monitoring';
 import type { Profile } from '@bem/monitoring';
@@ -64,11 +64,11 @@ export interface RegionAlerts {
   suspendedProjects: { departmentCode: string; projectId: string; alertIds: string[] }[];
 }
 
-export async function regionAlerts(alerts: AlertService, index: RegionIndex, code: string, fiscalYear: number): Promise<RegionAlerts> {
+export async function regionAlerts(alerts: AlertService, index: RegionIndex, code: string, fiscalYear: number, view: AlertView = {}): Promise<RegionAlerts> {
   await index.catchUp();
   const result: RegionAlerts = { scope: 'region', departmentCode: code, fiscalYear, alerts: [], suspendedProjects: [] };
   for (const unit of index.subtree(code)) {
-    const list = await alerts.list(unit.code, fiscalYear);
+    const list = await alerts.list(unit.code, fiscalYear, view);
     result.alerts.push(...list.alerts.map((alert) => ({ ...alert, departmentCode: unit.code })));
     result.suspendedProjects.push(...list.suspendedProjects.map((project) => ({ departmentCode: unit.code, ...project })));
   }

@@ -46,6 +46,7 @@ const word = (what: string) => z.string().min(1, { message: `${what}不能为空
 export const AlertsQuery = z.object({
   year,
   scope: scope.optional(),
+  ...view,
   limit: count('limit', 1000).optional(),
   offset: count('offset', 10_000_000).optional(),
   status: anyOf('status', ALERT_STATUSES).optional(),

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler, type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import type { AlertList, AlertRow, CheckpointReport } from '@bem/monitoring';
+import type { AlertList, AlertRow, AlertView, CheckpointReport } from '@bem/monitoring';
 import type { ApiRuntime } from '../api-runtime';
 import { API_RUNTIME } from '../tokens';
 
@@ -21,6 +21,8 @@ export class GetAlerts extends Query<AlertList> {
   constructor(
     readonly departmentCode: string,
     readonly fiscalYear: number,
+    /** 截至 / 按当时登记: alerts of checkpoints dated ≤ asOf, as recorded by knownAt */
+    readonly view: AlertView = {},
   ) {
     super();
   }
@@ -60,8 +62,8 @@ export class GetCheckpointsHandler implements IQueryHandler<GetCheckpoints> {
 export class GetAlertsHandler implements IQueryHandler<GetAlerts> {
   constructor(@Inject(API_RUNTIME) private readonly runtime: ApiRuntime) {}
 
-  execute({ departmentCode, fiscalYear }: GetAlerts): Promise<AlertList> {
-    return this.runtime.alerts.list(departmentCode, fiscalYear);
+  execute({ departmentCode, fiscalYear, view }: GetAlerts): Promise<AlertList> {
+    return this.runtime.alerts.list(departmentCode, fiscalYear, view);
   }
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/com
 import { EvaluationService } from '@bem/evaluation';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Principal } from '@bem/auth';
+import type { DepartmentAlertPage } from '@bem/contracts';
 import { identifier } from '@bem/domain';
 import { type AlertList, queryAlerts, unknownAlert } from '@bem/monitoring';
 import type { ApiRuntime } from '../api-runtime';
@@ -45,15 +46,15 @@ export class MonitoringController {
 
   /** `{ total, alerts }` with paging, filters, search by project name, grouping by project and counts per status. */
   @Get('departments/:code/alerts')
-  async alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal) {
+  async alerts(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal): Promise<DepartmentAlertPage> {
     requireDepartment(principal, 'read', code);
-    const { year, scope, ...filters } = validate(AlertsQuery, request.query);
+    const { year, scope, asOf, knownAt, ...filters } = validate(AlertsQuery, request.query);
     if (scope === 'region') {
-      const region = await regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, year);
+      const region = await regionAlerts(this.runtime.alerts, regionIndexOf(this.runtime), code, year, { asOf, knownAt });
       const names = await this.projectNames([...new Set(region.alerts.map((alert) => alert.departmentCode))], year);
-      return { scope: 'region', departmentCode: code, fiscalYear: year, ...queryAlerts(region.alerts, filters, names, region.suspendedProjects) };
+      return { scope: 'region' as const, departmentCode: code, fiscalYear: year, ...queryAlerts(region.alerts, filters, names, region.suspendedProjects) };
     }
-    const list: AlertList = await this.queryBus.execute(new GetAlerts(code, year));
+    const list: AlertList = await this.queryBus.execute(new GetAlerts(code, year, { asOf, knownAt }));
     const names = await this.projectNames([code], year);
     return { departmentCode: code, fiscalYear: year, ...queryAlerts(list.alerts.map((alert) => ({ ...alert, departmentCode: code })), filters, names, list.suspendedProjects) };
   }

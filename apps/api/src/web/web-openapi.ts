@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery } from './web-schemas';
+import { DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery, AssignmentQuery } from './web-schemas';
 
 /** OpenAPI paths of the dashboard's read routes (merged into the document built in docs/openapi.ts). */
 function query(schema: z.ZodObject) {
@@ -22,6 +22,7 @@ export function webOpenApiPaths(): Record<string, object> {
     '/api/v1/departments': { get: { summary: '部门执行进度排名 / departments of the token\'s scope with their progress, 序时进度 and last checkpoint status', parameters: query(DepartmentsQuery), responses: { '200': ok('部门列表 / departments'), ...problems } } },
     '/api/v1/departments/{code}/curve': { get: { summary: '月度累计曲线 / 12 month-end points (budgetCurrent, paid, arrived), 序时进度 and checkpoint lines', parameters: [path('code', '部门编码 department code'), ...query(DepartmentCurveQuery)], responses: { '200': ok('曲线 / curve'), ...problems } } },
     '/api/v1/projects/{id}/curve': { get: { summary: '项目月度累计曲线 / the same for one project', parameters: [path('id', '项目编码 project id'), ...query(ProjectCurveQuery)], responses: { '200': ok('曲线 / curve'), ...problems } } },
+    '/api/v1/departments/{code}/profiles': { get: { summary: '方案指定 / the 监控方案 and 评价方案 a department-year is under (AssignProfile, else the office default)', parameters: [path('code', '部门编码 department code'), ...query(AssignmentQuery)], responses: { '200': ok('方案 / assignment'), ...problems } } },
     '/api/v1/departments/{code}/sources': { get: { summary: '资金来源构成 / issued, arrived and paid by fund source', parameters: [path('code', '部门编码 department code'), ...query(SourcesQuery)], responses: { '200': ok('资金来源 / sources'), ...problems } } },
   };
 }

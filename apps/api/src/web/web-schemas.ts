@@ -22,3 +22,4 @@ export const DepartmentCurveQuery = z.object({
 });
 export const ProjectCurveQuery = z.object(view);
 export const SourcesQuery = z.object({ year, asOf: isoDate.optional(), knownAt: isoInstant.optional() });
+export const AssignmentQuery = z.object({ year });

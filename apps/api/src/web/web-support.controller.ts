@@ -1,15 +1,17 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
 import { Money, availableBudgetOf, projectStream, unknownProject } from '@bem/domain';
-import { profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
+import { ALERT_RULE_LABELS, profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
+import { availableScoringProfiles, loadScoringProfile } from '@bem/evaluation';
 import { defaultAsOf, fundSourceRows, readProjectLedgers } from '@bem/read-models';
+import type { AvailableBudget, Me, ProfileAssignmentView, ProfileList } from '@bem/contracts';
 import type { ApiRuntime } from '../api-runtime';
 import { requireDepartment, requireProjectRead } from '../auth/access';
 import { CurrentPrincipal } from '../auth/principal.decorator';
 import type { HttpRequest } from '../http/http-types';
 import { validate } from '../http/validate';
 import { API_RUNTIME } from '../tokens';
-import { DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery } from './web-schemas';
+import { AssignmentQuery, DepartmentCurveQuery, DepartmentsQuery, ProjectCurveQuery, SourcesQuery } from './web-schemas';
 
 const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
@@ -23,7 +25,7 @@ export class WebSupportController {
 
   /** `GET /api/v1/me`: the token's role, departments and what it may do. */
   @Get('me')
-  async me(@CurrentPrincipal() principal: Principal) {
+  async me(@CurrentPrincipal() principal: Principal): Promise<Me> {
     const years = [...new Set((await this.runtime.progress.departmentYears()).filter((row) => may(principal, 'read', row.departmentCode)).map((row) => row.fiscalYear))].sort((a, b) => b - a);
     const thisYear = Number(new Date().toISOString().slice(0, 4));
     return {
@@ -37,15 +39,32 @@ export class WebSupportController {
     };
   }
 
-  /** `GET /api/v1/profiles`: the checkpoint / alert profiles that can be chosen. */
+  /** `GET /api/v1/profiles`: the checkpoint / alert profiles (监控方案) and the scoring profiles (评价方案) that can be chosen. */
   @Get('profiles')
-  profiles() {
+  profiles(): ProfileList {
     return {
       default: DEFAULT_PROFILE,
       profiles: availableProfiles().map((name) => {
         const profile = loadProfile(name);
         return { name, title: profile.title, checkpoints: profile.checkpoints.map((c) => c.monthDay) };
       }),
+      evaluationProfiles: availableScoringProfiles().map((name) => ({ name, title: loadScoringProfile(name).title })),
+      ruleLabels: ALERT_RULE_LABELS,
+    };
+  }
+
+  /** `GET /api/v1/departments/:code/profiles?year`: the 监控方案 / 评价方案 the department-year is under (AssignProfile, else the office default). */
+  @Get('departments/:code/profiles')
+  async assignment(@Param('code') code: string, @Req() request: HttpRequest, @CurrentPrincipal() principal: Principal): Promise<ProfileAssignmentView> {
+    requireDepartment(principal, 'read', code);
+    const { year } = validate(AssignmentQuery, request.query);
+    const assignment = await profileAssignment(this.runtime.store, code, year);
+    return {
+      departmentCode: code,
+      fiscalYear: year,
+      assigned: assignment.assigned,
+      monitoring: { name: assignment.monitoring, title: loadProfile(assignment.monitoring).title },
+      evaluation: { name: assignment.evaluation, title: loadScoringProfile(assignment.evaluation).title },
     };
   }
 
@@ -61,11 +80,11 @@ export class WebSupportController {
     const year = query.year ?? years.find((y) => y <= thisYear) ?? years[0] ?? thisYear;
     const profile = loadProfile(query.profile);
     const asOf = query.asOf ?? defaultAsOf(year);
-    const lastCheckpoint = checkpointsOf(profile, year)
-      .filter((lines) => lines.date <= asOf)
-      .pop();
     const rows = [];
     for (const department of visible) {
+      // Each department's last checkpoint under its own 监控方案 (AssignProfile), unless the view names one
+      const own = query.profile ? profile : await this.profileFor(department.code, year, undefined);
+      const lastCheckpoint = checkpointsOf(own, year).filter((lines) => lines.date <= asOf).pop();
       const projects = counts.find((row) => row.departmentCode === department.code && row.fiscalYear === year)?.projects ?? 0;
       const view = { asOf, knownAt: query.knownAt };
       const progress = await this.runtime.progress.department(department.code, year, view);
@@ -76,7 +95,7 @@ export class WebSupportController {
         checkpoint = { label: lastCheckpoint.label, ...evaluateFigures(new Money(atCheckpoint.budgetCurrent), new Money(atCheckpoint.paid), lastCheckpoint) };
       }
       const { projects: _rows, department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = progress;
-      rows.push({ code: department.code, name: department.name, projects, ...figures, checkpoint });
+      rows.push({ code: department.code, name: department.name, projects, ...figures, checkpoint, profile: { name: own.name, title: own.title } });
     }
     const rate = (row: { executionRate: string | null }) => (row.executionRate === null ? -1 : Number(row.executionRate));
     rows.sort((a, b) => rate(b) - rate(a) || a.code.localeCompare(b.code));
@@ -117,7 +136,7 @@ export class WebSupportController {
    * (budget − paid − allocated − carried − cancelled, over everything recorded), so a form never re-derives it.
    */
   @Get('projects/:id/available')
-  async available(@Param('id') projectId: string, @CurrentPrincipal() principal: Principal) {
+  async available(@Param('id') projectId: string, @CurrentPrincipal() principal: Principal): Promise<AvailableBudget> {
     await this.projectReadable(principal, projectId);
     const state = await this.runtime.handler.stateOf(projectStream(projectId));
     if (!('paid' in state)) throw unknownProject(projectId, 'id');

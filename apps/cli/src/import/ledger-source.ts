@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { type Identity } from '@bem/commands';
+import { type Identity, commandStreams } from '@bem/commands';
 import type { LedgerCommand } from '@bem/domain';
 import { startWorkerThread } from '@bem/threads';
 import { type LedgerChunk, type LedgerChunkOptions, type LedgerFormat, readLedgerChunks } from '@bem/ledger-io';
@@ -82,7 +82,7 @@ export async function* ledgerChunks(path: string, format: LedgerFormat, options:
       if ('done' in message) return;
       worker.postMessage(1);
       const { hashes, firstEventIds, ...chunk } = JSON.parse(message.chunk) as PackedChunk;
-      yield { ...chunk, identities: hashes.map((hash, i) => ({ hash, firstEventId: firstEventIds[i] })) };
+      yield { ...chunk, identities: hashes.map((hash, i) => ({ hash, firstEventId: firstEventIds[i], streams: commandStreams(chunk.commands[i]) })) };
     }
   } finally {
     worker.removeAllListeners();

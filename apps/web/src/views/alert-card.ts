@@ -1,7 +1,7 @@
 import { post } from '../api';
-import { canHandleAlerts, href } from '../app-state';
+import { canHandleAlerts, href, ruleLabel } from '../app-state';
 import { h } from '../dom';
-import { ALERT_STATUS_LABEL, FIGURE_LABEL, RULE_LABEL, figureText, localTime } from '../format';
+import { ALERT_STATUS_LABEL, FIGURE_LABEL, figureText, localTime } from '../format';
 import { errorBox } from '../widgets';
 import type { InboxRow } from './alerts';
 
@@ -10,9 +10,12 @@ const SEVERITY_LABEL: Record<string, string> = { red: '红色预警', yellow: '�
 /** Figures that only identify (shown in the sentence, not as a figure) */
 const HIDDEN_FIGURES = new Set(['indicatorId', 'paymentId', 'paymentIds', 'status']);
 
-/** A card: the subject and checkpoint, every rule it breaks with its figures, and the manager's actions. */
-export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: string, on: boolean) => void) | null): HTMLElement {
-  const handler = canHandleAlerts(alert.departmentCode);
+/**
+ * A card: the subject and checkpoint, every rule it breaks with its figures, and the manager's actions (none on a
+ * past view: 截至 / 按当时登记 shows the card as it stood then, it is not the place to answer it).
+ */
+export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: string, on: boolean) => void) | null, pastView = false): HTMLElement {
+  const handler = canHandleAlerts(alert.departmentCode) && !pastView;
   const error = h('div', { class: 'form-error', role: 'alert' });
   const act = async (path: string, body: unknown) => {
     error.replaceChildren();
@@ -39,13 +42,14 @@ export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: st
     h('div', { class: 'alert-head' },
       select ? h('input', { type: 'checkbox', class: 'pick', 'aria-label': '选择此预警', onchange: (e: Event) => select(alert.id, (e.target as HTMLInputElement).checked) }) : null,
       h('span', { class: `chip sev-${alert.severity}` }, SEVERITY_LABEL[alert.severity] ?? alert.severity),
-      h('strong', null, `${subject} · ${findings.map((f) => RULE_LABEL[f.rule] ?? f.rule).join('、')}`),
+      h('strong', null, `${subject} · ${findings.map((f) => ruleLabel(f.rule)).join('、')}`),
       h('span', { class: `chip state-${alert.status}`, 'data-testid': 'alert-status' }, ALERT_STATUS_LABEL[alert.status] ?? alert.status),
     ),
     h('ul', { class: 'findings' }, findings.map((finding) => h('li', { 'data-rule': finding.rule },
-      h('p', { class: 'alert-message' }, `${RULE_LABEL[finding.rule] ?? finding.rule}：${finding.message.zh}`),
+      h('p', { class: 'alert-message' }, `${ruleLabel(finding.rule)}：${finding.message.zh}`),
+      // One cell per figure (label above value): a grid of pairs stays aligned whatever the number of figures
       h('dl', { class: 'figures' }, Object.entries(finding.figures).filter(([key]) => !HIDDEN_FIGURES.has(key))
-        .map(([key, value]) => [h('dt', null, FIGURE_LABEL[key] ?? '数值'), h('dd', null, figureText(key, value))])),
+        .map(([key, value]) => h('div', { class: 'figure', 'data-figure': key }, h('dt', null, FIGURE_LABEL[key] ?? '数值'), h('dd', null, figureText(key, value))))),
     ))),
     h('p', { class: 'alert-meta' },
       h('a', { href: href(['departments', alert.departmentCode], { year: alert.fiscalYear }) }, alert.departmentName),
@@ -61,8 +65,8 @@ export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: st
   );
 }
 
-/** A checkpoint date (检查点 2020-06-30) or, for a real-time alert, its month (2021年07月). */
+/** A checkpoint date (检查点 2020-06-30) or, for a real-time alert, its month (2021年7月 实时预警). */
 const periodText = (checkpoint: string): string => {
   const month = /^(\d{4})-(\d{2})$/.exec(checkpoint);
-  return month ? `${month[1]}年${month[2]}月` : `检查点 ${checkpoint}`;
+  return month ? `${month[1]}年${Number(month[2])}月 实时预警` : `检查点 ${checkpoint}`;
 };

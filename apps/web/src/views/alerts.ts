@@ -1,8 +1,8 @@
-import { type AlertPage, type AlertRow, type DepartmentList, get, post, qs } from '../api';
-import { type Route, app, canHandleAlerts, href } from '../app-state';
+import { type AlertQueryRow, type DepartmentAlertPage, type DepartmentList, get, post, qs } from '../api';
+import { type Route, app, canHandleAlerts, href, ruleLabel, viewParams } from '../app-state';
 import { h, mount } from '../dom';
-import { ALERT_STATUS_LABEL, RULE_LABEL } from '../format';
-import { errorBox } from '../widgets';
+import { ALERT_STATUS_LABEL } from '../format';
+import { errorBox, timeBar } from '../widgets';
 import { alertCard } from './alert-card';
 
 /** Cards per department and page */
@@ -11,7 +11,7 @@ const PAGE_SIZE = 50;
 const TABS: [string, string][] = [['active', '待办'], ['overdue', ALERT_STATUS_LABEL.overdue], ['open', ALERT_STATUS_LABEL.open], ['acknowledged', ALERT_STATUS_LABEL.acknowledged], ['disposed', ALERT_STATUS_LABEL.disposed], ['resolved', ALERT_STATUS_LABEL.resolved], ['all', '全部']];
 const STATUSES_OF: Record<string, string | undefined> = { active: 'open,acknowledged,overdue', all: undefined };
 
-export interface InboxRow extends AlertRow {
+export interface InboxRow extends AlertQueryRow {
   departmentCode: string;
   departmentName: string;
   fiscalYear: number;
@@ -27,15 +27,16 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
   const page = Math.max(0, Number(params.page ?? 0) || 0);
   const grouped = params.group === 'project';
   let list: DepartmentList;
-  let pages: { code: string; name: string; page: AlertPage }[];
+  let pages: { code: string; name: string; page: DepartmentAlertPage }[];
   try {
     list = await get<DepartmentList>(`/departments${qs({ year: params.year })}`);
     const departments = list.departments.filter((d) => !params.department || d.code === params.department);
     const query = {
       year: list.year, limit: PAGE_SIZE, offset: page * PAGE_SIZE, status: tab in STATUSES_OF ? STATUSES_OF[tab] : tab,
       severity: params.severity, rule: params.rule, checkpoint: params.checkpoint, q: params.q, groupBy: grouped ? 'project' : undefined,
+      ...viewParams(route),
     };
-    pages = await Promise.all(departments.map(async (d) => ({ code: d.code, name: d.name, page: await get<AlertPage>(`/departments/${encodeURIComponent(d.code)}/alerts${qs(query)}`) })));
+    pages = await Promise.all(departments.map(async (d) => ({ code: d.code, name: d.name, page: await get<DepartmentAlertPage>(`/departments/${encodeURIComponent(d.code)}/alerts${qs(query)}`) })));
   } catch (error) {
     mount(root, errorBox(error));
     return;
@@ -43,9 +44,9 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
   if (generation !== app.generation) return;
   const go = (change: Record<string, string>) => (location.hash = href(['alerts'], { ...params, page: '', ...change }));
   const refresh = () => alertsView(root, route, app.generation);
-  const rowsOf = (entry: (typeof pages)[number], alerts: AlertRow[]): InboxRow[] => alerts.map((a) => ({ ...a, departmentCode: entry.code, departmentName: entry.name, fiscalYear: entry.page.fiscalYear }));
+  const rowsOf = (entry: (typeof pages)[number], alerts: AlertQueryRow[]): InboxRow[] => alerts.map((a) => ({ ...a, departmentCode: entry.code, departmentName: entry.name, fiscalYear: entry.page.fiscalYear }));
   const total = pages.reduce((sum, entry) => sum + entry.page.total, 0);
-  const counts = (status: string) => pages.reduce((sum, entry) => sum + (entry.page.counts[status as AlertRow['status']] ?? 0), 0);
+  const counts = (status: string) => pages.reduce((sum, entry) => sum + (entry.page.counts[status as AlertQueryRow['status']] ?? 0), 0);
   const tabCount = (key: string) => (key === 'active' ? counts('open') + counts('acknowledged') + counts('overdue') : key === 'all' ? TABS.slice(1, 6).reduce((sum, [s]) => sum + counts(s), 0) : counts(key));
   const pageCount = Math.max(1, ...pages.map((entry) => Math.ceil((grouped ? entry.page.groupTotal ?? 0 : entry.page.total) / PAGE_SIZE)));
 
@@ -67,7 +68,9 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
       bulkError.append(errorBox(e));
     }
   }
-  const cards = (rows: InboxRow[]) => h('ul', { class: 'alert-list' }, rows.map((row) => alertCard(row, refresh, canHandleAlerts(row.departmentCode) && !row.acknowledged && !row.disposition && row.status !== 'resolved' ? toggle : null)));
+  const pastView = !!(params.asOf || params.knownAt);
+  const selectable = (row: InboxRow) => !pastView && canHandleAlerts(row.departmentCode) && !row.acknowledged && !row.disposition && row.status !== 'resolved';
+  const cards = (rows: InboxRow[]) => h('ul', { class: 'alert-list' }, rows.map((row) => alertCard(row, refresh, selectable(row) ? toggle : null, pastView)));
   const body = pages.flatMap((entry) =>
     grouped
       ? (entry.page.groups ?? []).map((group) => h('section', { class: 'alert-group', 'data-project': group.projectId ?? '' },
@@ -83,7 +86,7 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
     select('year', '年度', list.years.map((y) => [String(y), `${y} 年`]), String(list.year)),
     select('department', '部门', [['', '全部部门'], ...list.departments.map((d): [string, string] => [d.code, d.name])], params.department),
     select('severity', '级别', [['', '全部级别'], ['red', '红色预警'], ['yellow', '黄色预警']], params.severity),
-    select('rule', '规则', [['', '全部规则'], ...Object.entries(RULE_LABEL)], params.rule),
+    select('rule', '规则', [['', '全部规则'], ...Object.keys(app.profiles?.ruleLabels ?? {}).map((rule): [string, string] => [rule, ruleLabel(rule)])], params.rule),
     h('label', null, '搜索', search), h('button', { type: 'submit' }, '搜索'),
     h('label', { class: 'inline' }, h('input', { type: 'checkbox', name: 'group', checked: grouped, onchange: (e: Event) => go({ group: (e.target as HTMLInputElement).checked ? 'project' : '' }) }), '按项目分组'),
   );
@@ -96,8 +99,8 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
 
   mount(root,
     h('div', { class: 'page-head' }, h('h1', null, `预警 · ${list.year} 年`), h('p', { class: 'muted', 'data-testid': 'alert-total' }, `共 ${total} 条 · 每部门每页 ${PAGE_SIZE} 条`)),
-    filters, tabs,
-    h('div', { class: 'bulk' }, bulkButton, bulkError),
+    timeBar(route), filters, tabs,
+    pastView ? h('p', { class: 'muted', 'data-testid': 'past-view' }, '当前为历史视图（截至 / 按当时登记）：预警只读，重置为最新后可确认、处置。') : h('div', { class: 'bulk' }, bulkButton, bulkError),
     body.length ? body : h('p', { class: 'empty' }, '没有符合条件的预警。'),
     pager,
   );

@@ -1,9 +1,12 @@
-import { type AlertList, type CheckpointReport, type Curve, type DepartmentProgress, type ProjectRow, get, qs } from '../api';
+import { type AlertList, type CheckpointReport, type Curve, type DepartmentProgress, type ProfileAssignmentView, type ProjectRow, get, qs } from '../api';
 import { type Route, app, canRead, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { esc, h, mount } from '../dom';
-import { KIND_LABEL, pct, statusLabel, wan, yuan } from '../format';
+import { KIND_LABEL, pct, statusLabel, wan, yuan, localTime } from '../format';
+import { money } from '@bem/domain';
 import { entryPanel } from '../forms';
+import { formPanel, registerProjectSpec } from '../registration-forms';
+import { profilePanel } from './profile-panel';
 import { errorBox, kpi, progressBar, statusChip, timeBar } from '../widgets';
 import { evaluationPanel, latestCheckpoint, monitoringPanel } from './evaluation';
 import { loadRegion } from './region';
@@ -13,6 +16,7 @@ interface DepartmentData {
   curve: Curve;
   checkpoints: CheckpointReport | null;
   alerts: AlertList | null;
+  assignment: ProfileAssignmentView;
 }
 
 type SortKey = 'name' | 'kind' | 'budgetInitial' | 'budgetCurrent' | 'arrived' | 'paid' | 'balance' | 'executionRate' | 'status';
@@ -32,15 +36,16 @@ const STATUS_ORDER: Record<string, number> = { red: 0, yellow: 1, green: 2 };
 async function load(code: string, year: number, route: Route): Promise<DepartmentData> {
   const view = viewParams(route);
   const profile = route.params.get('profile') ?? undefined;
-  const [progress, curve] = await Promise.all([
+  const [progress, curve, assignment] = await Promise.all([
     get<DepartmentProgress>(`/departments/${encodeURIComponent(code)}/progress${qs({ year, ...view })}`),
     get<Curve>(`/departments/${encodeURIComponent(code)}/curve${qs({ year, profile, ...view })}`),
+    get<ProfileAssignmentView>(`/departments/${encodeURIComponent(code)}/profiles${qs({ year })}`),
   ]);
   const [checkpoints, alerts] = await Promise.all([
     get<CheckpointReport>(`/departments/${encodeURIComponent(code)}/checkpoints${qs({ year, profile: curve.profile.name, ...view })}`).catch(() => null),
-    get<AlertList>(`/departments/${encodeURIComponent(code)}/alerts${qs({ year })}`).catch(() => null),
+    get<AlertList>(`/departments/${encodeURIComponent(code)}/alerts${qs({ year, ...view })}`).catch(() => null),
   ]);
-  return { progress, curve, checkpoints, alerts };
+  return { progress, curve, checkpoints, alerts, assignment };
 }
 
 /** `#/departments/<code>?year=<yyyy>`: KPIs, the curve against 序时进度 and checkpoint lines, the project table. */
@@ -79,18 +84,21 @@ export async function departmentView(root: HTMLElement, route: Route, generation
   };
 
   const renderTable = (projects: ProjectRow[], statuses: Map<string, string | null>) => {
-    const value = (row: ProjectRow, key: SortKey): string | number => {
-      if (key === 'name' || key === 'kind') return row[key];
-      if (key === 'status') return STATUS_ORDER[statuses.get(row.projectId) ?? ''] ?? 3;
+    // Amounts and rates compare as Decimal (never a JS number); one Decimal per row, made before sorting.
+    const key = sort.key;
+    const keyed = projects.map((row) => {
+      if (key === 'name' || key === 'kind') return { row, text: row[key] };
+      if (key === 'status') return { row, rank: STATUS_ORDER[statuses.get(row.projectId) ?? ''] ?? 3 };
       const v = row[key];
-      return v === null ? -Infinity : Number(v);
-    };
-    const sorted = [...projects].sort((a, b) => {
-      const x = value(a, sort.key);
-      const y = value(b, sort.key);
-      const order = typeof x === 'string' ? x.localeCompare(String(y), 'zh-CN') : x - (y as number);
-      return sort.descending ? -order : order;
+      return { row, amount: v === null ? null : money(v) };
     });
+    const compare = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+      if (a.text !== undefined) return a.text.localeCompare(b.text ?? '', 'zh-CN');
+      if (a.rank !== undefined) return a.rank - (b.rank ?? 3);
+      if (!a.amount || !b.amount) return (a.amount ? 1 : 0) - (b.amount ? 1 : 0);
+      return a.amount.cmp(b.amount);
+    };
+    const sorted = keyed.sort((a, b) => (sort.descending ? -compare(a, b) : compare(a, b))).map(({ row }) => row);
     const head = COLUMNS.map(([key, label, numeric]) => {
       const active = sort.key === key;
       return `<th scope="col" class="${numeric ? 'num' : ''}" aria-sort="${active ? (sort.descending ? 'descending' : 'ascending') : 'none'}"><button type="button" data-sort="${key}">${label}${active ? (sort.descending ? ' ▼' : ' ▲') : ''}</button></th>`;
@@ -155,6 +163,12 @@ export async function departmentView(root: HTMLElement, route: Route, generation
   };
 
   const openAlerts = (data.alerts?.alerts ?? []).filter((a) => a.status !== 'disposed');
+  // Registering a project or assigning a profile changes the whole page (project lists, the profile's lines): render it again.
+  const again = () => {
+    app.generation += 1;
+    return departmentView(root, route, app.generation);
+  };
+  const setupContext = { departmentCode: code, fiscalYear: year, projects: [], defaultDate: route.params.get('asOf') ?? data.progress.asOf, onDone: again };
   const writable = canWrite(code);
   const asOfDefault = data.progress.asOf;
   const regionLinks = h('p', { class: 'region-links' });
@@ -162,11 +176,11 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     h('p', { class: 'crumbs' }, h('a', { href: href([], { year }) }, '部门总览'), ' / ', data.progress.department.name),
     h('div', { class: 'page-head' },
       h('h1', null, `${data.progress.department.name} · ${year} 年`),
-      h('p', { class: 'muted' }, `截至 ${data.progress.asOf}${data.progress.knownAt ? `，按 ${new Date(data.progress.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}`),
+      h('p', { class: 'muted' }, `截至 ${data.progress.asOf}${data.progress.knownAt ? `，按 ${localTime(data.progress.knownAt)} 时已登记的记录` : ''}`),
       regionLinks,
     ),
     timeBar(route, [h('label', null, '年度', yearInput), h('label', null, '监控方案', profileSelect)]),
-    openAlerts.length ? h('p', { class: 'alert-banner' }, h('a', { href: href(['alerts'], { year, department: code }) }, `${openAlerts.length} 条预警待处理 →`)) : null,
+    openAlerts.length ? h('p', { class: 'alert-banner' }, h('a', { href: href(['alerts'], { year, department: code, asOf: params.asOf, knownAt: params.knownAt }) }, `${openAlerts.length} 条预警待处理 →`)) : null,
     kpis,
     h('div', { class: 'charts' }, executionChart, arrivalChart),
     checkpointsBox,
@@ -174,7 +188,9 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     h('details', { class: 'panel', ontoggle: (e: Event) => (e.target as HTMLDetailsElement).open && loadSources(sources, code, year, route) }, h('summary', null, '资金来源构成'), sources),
     // The 监控表 of the latest checkpoint the checkpoint job recorded; before any, of the latest one due by the calendar
     monitoringPanel(code, year, data.checkpoints?.checkpoints.at(-1)?.date ?? latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
-    evaluationPanel(code, year),
+    evaluationPanel(code, year, data.assignment.evaluation.name),
+    profilePanel(data.assignment, setupContext),
+    writable ? formPanel('登记新项目', registerProjectSpec, setupContext, 'register-project', data.progress.projects.length === 0) : null,
     writable
       ? entryPanel({ departmentCode: code, fiscalYear: year, projects: data.progress.projects, defaultDate: route.params.get('asOf') ?? asOfDefault, onDone: refresh })
       : null,

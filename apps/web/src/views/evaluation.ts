@@ -30,7 +30,7 @@ interface DocumentPanelOptions {
  */
 export function documentPanel(options: DocumentPanelOptions): HTMLElement {
   const format = h('select', { name: 'format', 'aria-label': '格式' }, FORMATS.map(([value, label]) => h('option', { value }, label)));
-  const profile = h('select', { name: 'evaluationProfile', 'aria-label': '评价方案' }, (app.profiles?.profiles ?? []).map((p) => h('option', { value: p.name, selected: p.name === options.profile }, p.title)));
+  const profile = h('select', { name: 'evaluationProfile', 'aria-label': '评价方案' }, (app.profiles?.evaluationProfiles ?? app.profiles?.profiles ?? []).map((p) => h('option', { value: p.name, selected: p.name === options.profile }, p.title)));
   const output = h('div', { class: 'evaluation-output', 'aria-live': 'polite' });
   const run = async () => {
     mount(output, h('p', { class: 'loading' }, '正在生成…'));
@@ -67,10 +67,10 @@ export function documentPanel(options: DocumentPanelOptions): HTMLElement {
   );
 }
 
-/** Year-end 绩效自评 of a department: `GET /departments/:code/evaluation`. */
-export function evaluationPanel(code: string, year: number): HTMLElement {
+/** Year-end 绩效自评 of a department under its 评价方案 (preselected): `GET /departments/:code/evaluation`. */
+export function evaluationPanel(code: string, year: number, profile: string): HTMLElement {
   return documentPanel({
-    summary: '年终绩效自评', profile: 'sichuan-2020',
+    summary: '年终绩效自评', profile,
     path: (format, profile) => `/api/v1/departments/${encodeURIComponent(code)}/evaluation?year=${year}&profile=${encodeURIComponent(profile)}&format=${format}`,
     filename: (format) => `绩效自评-${code}-${year}.${format}`,
   });

@@ -13,9 +13,9 @@ export function importView(root: HTMLElement): void {
   const result = h('div', { class: 'import-result', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit', class: 'primary' }, '上传导入');
   const form = h('form', { class: 'panel import-form' },
-    h('p', null, '每行一条账本命令（与 bem import 相同）。整个文件先校验，任何一行有误则全部不写入；重复导入同一文件不会重复记账。'),
+    h('p', null, '每行一条账本命令（与命令行导入相同），也可上传带中文表头的表格。整个文件先校验，任何一行有误则全部不写入；重复导入同一文件不会重复记账。'),
     h('label', null, '账本文件', file),
-    h('label', null, 'CSV/XLSX 金额单位', unit),
+    h('label', null, '表格金额单位', unit),
     h('label', { class: 'inline' }, dryRun, '仅校验，不写入'),
     h('div', { class: 'actions' }, submit),
   );

@@ -1,11 +1,11 @@
-import { FUND_SOURCE_LABELS, LIKELIHOOD_LABELS } from '@bem/domain';
+import { FUND_SOURCE_LABELS, LIKELIHOOD_LABELS, replacesActual } from '@bem/domain';
 
 const PROJECT_TEXT_LABEL: Record<string, string> = { goal: '预期目标', outcome: '实际完成情况', problems: '存在问题', measures: '改进措施' };
 import { type Curve, type DepartmentProgress, type ProjectProgress, type StoredEvent, get, qs } from '../api';
 import { type Route, app, canWrite, href, viewParams } from '../app-state';
 import { renderArrivalChart, renderExecutionChart } from '../chart';
 import { h, mount } from '../dom';
-import { ADJUST_LABEL, BASIS_LABEL, EVENT_LABEL, KIND_LABEL, localTime, pct, wan, yuan } from '../format';
+import { ADJUST_LABEL, BASIS_LABEL, EVENT_LABEL, KIND_LABEL, localTime, sourceLabel, pct, wan, yuan } from '../format';
 import { entryPanel } from '../forms';
 import { errorBox, kpi, progressBar, timeBar } from '../widgets';
 import { projectEvaluationPanel } from './evaluation';
@@ -113,7 +113,8 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
       if (event.type === 'IndicatorSet') targets.set(event.data.indicatorId, event);
       if (event.type === 'IndicatorActualRecorded') {
         const before = actuals.get(event.data.indicatorId);
-        if (!before || before.data.occurredOn <= event.data.occurredOn) actuals.set(event.data.indicatorId, event);
+        // The domain's rule (the value dated latest wins), not a copy of it
+        if (!before || replacesActual({ actualOn: before.data.occurredOn }, { occurredOn: event.data.occurredOn })) actuals.set(event.data.indicatorId, event);
       }
     }
     mount(indicators, targets.size
@@ -142,7 +143,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
           h('td', null, EVENT_LABEL[event.type] ?? event.type),
           h('td', null, ...describe(event, reversed), notYetKnown ? h('span', { class: 'tag' }, '所选时刻尚未登记') : afterAsOf ? h('span', { class: 'tag' }, '晚于截至日期') : ''),
           h('td', null, event.metadata?.actor ?? '—'),
-          h('td', null, event.metadata?.source ?? '—'),
+          h('td', null, sourceLabel(event.metadata?.source)),
         );
       })),
     ));
@@ -152,7 +153,7 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
   const department = p.department;
   mount(root,
     h('p', { class: 'crumbs' }, h('a', { href: href([], { year: p.fiscalYear }) }, '部门总览'), ' / ', h('a', { href: href(['departments', department.code], { year: p.fiscalYear, asOf: params.asOf, knownAt: params.knownAt }) }, department.name || department.code), ' / ', p.name),
-    h('div', { class: 'page-head' }, h('h1', null, p.name), h('p', { class: 'muted' }, `${KIND_LABEL[p.kind] ?? p.kind} · ${p.projectId} · ${p.fiscalYear} 年度 · 截至 ${p.asOf}${p.knownAt ? `，按 ${new Date(p.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}`)),
+    h('div', { class: 'page-head' }, h('h1', null, p.name), h('p', { class: 'muted' }, `${KIND_LABEL[p.kind] ?? p.kind} · ${p.projectId} · ${p.fiscalYear} 年度 · 截至 ${p.asOf}${p.knownAt ? `，按 ${localTime(p.knownAt)} 时已登记的记录` : ''}`)),
     timeBar(route),
     kpis,
     h('div', { class: 'charts' }, executionChart, arrivalChart),

@@ -2,7 +2,7 @@ import { type DepartmentProgress, type Figures, type RegionProgress, type Region
 import { type Route, app, canRead, href, viewParams } from '../app-state';
 import { renderRegionChart } from '../chart';
 import { h, mount } from '../dom';
-import { pct, wan, yuan } from '../format';
+import { pct, wan, yuan, localTime } from '../format';
 import { errorBox, progressBar, timeBar } from '../widgets';
 
 export const LEVEL_LABEL: Record<string, string> = { province: '省级', city: '市级', county: '县级', district: '区级', town: '乡镇' };
@@ -138,7 +138,7 @@ export async function regionView(root: HTMLElement, route: Route, generation: nu
     h('div', { class: 'page-head' },
       h('h1', null, `${name} · 区域汇总 · ${year} 年`),
       h('p', { class: 'muted' },
-        `截至 ${doc.asOf}${doc.knownAt ? `，按 ${new Date(doc.knownAt).toLocaleString('zh-CN')} 时已登记的记录` : ''}；本级及 ${units.length - 1} 个下级单位；`,
+        `截至 ${doc.asOf}${doc.knownAt ? `，按 ${localTime(doc.knownAt)} 时已登记的记录` : ''}；本级及 ${units.length - 1} 个下级单位；`,
         h('a', { href: href(['departments', code], carry) }, '本级部门视图 →'),
       ),
     ),

@@ -60,6 +60,12 @@ export interface ContractOptions {
   replay?: boolean;
   /** The adapter exposes the log's own SQLite database as `companionDatabase` (sqlite). */
   companionDatabase?: boolean;
+  /**
+   * Default true: an id is unique across streams (sqlite, memory, postgres index every id): a stored id appended to
+   * another stream is refused, and `findEvents` finds an id wherever it is. False on kurrentdb, which has no lookup
+   * by id: ids are checked in the streams a call writes, and `findEvents` looks only in the streams it is given.
+   */
+  idsAcrossStreams?: boolean;
 }
 
 /**

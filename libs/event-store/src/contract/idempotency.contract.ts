@@ -6,6 +6,7 @@ import { caught, newEvent, newEvents, positionChecks, useStore, type ContractOpt
 export function idempotencyContract(makeStore: MakeStore, options: ContractOptions = {}): void {
   const store = useStore(makeStore);
   const positions = positionChecks(store, options);
+  const acrossStreams = options.idsAcrossStreams ?? true;
 
   describe('event ids', () => {
     it('treats a retry of a stored batch as a no-op that reports the stored events', async () => {
@@ -59,12 +60,24 @@ export function idempotencyContract(makeStore: MakeStore, options: ContractOptio
       expect(await positions.headRank()).toBe(1);
     });
 
-    it('refuses a stored id sent to another stream', async () => {
+    it('refuses a stored id sent to another stream written in the same call', async () => {
       const event = newEvent('PaymentRecorded', { amount: '1.00' });
       await store().append('s', [event]);
-      const error = await caught(store().append('t', [event]));
+      const error = await caught(store().appendMany([{ stream: 's', events: [newEvent()] }, { stream: 't', events: [event] }]));
       expect(error).toMatchObject({ eventId: event.id, reason: 'stored with a different payload' });
-      expect(await store().streamRevision('t')).toBe(-1);
+      expect([await store().streamRevision('s'), await store().streamRevision('t')]).toEqual([0, -1]);
+    });
+
+    it(`${acrossStreams ? 'refuses' : 'accepts (ids are checked per stream written)'} a stored id sent to another stream alone`, async () => {
+      const event = newEvent('PaymentRecorded', { amount: '1.00' });
+      await store().append('s', [event]);
+      if (acrossStreams) {
+        const error = await caught(store().append('t', [event]));
+        expect(error).toMatchObject({ eventId: event.id, reason: 'stored with a different payload' });
+        expect(await store().streamRevision('t')).toBe(-1);
+      } else {
+        expect(await store().append('t', [event])).toMatchObject({ written: true, nextRevision: 0 });
+      }
     });
 
     it('refuses a batch that is only partly stored and writes none of it', async () => {
@@ -74,7 +87,7 @@ export function idempotencyContract(makeStore: MakeStore, options: ContractOptio
       expect(error).toBeInstanceOf(DuplicateEventId);
       expect(error).toMatchObject({ eventId: events[0].id, reason: 'batch partly stored' });
       expect(await store().streamRevision('s')).toBe(1);
-      expect((await store().findEvents([events[2].id])).size).toBe(0);
+      expect((await store().findEvents([events[2].id], { streams: ['s'] })).size).toBe(0);
     });
 
     it('refuses the same id twice in one call, in one write or across writes', async () => {

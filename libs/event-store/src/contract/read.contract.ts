@@ -6,6 +6,7 @@ import { newEvents, positionChecks, useStore, type ContractOptions, type MakeSto
 export function readContract(makeStore: MakeStore, options: ContractOptions = {}): void {
   const store = useStore(makeStore);
   const positions = positionChecks(store, options);
+  const acrossStreams = options.idsAcrossStreams ?? true;
 
   describe('reading', () => {
     it('readStream reads one stream in revision order, from a revision', async () => {
@@ -72,12 +73,13 @@ export function readContract(makeStore: MakeStore, options: ContractOptions = {}
       expect(await store().readAll()).toEqual(await store().readStream('a'));
     });
 
-    it('findEvents returns the stored events by id, leaving out unknown ids, beyond one query chunk', async () => {
+    it('findEvents returns the stored events by id in the streams named, leaving out unknown ids, beyond one query chunk', async () => {
       const writes = Array.from({ length: 3 }, (_, s) => ({ stream: `s${s}`, events: newEvents(400, 'Found', s * 400) }));
       await store().appendMany(writes);
       const known = writes.flatMap((w) => w.events.map((e) => e.id));
       const unknown = Array.from({ length: 30 }, () => uuidv4());
-      const found = await store().findEvents([...unknown.slice(0, 15), ...known, ...unknown.slice(15)]);
+      const where = { streams: ['s2', 'none', 's0', 's1', 's0'] };
+      const found = await store().findEvents([...unknown.slice(0, 15), ...known, ...unknown.slice(15)], where);
       expect(found.size).toBe(1200);
       for (const id of unknown) expect(found.has(id)).toBe(false);
       const last = found.get(known[1199]);
@@ -85,8 +87,16 @@ export function readContract(makeStore: MakeStore, options: ContractOptions = {}
       expect(await positions.rank(last?.position ?? -1)).toBe(1200);
       expect(found.get(known[0])).toMatchObject({ stream: 's0', revision: 0 });
       expect(await positions.rank(found.get(known[0])?.position ?? -1)).toBe(1);
-      expect((await store().findEvents([])).size).toBe(0);
-      expect([...(await store().findEvents([known[5], known[5]])).keys()]).toEqual([known[5]]);
+      expect((await store().findEvents([], where)).size).toBe(0);
+      expect([...(await store().findEvents([known[5], known[5]], where)).keys()]).toEqual([known[5]]);
+    });
+
+    it(`findEvents ${acrossStreams ? 'finds an id in a stream not named too' : 'looks only in the streams named'}`, async () => {
+      const [a, b] = newEvents(2);
+      await store().appendMany([{ stream: 'a', events: [a] }, { stream: 'b', events: [b] }]);
+      const found = await store().findEvents([a.id, b.id], { streams: ['a'] });
+      expect([...found.keys()].sort()).toEqual(acrossStreams ? [a.id, b.id].sort() : [a.id]);
+      expect((await store().findEvents([b.id], { streams: [] })).size).toBe(acrossStreams ? 1 : 0);
     });
 
     it('returns copies: mutating a read event does not change the store', async () => {

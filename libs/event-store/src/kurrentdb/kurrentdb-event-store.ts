@@ -1,6 +1,6 @@
 import type { AllStreamResolvedEvent, Filter, KurrentDBClient, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import { planAppend, serializeData, validateWrites, type StoredFingerprint } from '../append-rules';
-import { EventStore } from '../event-store';
+import { EventStore, type FindEventsWhere } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -13,7 +13,6 @@ import type {
   SubscribeOptions,
   SubscriptionHandler,
 } from '../types';
-import { EventIdIndex } from './event-id-index';
 import { kurrentClient } from './kurrentdb-client';
 import {
   isStreamNotFound,
@@ -35,8 +34,14 @@ export interface KurrentDbEventStoreOptions {
   namespace?: string;
 }
 
-/** How many events are fetched at once by `findEvents`. */
-const FETCH_CONCURRENCY = 32;
+/** How many streams are read at once by `findEvents` and before an append. */
+const READ_CONCURRENCY = 16;
+
+/** What an append needs of a stream it writes: its revision and the stored events carrying the call's ids. */
+interface StreamView {
+  revision: number;
+  withIds: RecordedEvent[];
+}
 
 /**
  * Event store on KurrentDB (@kurrent/kurrentdb-client), for the multi-machine deployment
@@ -54,13 +59,16 @@ const FETCH_CONCURRENCY = 32;
  *   drops, writes before k stay stored and the call fails with `WrongExpectedRevision` (or the client
  *   error). Retrying the same call is safe: stored writes are recognised by their event ids and skipped,
  *   the rest are checked again — the command handler does exactly that, so a batch converges.
- * - idempotency by event id: recognised here (`planAppend` + an id index over $all), not only by the
- *   server, whose own idempotency check only covers a retry at the same expected revision.
+ * - idempotency by event id, checked per stream: before writing, each stream the call writes is read and its
+ *   events carrying the call's ids are handed to `planAppend` (the server's own check only covers a retry at
+ *   the same expected revision). Nothing is kept between calls and $all is never read to write: memory does not
+ *   grow with the log. The price: an id already stored in a stream the call does not write is not seen, so
+ *   reusing it elsewhere is accepted here (sqlite, memory and postgres refuse it), and `findEvents` looks only
+ *   in the streams it is given. Callers use deterministic ids and name the stream they wrote them to.
  */
 export class KurrentDbEventStore extends EventStore {
   private readonly namespace: string;
   private readonly filter: Filter;
-  private readonly ids: EventIdIndex;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
   private closed = false;
 
@@ -76,7 +84,6 @@ export class KurrentDbEventStore extends EventStore {
     // Server-side filters: system events never cross the wire.
     const { streamNameFilter, excludeSystemEvents } = kurrentClient();
     this.filter = this.namespace ? streamNameFilter({ prefixes: [this.namespace] }) : excludeSystemEvents();
-    this.ids = new EventIdIndex((from, limit) => this.readAll({ fromPosition: from, limit }));
   }
 
   /** Connects lazily: the first call reaches the server, so a wrong URL fails there (it is never echoed: it may hold a password). */
@@ -93,8 +100,8 @@ export class KurrentDbEventStore extends EventStore {
     this.assertOpen();
     const ids = validateWrites(writes);
     const now = new Date().toISOString();
-    const [stored, revisions] = await Promise.all([this.fingerprints(ids), this.revisions(writes)]);
-    const plan = planAppend(writes, { lookup: () => stored, revision: (stream) => revisions.get(stream) ?? -1 }, now);
+    const views = await this.views(writes.map((write) => write.stream), new Set(ids));
+    const plan = planAppend(writes, { lookup: () => fingerprints(views), revision: (stream) => views.get(stream)?.revision ?? -1 }, now);
 
     for (const [i, { rows, result }] of plan.entries()) {
       if (rows.length === 0) continue;
@@ -145,14 +152,13 @@ export class KurrentDbEventStore extends EventStore {
     return events;
   }
 
-  override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+  /** Reads each of `where.streams` once (no lookup by id exists on KurrentDB): ids stored elsewhere are not found. */
+  override async findEvents(ids: readonly string[], where: FindEventsWhere): Promise<Map<string, RecordedEvent>> {
     this.assertOpen();
-    await this.ids.catchUp();
-    const known = [...new Set(ids)].filter((id) => this.ids.get(id));
     const found = new Map<string, RecordedEvent>();
-    for (let i = 0; i < known.length; i += FETCH_CONCURRENCY) {
-      const events = await Promise.all(known.slice(i, i + FETCH_CONCURRENCY).map((id) => this.fetch(id)));
-      for (const event of events) if (event) found.set(event.id, event);
+    if (ids.length === 0) return found;
+    for (const view of (await this.views(where.streams, new Set(ids))).values()) {
+      for (const event of view.withIds) found.set(event.id, event);
     }
     return found;
   }
@@ -200,29 +206,17 @@ export class KurrentDbEventStore extends EventStore {
     await this.client.dispose();
   }
 
-  /** Stored fingerprints of the given ids (as `planAppend` compares them): stream, type and data as JSON text. */
-  private async fingerprints(ids: readonly string[]): Promise<Map<string, StoredFingerprint>> {
-    const stored = new Map<string, StoredFingerprint>();
-    if (ids.length === 0) return stored;
-    for (const [id, event] of await this.findEvents(ids)) {
-      stored.set(id, { stream: event.stream, type: event.type, data: serializeData(event.data), position: event.position });
+  /** Each distinct stream read once, at most READ_CONCURRENCY at a time: its revision and its events with these ids. */
+  private async views(streams: readonly string[], ids: ReadonlySet<string>): Promise<Map<string, StreamView>> {
+    const distinct = [...new Set(streams)];
+    const views = new Map<string, StreamView>();
+    for (let i = 0; i < distinct.length; i += READ_CONCURRENCY) {
+      const read = await Promise.all(distinct.slice(i, i + READ_CONCURRENCY).map(async (stream) => [stream, await this.readStream(stream)] as const));
+      for (const [stream, events] of read) {
+        views.set(stream, { revision: events.length ? events[events.length - 1].revision : -1, withIds: events.filter((event) => ids.has(event.id)) });
+      }
     }
-    return stored;
-  }
-
-  private async revisions(writes: readonly StreamWrite[]): Promise<Map<string, number>> {
-    const streams = [...new Set(writes.map((write) => write.stream))];
-    return new Map(await Promise.all(streams.map(async (stream) => [stream, await this.streamRevision(stream)] as const)));
-  }
-
-  private async fetch(id: string): Promise<RecordedEvent | undefined> {
-    const location = this.ids.get(id);
-    if (!location) return undefined;
-    const [event] = await this.collect(
-      this.client.readStream(this.wire(location.stream), { fromRevision: BigInt(location.revision), maxCount: 1 }),
-      location.stream,
-    );
-    return event?.id === id ? event : undefined;
+    return views;
   }
 
   private async lastPosition(stream: string): Promise<number> {
@@ -259,4 +253,13 @@ export class KurrentDbEventStore extends EventStore {
   private assertOpen(): void {
     if (this.closed) throw new Error('event store is closed');
   }
+}
+
+/** Stored fingerprints of the events found (as `planAppend` compares them): stream, type and data as JSON text. */
+function fingerprints(views: ReadonlyMap<string, StreamView>): Map<string, StoredFingerprint> {
+  const stored = new Map<string, StoredFingerprint>();
+  for (const { withIds } of views.values()) {
+    for (const event of withIds) stored.set(event.id, { stream: event.stream, type: event.type, data: serializeData(event.data), position: event.position });
+  }
+  return stored;
 }

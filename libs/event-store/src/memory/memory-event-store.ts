@@ -1,6 +1,6 @@
 import { planAppend, type AppendView, type EventRow, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
-import { EventStore } from '../event-store';
+import { EventStore, type FindEventsWhere } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -87,7 +87,8 @@ export class MemoryEventStore extends EventStore {
     return events;
   }
 
-  override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+  /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
+  override async findEvents(ids: readonly string[], _where?: FindEventsWhere): Promise<Map<string, RecordedEvent>> {
     this.assertOpen();
     const found = new Map<string, RecordedEvent>();
     for (const id of ids) {

@@ -59,6 +59,15 @@ describe.runIf(postgresTestsEnabled())('PostgresEventStore on a real server', ()
     );
     expect((error as Error).message).toMatch(/boom/);
     expect(await store.headPosition()).toBe(0);
+    // The calls after it fail as "transaction aborted": the INSERT's error is what the transaction throws
+    const afterwards = await caught(
+      store.withinTransaction(async () => {
+        for (let i = 0; i < 6; i++) await store.append(`s${i}`, i === 1 ? [newEvent('Boom')] : newEvents(3));
+        await store.readStream('s0');
+      }),
+    );
+    expect((afterwards as Error).message).toMatch(/boom/);
+    expect(await store.headPosition()).toBe(0);
     expect(await store.append('a', newEvents(1), { expectedRevision: 'no_stream' })).toMatchObject({ position: 1, written: true });
     await store.close();
   });

@@ -3,7 +3,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { planAppend, type AppendView, type StoredFingerprint } from '../append-rules';
 import { CatchUpSubscription } from '../catch-up-subscription';
 import { idKey } from '../id-key';
-import { type EventDataSlice, EventStore, type ReplaySource } from '../event-store';
+import { type EventDataSlice, EventStore, type FindEventsWhere, type ReplaySource } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -40,7 +40,8 @@ interface Session {
   /**
    * The last INSERT, sent but not awaited by its append: positions are allocated here, under the lock, so an append
    * inside a transaction returns before its rows reach the server and the caller decides the next chunk meanwhile.
-   * The next call of the queue starts once it is done; a failed one poisons the transaction.
+   * The next call of the queue starts once it is done (pg 8 deprecates queueing a query on a busy client); a failed
+   * one poisons the transaction: the calls after it fail as "transaction aborted", the commit throws its error.
    */
   inflight: Promise<void>;
   poisoned?: unknown;
@@ -205,7 +206,8 @@ export class PostgresEventStore extends EventStore {
     return found;
   }
 
-  override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+  /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
+  override async findEvents(ids: readonly string[], _where?: FindEventsWhere): Promise<Map<string, RecordedEvent>> {
     const db = await this.db();
     const asked = maybeStored(this.sessions.getStore()?.inserted ?? null, [...new Set(ids)]);
     const events = asked.length > 0 ? await this.serialised(() => q.findByIds(db, asked)) : [];
@@ -270,11 +272,12 @@ export class PostgresEventStore extends EventStore {
     if (this.sessions.getStore()) throw new Error('withinTransaction cannot be nested');
     await this.db();
     const client = await this.pool.connect();
+    let session: Session | undefined;
     try {
       await client.query('BEGIN');
       await client.query(lockSql('append'), [this.target.schema]);
       const head = await q.headPosition(client);
-      const session: Session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: Promise.resolve() };
+      session = { client, head, revisions: new Map(), inserted: head === 0 ? new Set() : null, queue: Promise.resolve(), inflight: Promise.resolve() };
       const headBefore = session.head;
       const result = await this.sessions.run(session, fn);
       await session.queue;
@@ -285,7 +288,8 @@ export class PostgresEventStore extends EventStore {
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
+      // An INSERT that failed after its append returned is the cause of the "transaction aborted" of the calls after it
+      throw session?.poisoned ?? error;
     } finally {
       client.release();
     }

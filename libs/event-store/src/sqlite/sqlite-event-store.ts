@@ -6,7 +6,7 @@ import { planAppend, type AppendView, type PlannedWrite, type StoredFingerprint 
 import { CatchUpSubscription } from '../catch-up-subscription';
 import { StoreNotFound } from '../errors';
 import { idKey } from '../id-key';
-import { type EventDataSlice, EventStore, type ReplaySource } from '../event-store';
+import { type EventDataSlice, EventStore, type FindEventsWhere, type ReplaySource } from '../event-store';
 import type {
   AppendOptions,
   AppendResult,
@@ -255,7 +255,8 @@ export class SqliteEventStore extends EventStore {
     return found;
   }
 
-  override async findEvents(ids: readonly string[]): Promise<Map<string, RecordedEvent>> {
+  /** Finds an id wherever it is stored (the id is indexed): the streams `where` names are not needed. */
+  override async findEvents(ids: readonly string[], _where?: FindEventsWhere): Promise<Map<string, RecordedEvent>> {
     if (this.outsideSession()) await this.waitForSession();
     const found = new Map<string, RecordedEvent>();
     const unique = [...new Set(this.maybeStored(ids))];

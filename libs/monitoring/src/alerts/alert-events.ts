@@ -2,6 +2,7 @@ import { nameBasedIds } from '@bem/event-store';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import { type RuleFinding, findingOf } from './alert-cards';
 import type { AlertDraft, Severity } from './rule-context';
+import { monitoringDataOf } from './stored-monitoring-events';
 
 /** Fixed namespace of monitoring ids: the same alert or evaluation always gets the same UUID. */
 export const MONITORING_NAMESPACE = '0b6c1c1e-5f7a-4c4e-8a5d-2f1e9b7c3a10';
@@ -144,9 +145,9 @@ export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedDa
  * none for any other event. Every reader of alerts (list, answers, delivery, API) goes through here.
  */
 export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRaisedData[] {
-  if (event.type === 'AlertRaised') return [withRules(event.data as AlertRaisedData)];
+  if (event.type === 'AlertRaised') return [withRules(monitoringDataOf(event, 'AlertRaised'))];
   if (event.type !== 'AlertsRaised') return [];
-  const { alerts, ...shared } = event.data as AlertsRaisedData;
+  const { alerts, ...shared } = monitoringDataOf(event, 'AlertsRaised');
   return alerts.map((alert) => ({
     alertId: alert.alertId,
     profile: shared.profile,

@@ -1,11 +1,12 @@
 import type { EventStore, StreamWrite } from '@bem/event-store';
 import { type AlertRaisedData, monitoringId, raisedAlertsOf } from './alert-events';
+import { monitoringDataOf } from './stored-monitoring-events';
 
 /**
- * Where a batched alert lives. An `AlertRaised` event has the alert's id as its own id (the store finds it by id);
- * an alert inside an `AlertsRaised` batch does not, so each batch is indexed in the same atomic write: one small
- * `AlertsIndexed` event per shard (the first hex digit of the alert id) naming the batch event and its alert ids.
- * Answering or routing one alert then reads one shard of ids and one event, never a department's whole stream.
+ * Where an alert lives. Each `AlertsRaised` batch (and each single `AlertRaised`, its own id the alert's) is indexed
+ * in the same atomic write: one small `AlertsIndexed` event per shard (the first hex digit of the alert id) naming
+ * the event, its stream and its alert ids. Answering or routing one alert then reads one shard of ids and one event,
+ * never a department's whole stream, and names the stream the store looks in (KurrentDB has no lookup by id).
  */
 export const alertIndexStream = (alertId: string): string => `alert-index-${alertId.charAt(0).toLowerCase()}`;
 
@@ -33,15 +34,16 @@ export function alertIndexWrites(batchEventId: string, stream: string, alertIds:
 
 /** The alert with this id, single (`AlertRaised`) or batched (`AlertsRaised`), or null when no event raised it. */
 export async function findAlert(store: EventStore, alertId: string): Promise<AlertRaisedData | null> {
-  const single = (await store.findEvents([alertId])).get(alertId);
-  if (single) return single.type === 'AlertRaised' ? (single.data as AlertRaisedData) : null;
   const entries = await store.readStream(alertIndexStream(alertId));
   for (let i = entries.length - 1; i >= 0; i--) {
-    const entry = entries[i].data as AlertsIndexedData;
-    if (entries[i].type !== 'AlertsIndexed' || !entry.alertIds.includes(alertId)) continue;
-    const batch = (await store.findEvents([entry.eventId])).get(entry.eventId);
+    if (entries[i].type !== 'AlertsIndexed') continue;
+    const entry = monitoringDataOf(entries[i], 'AlertsIndexed');
+    if (!entry.alertIds.includes(alertId)) continue;
+    const batch = (await store.findEvents([entry.eventId], { streams: [entry.stream] })).get(entry.eventId);
     const alert = batch ? raisedAlertsOf(batch).find((raised) => raised.alertId === alertId) : undefined;
     if (alert) return alert;
   }
-  return null;
+  // A single AlertRaised stored before singles were indexed: found by id where the store indexes ids (not kurrentdb)
+  const single = (await store.findEvents([alertId], { streams: [] })).get(alertId);
+  return single?.type === 'AlertRaised' ? monitoringDataOf(single, 'AlertRaised') : null;
 }

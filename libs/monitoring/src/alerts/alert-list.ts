@@ -1,36 +1,15 @@
-import type { RuleFinding } from './alert-cards';
-import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, raisedAlertsOf, raisesAlerts } from './alert-events';
+import { todayInChina } from '@bem/domain';
+import type * as Contract from '@bem/contracts';
+import { type AlertAcknowledgedData, type AlertDisposedData, type AlertRaisedData, raisedAlertsOf, raisesAlerts } from './alert-events';
+import { monitoringDataOf } from './stored-monitoring-events';
 
-/** resolved: a restatement found the figures recovered (the card stays on record) */
-export type AlertStatus = 'open' | 'acknowledged' | 'disposed' | 'overdue' | 'resolved';
-
-/** One row of `bem alerts --json` (contract fields first). */
-export interface AlertRow {
-  id: string;
-  rule: AlertRaisedData['rule'];
-  severity: AlertRaisedData['severity'];
-  projectId: string | null;
-  checkpoint: string | null;
-  raisedAt: string;
-  figures: AlertRaisedData['figures'];
-  status: AlertStatus;
-  /** Every rule the card's subject breaks (one for a real-time alert) */
-  rules: RuleFinding[];
-  profile: string;
-  message: AlertRaisedData['message'];
-  responsible: string;
-  deadline: string;
-  acknowledged: AlertAcknowledgedData | null;
-  disposition: AlertDisposedData | null;
-}
-
-export interface AlertList {
-  departmentCode: string;
-  fiscalYear: number;
-  alerts: AlertRow[];
-  /** 暂停: projects with a red alert unanswered past its deadline */
-  suspendedProjects: { projectId: string; alertIds: string[] }[];
-}
+/**
+ * The row and list types are the API's contract (libs/contracts), with this library's rule names: the dashboard
+ * reads the same types. resolved: a restatement found the figures recovered (the card stays on record).
+ */
+export type AlertStatus = Contract.AlertStatus;
+export type AlertRow = Contract.AlertRow<AlertRaisedData['rule']>;
+export type AlertList = Contract.AlertList<AlertRaisedData['rule']>;
 
 interface StoredLike {
   type: string;
@@ -38,26 +17,52 @@ interface StoredLike {
   recordedAt: string;
 }
 
-/** Pure fold of a monitoring stream into the alert list as of `today` (China date). */
-export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string): AlertList {
+/**
+ * 截至 / 按当时登记 of an alert list: `asOf` keeps the alerts raised for a checkpoint dated ≤ it (a real-time alert:
+ * its event's business date); `knownAt` folds only the monitoring events recorded by then, so an alert acknowledged
+ * later shows open. Either one also moves "today" (the overdue test) back to its date.
+ */
+export interface AlertView {
+  asOf?: string;
+  knownAt?: string;
+}
+
+/** The business date an alert belongs to: its checkpoint's date, else the refused payment's date, else its month's first day. */
+export function alertBusinessDate(row: Pick<AlertRow, 'checkpoint' | 'figures' | 'raisedAt'>): string {
+  if (row.checkpoint && /^\d{4}-\d{2}-\d{2}$/.test(row.checkpoint)) return row.checkpoint;
+  const occurredOn = row.figures?.occurredOn;
+  if (typeof occurredOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(occurredOn)) return occurredOn;
+  if (row.checkpoint && /^\d{4}-\d{2}$/.test(row.checkpoint)) return `${row.checkpoint}-01`;
+  return todayInChina(new Date(row.raisedAt));
+}
+
+/** The day the overdue test looks at: the earliest of today, the as-of date and the known-at instant's China date. */
+const viewToday = (today: string, view: AlertView): string =>
+  [today, view.asOf, view.knownAt ? todayInChina(new Date(view.knownAt)) : undefined].filter((day): day is string => !!day).sort()[0];
+
+/** Pure fold of a monitoring stream into the alert list as of `today` (China date), seen from `view`. */
+export function alertListOf(departmentCode: string, fiscalYear: number, events: readonly StoredLike[], today: string, view: AlertView = {}): AlertList {
   const rows = new Map<string, { raised: AlertRaisedData; raisedAt: string; ack: AlertAcknowledgedData | null; disposed: AlertDisposedData | null; resolved: boolean }>();
+  const knownAt = view.knownAt ? Date.parse(view.knownAt) : Infinity;
+  const day = viewToday(today, view);
   for (const event of events) {
+    if (Date.parse(event.recordedAt) > knownAt) continue;
     if (raisesAlerts(event.type)) {
       // One alert per AlertRaised, every alert of an AlertsRaised batch: the same rows either way
       for (const raised of raisedAlertsOf(event)) rows.set(raised.alertId, { raised, raisedAt: event.recordedAt, ack: null, disposed: null, resolved: false });
     } else if (event.type === 'AlertUpdated') {
-      const { alertId, evaluation: _evaluation, ...update } = event.data as AlertUpdatedData;
+      const { alertId, evaluation: _evaluation, ...update } = monitoringDataOf(event, 'AlertUpdated');
       const row = rows.get(alertId);
       if (row) Object.assign(row, { raised: { ...row.raised, ...update }, resolved: false });
     } else if (event.type === 'AlertResolved') {
-      const row = rows.get((event.data as AlertResolvedData).alertId);
+      const row = rows.get(monitoringDataOf(event, 'AlertResolved').alertId);
       if (row) row.resolved = true;
     } else if (event.type === 'AlertAcknowledged') {
-      const data = event.data as AlertAcknowledgedData;
+      const data = monitoringDataOf(event, 'AlertAcknowledged');
       const row = rows.get(data.alertId);
       if (row) row.ack = data;
     } else if (event.type === 'AlertDisposed') {
-      const data = event.data as AlertDisposedData;
+      const data = monitoringDataOf(event, 'AlertDisposed');
       const row = rows.get(data.alertId);
       if (row) row.disposed = data;
     }
@@ -70,7 +75,7 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
     checkpoint: raised.checkpoint,
     raisedAt,
     figures: raised.figures,
-    status: disposed ? 'disposed' : resolved ? 'resolved' : raised.severity === 'red' && today > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
+    status: disposed ? 'disposed' : resolved ? 'resolved' : raised.severity === 'red' && day > raised.deadline ? 'overdue' : ack ? 'acknowledged' : 'open',
     rules: raised.rules ?? [],
     profile: raised.profile,
     message: raised.message,
@@ -78,7 +83,7 @@ export function alertListOf(departmentCode: string, fiscalYear: number, events: 
     deadline: raised.deadline,
     acknowledged: ack,
     disposition: disposed,
-  }));
+  })).filter((row) => !view.asOf || alertBusinessDate(row) <= view.asOf);
   const suspended = new Map<string, string[]>();
   for (const alert of alerts) {
     if (alert.status !== 'overdue' || alert.projectId === null) continue;

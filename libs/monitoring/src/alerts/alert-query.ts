@@ -1,3 +1,4 @@
+import type * as Contract from '@bem/contracts';
 import type { AlertList, AlertRow, AlertStatus } from './alert-list';
 
 export const ALERT_STATUSES: readonly AlertStatus[] = ['open', 'acknowledged', 'disposed', 'overdue', 'resolved'];
@@ -20,33 +21,10 @@ export interface AlertQuery {
   groupBy?: 'project';
 }
 
-export interface AlertQueryRow extends AlertRow {
-  departmentCode: string;
-  projectName: string | null;
-}
-
-export interface AlertGroup {
-  projectId: string | null;
-  projectName: string | null;
-  departmentCode: string;
-  total: number;
-  red: number;
-  alerts: AlertQueryRow[];
-}
-
-/** One page of an alert list: `{ total, alerts }` (contract), the counts per status, groups when asked. */
-export interface AlertPage {
-  total: number;
-  offset: number;
-  limit: number;
-  /** Matching alerts per status, the status filter aside (the inbox's tabs) */
-  counts: Record<AlertStatus, number>;
-  alerts: AlertQueryRow[];
-  /** groupBy=project: the number of projects matching and this page's projects */
-  groupTotal?: number;
-  groups?: AlertGroup[];
-  suspendedProjects: AlertList['suspendedProjects'];
-}
+export type AlertQueryRow = Contract.AlertQueryRow<AlertRow['rule']>;
+export type AlertGroup = Contract.AlertGroup<AlertRow['rule']>;
+/** One page of an alert list (libs/contracts): `{ total, alerts }`, the counts per status, groups when asked. */
+export type AlertPage = Contract.AlertPage<AlertRow['rule']>;
 
 /** Without `limit` a page holds up to 1,000 alerts (what a department page shows at once). */
 export const DEFAULT_ALERT_LIMIT = 1000;

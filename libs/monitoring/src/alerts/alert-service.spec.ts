@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { monitoringStream } from '@bem/domain';
 import { MemoryEventStore } from '@bem/event-store';
 import { CheckpointService } from '../checkpoints/checkpoint-service';
 import { storeWithFixture } from '../checkpoints/spec-support';
 import { loadProfile } from '../profiles/profile-loader';
 import { addDays } from './alert-events';
+import { alertIndexStream, findAlert } from './alert-index';
 import { AlertService } from './alert-service';
 import { backtest } from './backtest';
 
@@ -99,5 +101,14 @@ describe('a refused overspend (real time)', () => {
     expect(card?.message.zh).not.toMatch(/[A-Za-z]{4,}/);
     expect(await service.recordRefusedPayment({ ...refusal, paymentId: 'pay-10', occurredOn: '2021-07-20' }, 'national')).toBeNull();
     expect((await service.list('d1', 2021)).alerts).toHaveLength(1);
+  });
+
+  it('indexes the card by its id in the same write, so that findAlert names the stream it reads (KurrentDB has no lookup by id)', async () => {
+    const store = new MemoryEventStore();
+    const refusal = { departmentCode: 'd1', fiscalYear: 2021, projectId: 'p1', paymentId: 'pay-9', occurredOn: '2021-07-05', requested: '20.00', available: '10.00', budget: '100.00', paid: '90.00', actor: 'clerk-1' };
+    const card = await new AlertService(store, () => NOW).recordRefusedPayment(refusal, 'national');
+    const [entry] = await store.readStream(alertIndexStream(card?.alertId ?? ''));
+    expect(entry).toMatchObject({ type: 'AlertsIndexed', data: { eventId: card?.alertId, stream: monitoringStream('d1', 2021), alertIds: [card?.alertId] } });
+    expect(await findAlert(store, card?.alertId ?? '')).toMatchObject({ alertId: card?.alertId, departmentCode: 'd1', rule: 'overspendAttempt' });
   });
 });

@@ -6,7 +6,7 @@ import { type MonitoringCommand, type MonitoringState, monitoringDecider, requir
 import { groupedYuan } from './rule-context';
 import { type AlertRaisedData, alertRaised } from './alert-events';
 import { findAlert } from './alert-index';
-import { type AlertList, type AlertRow, alertListOf } from './alert-list';
+import { type AlertList, type AlertRow, type AlertView, alertListOf } from './alert-list';
 
 /** The figures of an EXCEEDS_AVAILABLE_BUDGET refusal (yuan strings). */
 export interface RefusedPayment {
@@ -41,9 +41,10 @@ export class AlertService {
     this.handler = new CommandHandler(store);
   }
 
-  async list(departmentCode: string, fiscalYear: number): Promise<AlertList> {
+  /** The alert list; `view` (截至 / 按当时登记) shows it as it stood then (alert-list.ts). */
+  async list(departmentCode: string, fiscalYear: number, view: AlertView = {}): Promise<AlertList> {
     const events = await this.store.readStream(monitoringStream(departmentCode, fiscalYear));
-    return alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock()));
+    return alertListOf(departmentCode, fiscalYear, events, todayInChina(this.clock()), view);
   }
 
   /**

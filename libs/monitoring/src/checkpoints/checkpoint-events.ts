@@ -1,5 +1,6 @@
 import { monitoringId } from '../alerts/alert-events';
 import type { CheckpointFigures } from './checkpoint-score';
+import { monitoringDataOf } from '../alerts/stored-monitoring-events';
 
 export interface ProjectCheckpointFigures extends CheckpointFigures {
   projectId: string;
@@ -38,7 +39,7 @@ export function latestEvaluations(events: readonly { id: string; type: string; d
   const latest = new Map<string, { id: string; data: CheckpointEvaluatedData; previous: CheckpointEvaluatedData | null }>();
   for (const event of events) {
     if (event.type !== 'CheckpointEvaluated') continue;
-    const data = event.data as CheckpointEvaluatedData;
+    const data = monitoringDataOf(event, 'CheckpointEvaluated');
     if (data.profile !== profile) continue;
     const before = latest.get(data.date);
     if (!before || data.evaluation > before.data.evaluation) latest.set(data.date, { id: event.id, data, previous: before?.data ?? null });

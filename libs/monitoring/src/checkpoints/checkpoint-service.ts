@@ -1,7 +1,6 @@
 import { CommandHandler } from '@bem/commands';
 import { monitoringStream, todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
-import type { AlertsRaisedData } from '../alerts/alert-events';
 import { readProjectEvents } from '../alerts/project-events';
 import type { ProjectFacts } from '../alerts/project-snapshot';
 import type { RuleContext } from '../alerts/rule-context';
@@ -13,6 +12,7 @@ import { profileAssignment } from '../profiles/profile-assignment';
 import type { Profile } from '../profiles/profile-schema';
 import { type EvaluateCheckpoints, monitoringDecider } from '../monitoring-decider';
 import { type CheckpointReport, reportOf } from './checkpoint-report';
+import { monitoringDataOf } from '../alerts/stored-monitoring-events';
 
 export interface EvaluateOptions {
   /** Compute and print, append nothing */
@@ -65,7 +65,7 @@ export class CheckpointService {
     const all = [...outcome.state.events, ...decided.map((event) => ({ ...event, recordedAt: now.toISOString() }))];
     const appended = {
       checkpoints: decided.filter((event) => event.type === 'CheckpointEvaluated').length,
-      alerts: decided.reduce((sum, event) => sum + (event.type === 'AlertsRaised' ? (event.data as AlertsRaisedData).alerts.length : 0), 0),
+      alerts: decided.reduce((sum, event) => sum + (event.type === 'AlertsRaised' ? monitoringDataOf(event, 'AlertsRaised').alerts.length : 0), 0),
     };
     return reportOf(profile, departmentCode, fiscalYear, all, checkpointsOf(profile, fiscalYear), { appended, dryRun, assignedProfile: assigned });
   }

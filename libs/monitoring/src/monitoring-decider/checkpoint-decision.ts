@@ -1,7 +1,7 @@
 import type { DecidedEvent, StreamDecision } from '@bem/commands';
 import { monitoringStream } from '@bem/domain';
 import { cardsOf, sameFindings } from '../alerts/alert-cards';
-import { type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, type AlertsRaisedData, alertRaised, alertsRaised, alertsRaisedEventId, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
+import { type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, alertRaised, alertsRaised, alertsRaisedEventId, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
 import { alertIndexWrites } from '../alerts/alert-index';
 import { type AlertRow, alertListOf } from '../alerts/alert-list';
 import { runRules } from '../alerts/alert-rules';
@@ -10,6 +10,7 @@ import { type CheckpointEvaluatedData, checkpointEventId, latestEvaluations, sam
 import type { CheckpointLines } from '../profiles/checkpoint-lines';
 import type { Profile } from '../profiles/profile-schema';
 import type { MonitoringState } from './monitoring-state';
+import { monitoringDataOf } from '../alerts/stored-monitoring-events';
 
 /**
  * 检查点评估: the due checkpoints of a department-year under a profile, with the rule context of each (its figures
@@ -30,7 +31,7 @@ export interface EvaluateCheckpoints {
 
 type IndexWrite = StreamDecision['also'][number];
 
-const indexWritesOf = (batchEventId: string, stream: string, alertIds: readonly string[]): IndexWrite[] =>
+export const indexWritesOf = (batchEventId: string, stream: string, alertIds: readonly string[]): IndexWrite[] =>
   alertIndexWrites(batchEventId, stream, alertIds).map((write) => ({ stream: write.stream, events: write.events.map(({ id, type, data }) => ({ id, type, data })) }));
 
 /** The index entries of every AlertsRaised batch of the stream (their presence is looked up: see `decideEvaluation`). */
@@ -38,7 +39,7 @@ export function storedBatchIndex(command: EvaluateCheckpoints, state: Monitoring
   const stream = monitoringStream(command.departmentCode, command.fiscalYear);
   return state.events
     .filter((event) => event.type === 'AlertsRaised')
-    .flatMap((event) => indexWritesOf(event.id, stream, (event.data as AlertsRaisedData).alerts.map((alert) => alert.alertId)));
+    .flatMap((event) => indexWritesOf(event.id, stream, monitoringDataOf(event, 'AlertsRaised').alerts.map((alert) => alert.alertId)));
 }
 
 /**

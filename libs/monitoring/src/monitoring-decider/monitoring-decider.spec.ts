@@ -43,7 +43,7 @@ describe('monitoring decider: checkpoint evaluation', () => {
   it('given the evaluation stored with its index, when evaluated again on the same figures (later), then nothing', () => {
     const { events, also } = firstEvaluation();
     const indexIds = also.map((write) => write.events[0].id);
-    expect(given(asStored(events)).when(behind).lookups()).toEqual(indexIds);
+    expect(given(asStored(events)).when(behind).lookups()).toEqual(also.map((write) => ({ id: write.events[0].id, stream: write.stream })));
     given(asStored(events), indexIds).when(evaluateJune([budget, paid('10.00', '2020-03-01')], '2020-07-03T02:00:00.000Z')).then([]);
   });
 
@@ -86,8 +86,10 @@ const dispose = (disposition: string) => ({ kind: 'DisposeAlert' as const, alert
 const acknowledge = (alertIds: string[]) => ({ kind: 'AcknowledgeAlerts' as const, alertIds, actor: 'manager-1', at });
 
 describe('monitoring decider: the refused-overspend card', () => {
-  it('given no card of the month, then AlertRaised with the alert id as event id; given it, then nothing', () => {
-    given([]).when({ kind: 'RaiseRefusedOverspendCard', alert: card }).then([{ id: card.alertId, type: 'AlertRaised', data: card }]);
+  it('given no card of the month, then AlertRaised with the alert id as event id, indexed by it; given it, then nothing', () => {
+    const stream = monitoringStream(card.departmentCode, card.fiscalYear);
+    const entry = { id: monitoringId(`alert-index/${card.alertId}/${alertIndexStream(card.alertId)}`), type: 'AlertsIndexed', data: { eventId: card.alertId, stream, alertIds: [card.alertId] } };
+    given([]).when({ kind: 'RaiseRefusedOverspendCard', alert: card }).then([{ id: card.alertId, type: 'AlertRaised', data: card }], [{ stream: alertIndexStream(card.alertId), events: [entry] }]);
     given([raised]).when({ kind: 'RaiseRefusedOverspendCard', alert: card }).then([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { StreamDecider, StreamDecision } from '@bem/commands';
 import { type AcknowledgeAlerts, type DisposeAlert, type RaiseRefusedOverspendCard, decideAcknowledgements, decideDisposition, decideRefusedOverspendCard } from './alert-answers';
-import { type EvaluateCheckpoints, decideEvaluation, storedBatchIndex } from './checkpoint-decision';
+import { monitoringStream } from '@bem/domain';
+import { type EvaluateCheckpoints, decideEvaluation, indexWritesOf, storedBatchIndex } from './checkpoint-decision';
 import { type MonitoringState, evolveMonitoring, initialMonitoringState } from './monitoring-state';
 
 /** Every command on a department-year's monitoring stream. */
@@ -16,8 +17,12 @@ export function decideMonitoring(command: MonitoringCommand, state: MonitoringSt
       return onStream(decideAcknowledgements(command, state));
     case 'DisposeAlert':
       return onStream(decideDisposition(command, state));
-    case 'RaiseRefusedOverspendCard':
-      return onStream(decideRefusedOverspendCard(command, state));
+    case 'RaiseRefusedOverspendCard': {
+      const events = decideRefusedOverspendCard(command, state);
+      // Indexed like a batch, so that findAlert knows its stream from its id alone (KurrentDB has no lookup by id)
+      const { alertId, departmentCode, fiscalYear } = command.alert;
+      return { events, also: events.length ? indexWritesOf(alertId, monitoringStream(departmentCode, fiscalYear), [alertId]) : [] };
+    }
   }
 }
 
@@ -29,6 +34,6 @@ export function decideMonitoring(command: MonitoringCommand, state: MonitoringSt
 export const monitoringDecider: StreamDecider<MonitoringCommand, MonitoringState> = {
   initialState: initialMonitoringState,
   evolve: evolveMonitoring,
-  lookups: (command, state) => (command.kind === 'EvaluateCheckpoints' ? storedBatchIndex(command, state).map((write) => write.events[0].id) : []),
+  lookups: (command, state) => (command.kind === 'EvaluateCheckpoints' ? storedBatchIndex(command, state).map((write) => ({ id: write.events[0].id, stream: write.stream })) : []),
   decide: decideMonitoring,
 };

@@ -1,4 +1,5 @@
-import { type AlertAcknowledgedData, type AlertDisposedData, type Disposition, raisedAlertsOf } from '../alerts/alert-events';
+import { type Disposition, raisedAlertsOf } from '../alerts/alert-events';
+import { monitoringDataOf } from '../alerts/stored-monitoring-events';
 
 /** An event of a monitoring stream as stored (the fields the decisions and the read helpers use). */
 export interface MonitoringRecord {
@@ -40,9 +41,10 @@ function answersAfter(alerts: ReadonlyMap<string, AlertAnswers>, event: Monitori
     return next;
   }
   if (event.type !== 'AlertAcknowledged' && event.type !== 'AlertDisposed') return alerts;
-  const { alertId } = event.data as AlertAcknowledgedData | AlertDisposedData;
-  const before = alerts.get(alertId);
+  const disposed = event.type === 'AlertDisposed' ? monitoringDataOf(event, 'AlertDisposed') : null;
+  const answer = disposed ?? monitoringDataOf(event, 'AlertAcknowledged');
+  const before = alerts.get(answer.alertId);
   if (!before) return alerts;
-  const after = event.type === 'AlertAcknowledged' ? { ...before, acknowledged: true } : { ...before, disposition: (event.data as AlertDisposedData).disposition };
-  return new Map(alerts).set(alertId, after);
+  const after = disposed ? { ...before, disposition: disposed.disposition } : { ...before, acknowledged: true };
+  return new Map(alerts).set(answer.alertId, after);
 }

@@ -1,0 +1,57 @@
+import { type StoredEventInput, storedEventInvalid } from '@bem/domain';
+import { z } from 'zod';
+import type { CheckpointEvaluatedData } from '../checkpoints/checkpoint-events';
+import { AlertRulesSpec } from '../profiles/profile-schema';
+import type { AlertAcknowledgedData, AlertDisposedData, AlertRaisedData, AlertResolvedData, AlertsRaisedData, AlertUpdatedData } from './alert-events';
+import type { AlertsIndexedData } from './alert-index';
+
+/**
+ * The monitoring stream's stored events as schemas in their own right (like the ledger's EVENT_SCHEMAS): every
+ * reader parses what it reads, and an event that does not parse is a loud error naming its stream and revision.
+ * Fields added later (a card's `rules`) are optional, so events stored before them still read.
+ */
+const text = z.string();
+const rule = z.enum(Object.keys(AlertRulesSpec.shape) as [keyof typeof AlertRulesSpec.shape, ...(keyof typeof AlertRulesSpec.shape)[]]);
+const severity = z.enum(['red', 'yellow']);
+const figures = z.record(z.string(), z.string().nullable());
+const message = z.object({ zh: text, en: text });
+const finding = z.object({ rule, severity, figures, message });
+
+const raisedAlert = z.object({
+  alertId: text, profile: text, departmentCode: text, fiscalYear: z.number().int(), rule, severity, projectId: text.nullable(),
+  checkpoint: text.nullable(), figures, message, rules: z.array(finding).optional(), responsible: text, raisedOn: text, deadline: text,
+});
+
+const checkpointFigures = z.looseObject({
+  date: text, budget: text, paid: text, progress: text.nullable(), target: text, alertLine: text,
+  status: z.enum(['green', 'yellow', 'red']).nullable(), score: text.nullable(), weight: text,
+});
+
+export const MONITORING_EVENT_SCHEMAS = {
+  AlertRaised: raisedAlert satisfies z.ZodType<AlertRaisedData>,
+  AlertsRaised: z.object({
+    profile: text, departmentCode: text, fiscalYear: z.number().int(), checkpoint: text, responsible: text, raisedOn: text, deadline: text,
+    alerts: z.array(raisedAlert.pick({ alertId: true, rule: true, severity: true, projectId: true, figures: true, message: true, rules: true })),
+  }) satisfies z.ZodType<AlertsRaisedData>,
+  AlertUpdated: z.object({ alertId: text, severity, rule, figures, message, rules: z.array(finding), evaluation: z.number().int() }) satisfies z.ZodType<AlertUpdatedData>,
+  AlertResolved: z.object({ alertId: text, evaluation: z.number().int(), at: text }) satisfies z.ZodType<AlertResolvedData>,
+  AlertAcknowledged: z.object({ alertId: text, actor: text, at: text }) satisfies z.ZodType<AlertAcknowledgedData>,
+  AlertDisposed: z.object({ alertId: text, disposition: z.enum(['继续执行', '调剂', '取消']), actor: text, note: text, at: text }) satisfies z.ZodType<AlertDisposedData>,
+  AlertsIndexed: z.object({ eventId: text, stream: text, alertIds: z.array(text) }) satisfies z.ZodType<AlertsIndexedData>,
+  CheckpointEvaluated: z.looseObject({
+    profile: text, departmentCode: text, fiscalYear: z.number().int(), date: text, label: text, evaluation: z.number().int(), knownAt: text,
+    department: checkpointFigures, projects: z.array(checkpointFigures.extend({ projectId: text, name: text })),
+    restates: z.object({ eventId: text, knownAt: text }).nullable(),
+  }) satisfies z.ZodType<CheckpointEvaluatedData>,
+} as const;
+
+export type MonitoringEventType = keyof typeof MONITORING_EVENT_SCHEMAS;
+export type MonitoringEventData<K extends MonitoringEventType> = z.output<(typeof MONITORING_EVENT_SCHEMAS)[K]>;
+
+/** The data of a stored monitoring event of the given type, parsed (throws StoredEventInvalid naming stream and revision). */
+export function monitoringDataOf<K extends MonitoringEventType>(event: StoredEventInput, type: K): MonitoringEventData<K> {
+  if (event.type !== type) throw storedEventInvalid(event, [`应为 ${type} / expected ${type}`]);
+  const parsed = MONITORING_EVENT_SCHEMAS[type].safeParse(event.data);
+  if (!parsed.success) throw storedEventInvalid(event, parsed.error.issues);
+  return parsed.data as MonitoringEventData<K>;
+}
