@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const worker = new AlertWorker(store, {
     redisUrl: redis.url,
     webhook: { url: webhook.url, secret: 'bench-secret' },
-    dispatch: { tickMs: 200, requeueAfterMs: 60_000, concurrency: 200 },
+    dispatch: { tickMs: 200, requeueAfterMs: 60_000, concurrency: 400 },
     log: () => {},
   });
   const started = process.hrtime.bigint();

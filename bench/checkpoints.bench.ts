@@ -1,6 +1,7 @@
 import { monitoringStream } from '@bem/domain';
 import { openRuntime } from '../apps/cli/src/runtime';
-import { CheckpointService } from '../libs/monitoring/src';
+import { CheckpointService, checkpointsOf, loadProfile, runRules } from '../libs/monitoring/src';
+import { contextsFromReadModel, contextsFromStreams } from '../libs/monitoring/src/checkpoints/checkpoint-contexts';
 import { benchCommands, importedStore, machine, maxRssMB, now, printRows } from './support';
 
 /**
@@ -34,12 +35,27 @@ async function main() {
     }
     for (const code of codes) batches += (await runtime.store.readStream(monitoringStream(code, 2025))).filter((event) => event.type === 'AlertsRaised').length;
     const seconds = now() - started;
+    // The rule contexts (and rules) alone, both ways, in this run: from the packed read model (what evaluate uses)
+    // and by reading and folding every project stream (what it did before)
+    const profile = loadProfile('national');
+    const due = checkpointsOf(profile, 2025);
+    started = now();
+    let fromModel = 0;
+    for (const code of codes) fromModel += contextsFromReadModel(profile, code, 2025, due, await runtime.progress.monitoringFacts(code, 2025)).flatMap(runRules).length;
+    const readModelSeconds = now() - started;
+    started = now();
+    let fromStreams = 0;
+    for (const code of codes) fromStreams += contextsFromStreams(profile, code, 2025, due, await service.projectFacts(code, 2025)).flatMap(runRules).length;
+    const streamSeconds = now() - started;
+    if (fromModel !== fromStreams) throw new Error(`findings differ: read model ${fromModel}, streams ${fromStreams}`);
     printRows(`checkpoint evaluation (${departments} departments × ${projectsPerDepartment} projects)`, [
       ['machine', machine()],
       ['log', `${commands} commands imported in ${importSeconds.toFixed(1)} s; read model catch-up ${catchUpSeconds.toFixed(1)} s`],
       ['checkpoint evaluation', `${seconds.toFixed(2)} s for ${departments * projectsPerDepartment} projects (${checkpoints} CheckpointEvaluated, ${alerts} alerts in ${batches} AlertsRaised appended)`],
       ['baseline: year-end progress of the same departments', `${baselineSeconds.toFixed(2)} s`],
       ['evaluation / baseline', (seconds / baselineSeconds).toFixed(2)],
+      ['rule contexts + rules from the read model', `${readModelSeconds.toFixed(2)} s (${fromModel} findings; / baseline ${(readModelSeconds / baselineSeconds).toFixed(2)})`],
+      ['rule contexts + rules by folding streams (before)', `${streamSeconds.toFixed(2)} s (${fromStreams} findings; / baseline ${(streamSeconds / baselineSeconds).toFixed(2)})`],
       ['goal < 1 s', seconds < 1 ? 'met' : 'not met'],
       ['peak RSS', `${maxRssMB()} MB`],
     ]);

@@ -20,6 +20,12 @@ export interface OutboxRow {
   payload: string;
 }
 
+/** A row still to deliver, as the dispatchers hand it over (the payload stays in the outbox until it is claimed). */
+export type PendingRow = Pick<OutboxRow, 'alertId' | 'channel'> & {
+  /** Insertion order of the row (its rowid): a scan of new rows starts after the last one it saw */
+  seq: number;
+};
+
 export type Claim = 'claimed' | 'delivered' | 'in-flight';
 
 /**
@@ -46,7 +52,7 @@ export class AlertOutbox {
       release: db.prepare("UPDATE alert_outbox SET status = 'pending', claimed_at = NULL, last_error = ? WHERE alert_id = ? AND channel = ? AND status = 'sending'"),
       payload: db.prepare('SELECT payload FROM alert_outbox WHERE alert_id = ? AND channel = ?').pluck(),
       pending: db.prepare(
-        "SELECT alert_id AS alertId, channel, payload FROM alert_outbox WHERE status = 'pending' OR (status = 'sending' AND claimed_at < ?) ORDER BY position LIMIT ?",
+        "SELECT rowid AS seq, alert_id AS alertId, channel FROM alert_outbox WHERE rowid > ? AND (status = 'pending' OR (status = 'sending' AND claimed_at < ?)) ORDER BY rowid LIMIT ?",
       ),
       counts: db.prepare('SELECT status, COUNT(*) AS n FROM alert_outbox GROUP BY status'),
       inbox: db.prepare('INSERT OR IGNORE INTO alert_inbox (alert_id, department_code, fiscal_year, payload, received_at) VALUES (?, ?, ?, ?, ?)'),
@@ -87,9 +93,9 @@ export class AlertOutbox {
     return this.statements.payload.get(alertId, channel) as string | undefined;
   }
 
-  /** Rows still to deliver (and sends whose lease expired), oldest first. */
-  pending(limit = 1000, now = Date.now()): OutboxRow[] {
-    return this.statements.pending.all(now - this.leaseMs, limit) as OutboxRow[];
+  /** Rows still to deliver (and sends whose lease expired), oldest first; only those recorded after row `afterSeq` when given. */
+  pending(limit = 1000, now = Date.now(), afterSeq = 0): PendingRow[] {
+    return this.statements.pending.all(afterSeq, now - this.leaseMs, limit) as PendingRow[];
   }
 
   counts(): Record<string, number> {

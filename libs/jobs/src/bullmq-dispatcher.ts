@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import IORedis, { type Redis } from 'ioredis';
-import { CHANNELS, type AlertOutbox, type Channel, type OutboxRow } from './alert-outbox';
+import { CHANNELS, type AlertOutbox, type Channel, type PendingRow } from './alert-outbox';
 import type { AlertDelivery } from './delivery';
 import { type DispatchTiming, DEFAULT_TIMING, OutboxLoop } from './dispatcher';
 
 /** Alerts per BullMQ job: the queue's own bookkeeping is paid once per chunk, not once per alert. */
-const CHUNK = 50;
+const CHUNK = 100;
 
 export const alertQueueName = (channel: Channel) => `bem-alerts-${channel}`;
 
@@ -58,13 +58,17 @@ export class BullmqDispatcher extends OutboxLoop {
     await super.start();
   }
 
-  protected async handOver(rows: OutboxRow[]): Promise<void> {
-    const byChannel = new Map<Channel, OutboxRow[]>();
-    for (const row of rows) byChannel.set(row.channel, [...(byChannel.get(row.channel) ?? []), row]);
+  protected async handOver(rows: PendingRow[]): Promise<void> {
+    const byChannel = new Map<Channel, PendingRow[]>();
+    for (const row of rows) {
+      const list = byChannel.get(row.channel);
+      if (list) list.push(row);
+      else byChannel.set(row.channel, [row]);
+    }
     for (const [channel, list] of byChannel) {
       const queue = this.queues.get(channel);
       if (!queue) continue;
-      const chunks: OutboxRow[][] = [];
+      const chunks: PendingRow[][] = [];
       for (let i = 0; i < list.length; i += CHUNK) chunks.push(list.slice(i, i + CHUNK));
       for (let i = 0; i < chunks.length; i += 100) {
         await queue.addBulk(

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import type { CheckpointService, Profile } from '@bem/monitoring';
+import type { ProgressProjection } from '@bem/read-models';
 
 export const CHECKPOINT_QUEUE = 'bem-checkpoints';
 
@@ -18,8 +19,9 @@ export function fiscalYearOfRun(monthDay: string, today: string): number {
   return today.slice(5) <= monthDay ? year - 1 : year;
 }
 
-/** Departments with projects in the year, read from the stored log. */
-export async function departmentsOf(store: EventStore, fiscalYear: number): Promise<string[]> {
+/** Departments with projects in the year: from the progress read model when there is one, else read from the stored log. */
+export async function departmentsOf(store: EventStore, fiscalYear: number, progress?: ProgressProjection): Promise<string[]> {
+  if (progress) return (await progress.departmentYears()).filter((row) => row.fiscalYear === fiscalYear).map((row) => row.departmentCode).sort();
   const codes = new Set<string>();
   for (let from = 0; ; ) {
     const events = await store.readAll({ fromPosition: from, limit: 10_000 });
@@ -36,9 +38,9 @@ export async function departmentsOf(store: EventStore, fiscalYear: number): Prom
  * Evaluates every due checkpoint of every department of the year under the profile it is assigned (AssignProfile,
  * else the office default), whichever profile's schedule fired (idempotent: nothing twice).
  */
-export async function runCheckpointJob(store: EventStore, service: CheckpointService, _firedBy: string, fiscalYear: number, now = new Date()) {
+export async function runCheckpointJob(store: EventStore, service: CheckpointService, _firedBy: string, fiscalYear: number, now = new Date(), progress?: ProgressProjection) {
   const results: { departmentCode: string; checkpoints: number; alerts: number }[] = [];
-  for (const code of await departmentsOf(store, fiscalYear)) {
+  for (const code of await departmentsOf(store, fiscalYear, progress)) {
     const report = await service.evaluate(code, fiscalYear, undefined, { now, actor: 'worker' });
     results.push({ departmentCode: code, ...report.appended });
   }
@@ -46,7 +48,7 @@ export async function runCheckpointJob(store: EventStore, service: CheckpointSer
 }
 
 /** Repeatable BullMQ jobs, one scheduler per (profile, checkpoint). */
-export async function scheduleCheckpointJobs(connection: Redis, profiles: Profile[], store: EventStore, service: CheckpointService, log: (m: string) => void) {
+export async function scheduleCheckpointJobs(connection: Redis, profiles: Profile[], store: EventStore, service: CheckpointService, log: (m: string) => void, progress?: ProgressProjection) {
   const queue = new Queue(CHECKPOINT_QUEUE, { connection });
   for (const profile of profiles) {
     for (const checkpoint of profile.checkpoints) {
@@ -58,7 +60,7 @@ export async function scheduleCheckpointJobs(connection: Redis, profiles: Profil
   }
   const worker = new Worker(CHECKPOINT_QUEUE, async (job) => {
     const { profile, monthDay } = job.data as { profile: string; monthDay: string };
-    return runCheckpointJob(store, service, profile, fiscalYearOfRun(monthDay, todayInChina()));
+    return runCheckpointJob(store, service, profile, fiscalYearOfRun(monthDay, todayInChina()), new Date(), progress);
   }, { connection, concurrency: 1 });
   worker.on('error', (error) => log(`checkpoint worker: ${error.message}`));
   return { queue, worker, close: async () => { await worker.close(); await queue.close(); } };

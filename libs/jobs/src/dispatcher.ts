@@ -1,4 +1,4 @@
-import type { AlertOutbox, OutboxRow } from './alert-outbox';
+import type { AlertOutbox, PendingRow } from './alert-outbox';
 
 /** Moves outbox rows to their processor: BullMQ queues, or in-process. */
 export interface Dispatcher {
@@ -30,7 +30,7 @@ export abstract class OutboxLoop implements Dispatcher {
     protected readonly log: (message: string) => void,
   ) {}
 
-  protected abstract handOver(rows: OutboxRow[]): Promise<void>;
+  protected abstract handOver(rows: PendingRow[]): Promise<void>;
 
   async start(): Promise<void> {
     this.timer = setInterval(() => this.kick(), this.timing.tickMs);
@@ -59,9 +59,18 @@ export abstract class OutboxLoop implements Dispatcher {
     await this.running;
   }
 
+  /** The last row handed over; a scan reads the rows recorded since, and all pending rows once per requeueAfterMs. */
+  private seenSeq = 0;
+  private lastFullScan = 0;
+
   private async scan(): Promise<void> {
     const now = Date.now();
-    const rows = this.outbox.pending(20_000).filter((row) => (this.handedOver.get(key(row)) ?? 0) <= now - this.timing.requeueAfterMs);
+    // Rows pending long after their hand-over (Redis lost the job, a send failed for good) are looked for again
+    const full = now - this.lastFullScan >= this.timing.requeueAfterMs;
+    if (full) this.lastFullScan = now;
+    const found = this.outbox.pending(20_000, now, full ? 0 : this.seenSeq);
+    for (const row of found) if (row.seq > this.seenSeq) this.seenSeq = row.seq;
+    const rows = found.filter((row) => (this.handedOver.get(key(row)) ?? 0) <= now - this.timing.requeueAfterMs);
     if (rows.length === 0) return;
     for (const row of rows) this.handedOver.set(key(row), now);
     if (this.handedOver.size > 200_000) this.handedOver.clear();
@@ -69,4 +78,4 @@ export abstract class OutboxLoop implements Dispatcher {
   }
 }
 
-const key = (row: OutboxRow) => `${row.channel}/${row.alertId}`;
+const key = (row: PendingRow) => `${row.channel}/${row.alertId}`;

@@ -1,4 +1,4 @@
-import type { AlertOutbox, OutboxRow } from './alert-outbox';
+import type { AlertOutbox, PendingRow } from './alert-outbox';
 import type { AlertDelivery } from './delivery';
 import { type DispatchTiming, DEFAULT_TIMING, OutboxLoop } from './dispatcher';
 
@@ -12,7 +12,7 @@ export class InProcessDispatcher extends OutboxLoop {
     super(outbox, { ...DEFAULT_TIMING, ...options }, options.log ?? (() => {}));
   }
 
-  protected async handOver(rows: OutboxRow[]): Promise<void> {
+  protected async handOver(rows: PendingRow[]): Promise<void> {
     const queue = [...rows];
     const lanes = Array.from({ length: this.options.concurrency ?? 8 }, async () => {
       for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(row);
@@ -20,7 +20,7 @@ export class InProcessDispatcher extends OutboxLoop {
     await Promise.all(lanes);
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
+  private async deliver(row: PendingRow): Promise<void> {
     const attempts = this.options.attempts ?? 8;
     for (let attempt = 1; attempt <= attempts; attempt++) {
       try {

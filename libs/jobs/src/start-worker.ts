@@ -1,10 +1,11 @@
 import { todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
-import { CheckpointService, loadProfile } from '@bem/monitoring';
+import { CheckpointService, DailyScanService, loadProfile } from '@bem/monitoring';
 import { type ProgressProjection } from '@bem/read-models';
 import { AlertWorker, configFromEnv } from './alert-worker';
 import { redisConnection } from './bullmq-dispatcher';
 import { runCheckpointJob, scheduleCheckpointJobs } from './checkpoint-jobs';
+import { runDailyScan, scheduleDailyScan } from './daily-scan-job';
 
 export interface RunningWorker {
   mode: 'bullmq' | 'in-process';
@@ -17,6 +18,7 @@ export interface RunningWorker {
  */
 export async function startWorker(store: EventStore, progress: ProgressProjection, log: (message: string) => void): Promise<RunningWorker> {
   const service = new CheckpointService(store, progress);
+  const scanner = new DailyScanService(store, progress);
   // The profiles this office runs (default national); `bem checkpoints --profile` covers the others on demand.
   const profiles = (process.env.BEM_PROFILES || 'national').split(',').map((name) => loadProfile(name.trim()));
   const config = { ...configFromEnv(), log };
@@ -24,13 +26,20 @@ export async function startWorker(store: EventStore, progress: ProgressProjectio
   await alerts.start();
   let closeJobs: () => Promise<void>;
   if (config.redisUrl) {
-    const jobs = await scheduleCheckpointJobs(redisConnection(config.redisUrl), profiles, store, service, log);
-    closeJobs = jobs.close;
+    const connection = redisConnection(config.redisUrl);
+    const jobs = await scheduleCheckpointJobs(connection, profiles, store, service, log, progress);
+    const scans = await scheduleDailyScan(connection, progress, scanner, log);
+    closeJobs = async () => {
+      await jobs.close();
+      await scans.close();
+      connection.disconnect();
+    };
   } else {
-    // In-process: check hourly; evaluation is idempotent, so re-running only adds what is new.
+    // In-process: check hourly; evaluation and the daily scan are idempotent, so re-running only adds what is new.
     const tick = async () => {
       const year = Number(todayInChina().slice(0, 4));
-      for (const profile of profiles) for (const fiscalYear of [year - 1, year]) await runCheckpointJob(store, service, profile.name, fiscalYear);
+      for (const profile of profiles) for (const fiscalYear of [year - 1, year]) await runCheckpointJob(store, service, profile.name, fiscalYear, new Date(), progress);
+      await runDailyScan(progress, scanner);
     };
     const timer = setInterval(() => void tick().catch((error) => log(String(error))), 3600_000);
     timer.unref();

@@ -16,4 +16,5 @@ export * from './alerts/alert-list';
 export * from './alerts/alert-query';
 export * from './alerts/alert-service';
 export * from './alerts/backtest';
+export * from './scans/daily-scan';
 export * from './monitoring-decider';

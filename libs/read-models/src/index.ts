@@ -7,4 +7,6 @@ export * from './progress/progress-read-model-store';
 export * from './progress/progress-rebuild';
 export * from './progress/progress-projection';
 export * from './progress/monthly-curve';
+export * from './progress/monitoring-facts';
+export { DayTotals } from './progress/packed-facts';
 export * from './ledgers';

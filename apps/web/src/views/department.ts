@@ -186,7 +186,8 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     checkpointsBox,
     h('div', { class: 'table-wrap' }, table),
     h('details', { class: 'panel', ontoggle: (e: Event) => (e.target as HTMLDetailsElement).open && loadSources(sources, code, year, route) }, h('summary', null, '资金来源构成'), sources),
-    monitoringPanel(code, year, latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
+    // The 监控表 of the latest checkpoint the checkpoint job recorded; before any, of the latest one due by the calendar
+    monitoringPanel(code, year, data.checkpoints?.checkpoints.at(-1)?.date ?? latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
     evaluationPanel(code, year, data.assignment.evaluation.name),
     profilePanel(data.assignment, setupContext),
     writable ? formPanel('登记新项目', registerProjectSpec, setupContext, 'register-project', data.progress.projects.length === 0) : null,

@@ -125,6 +125,7 @@ export function evolveLedger(ledger: ProjectLedger, event: LedgerEvent): Project
     if (moved.budgetCurrent) add(ledger, 'budgetCurrent', moved.budgetCurrent, event.id);
     if (moved.arrived) add(ledger, 'arrived', moved.arrived, event.id);
     if (moved.paid) add(ledger, 'paid', moved.paid, event.id);
+    if (moved.changes) add(ledger, 'changes', moved.changes, event.id);
   }
   switch (event.type) {
     case 'ProjectRegistered':
@@ -213,7 +214,6 @@ function issued(ledger: ProjectLedger, data: EventData<'BudgetIssued'>, id: stri
   if (initial) to.initial += amount;
   else {
     add(ledger, 'supplementary', amount, id);
-    add(ledger, 'changes', amount, id);
   }
   if (data.basis === 'carryover') add(ledger, 'carriedIn', amount, id);
   if (data.allocationId) add(ledger, 'received', amount, id);
@@ -235,7 +235,6 @@ function issued(ledger: ProjectLedger, data: EventData<'BudgetIssued'>, id: stri
 
 function adjusted(ledger: ProjectLedger, data: EventData<'BudgetAdjusted'>, id: string): void {
   const delta = fenOf(data.delta);
-  add(ledger, 'changes', abs(delta), id);
   // An adjustment names no fund source: it is charged to the project's main source (that of its first issuance).
   const to = source(ledger, ledger.mainSource ?? 'own');
   to.arranged += delta;

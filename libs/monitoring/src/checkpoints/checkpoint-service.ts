@@ -2,8 +2,9 @@ import { CommandHandler } from '@bem/commands';
 import { monitoringStream, todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { readProjectEvents } from '../alerts/project-events';
-import { type ProjectFacts, snapshotsAt } from '../alerts/project-snapshot';
-import { type RuleContext, ruleContextOf, tracksArrivals } from '../alerts/rule-context';
+import type { ProjectFacts } from '../alerts/project-snapshot';
+import type { RuleContext } from '../alerts/rule-context';
+import { contextsFromReadModel } from './checkpoint-contexts';
 import type { ProgressProjection } from '@bem/read-models';
 import { type CheckpointLines, checkpointsOf } from '../profiles/checkpoint-lines';
 import { loadProfile, officeProfile } from '../profiles/profile-loader';
@@ -84,17 +85,13 @@ export class CheckpointService {
 
   /**
    * The rule context (figures and snapshots of the department and each project) at each due checkpoint, as of
-   * its date: the project list from the progress read model, each project's stream read and folded once.
+   * its date: computed from the packed progress read model, one read for the whole department (no project stream).
    */
   private async contexts(code: string, year: number, profile: Profile, due: readonly CheckpointLines[]): Promise<RuleContext[]> {
-    const facts = await this.projectFacts(code, year);
-    const dates = due.map((lines) => lines.date);
-    const perProject = facts.map((project) => snapshotsAt(project, dates));
-    const arrivals = tracksArrivals(facts);
-    return due.map((lines, i) => ruleContextOf(profile, code, year, lines, perProject.map((snapshots) => snapshots[i]), arrivals));
+    return contextsFromReadModel(profile, code, year, due, await this.progress.monitoringFacts(code, year));
   }
 
-  /** Every project's fact events (read from its stream, all projects of the department at once), for the alert rules. */
+  /** Every project's fact events (read from its stream, all projects of the department at once), for backtests. */
   async projectFacts(code: string, year: number): Promise<ProjectFacts[]> {
     const projects = await this.progress.projects(code, year);
     const events = await readProjectEvents(this.store, projects.map((project) => project.projectId));

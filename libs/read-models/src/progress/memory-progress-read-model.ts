@@ -1,6 +1,8 @@
-import { progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
+import { movementOf, progressChangeOf, type DepartmentInfo, type ProgressFact, type ProjectInfo, type StoredEventLike } from './progress-facts';
 import type { ProgressBatch } from './progress-changes';
-import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
+import type { DepartmentYear, ProgressReadModel, ProjectMonitoringRows } from './progress-read-model';
+import { DayTotals, FactColumns, dayOf } from './packed-facts';
+import { type ProjectNote, noteOf } from './monitoring-facts';
 
 const yearKey = (code: string, fiscalYear: number) => `${code}/${fiscalYear}`;
 
@@ -9,6 +11,9 @@ export class MemoryProgressReadModel implements ProgressReadModel {
   private departmentsByCode = new Map<string, DepartmentInfo>();
   private projects = new Map<string, ProjectInfo>();
   private factsByYear = new Map<string, ProgressFact[]>();
+  /** Per project: its movements packed as the sqlite model keeps them, and its notes */
+  private packed = new Map<string, FactColumns>();
+  private notes = new Map<string, ProjectNote[]>();
 
   position(): number {
     return this.checkpoint;
@@ -27,9 +32,20 @@ export class MemoryProgressReadModel implements ProgressReadModel {
         const list = this.factsByYear.get(key) ?? [];
         list.push(change.fact);
         this.factsByYear.set(key, list);
+        this.pack(event);
       }
+      const note = noteOf(event.type, event.data, event.position);
+      if (note && this.projects.has(note.projectId)) this.notes.set(note.projectId, [...(this.notes.get(note.projectId) ?? []), note]);
       this.checkpoint = event.position;
     }
+  }
+
+  private pack(event: StoredEventLike): void {
+    const moved = movementOf(event.type, event.data, event.position);
+    if (!moved) return;
+    let columns = this.packed.get(moved.projectId);
+    if (!columns) this.packed.set(moved.projectId, (columns = new FactColumns()));
+    columns.push(event.position, Date.parse(event.recordedAt), dayOf(moved.occurredOn), moved);
   }
 
   /** One process owns a memory model: pages are applied as they come. */
@@ -56,6 +72,18 @@ export class MemoryProgressReadModel implements ProgressReadModel {
     this.departmentsByCode.clear();
     this.projects.clear();
     this.factsByYear.clear();
+    this.packed.clear();
+    this.notes.clear();
+  }
+
+  monitoringFacts(departmentCode: string, fiscalYear: number): Map<string, ProjectMonitoringRows> {
+    const result = new Map<string, ProjectMonitoringRows>();
+    for (const project of this.projectsOf(departmentCode, fiscalYear)) {
+      const columns = this.packed.get(project.projectId);
+      const notes = this.notes.get(project.projectId) ?? [];
+      if (columns || notes.length) result.set(project.projectId, { days: columns ? DayTotals.EMPTY.plus(columns) : DayTotals.EMPTY, notes });
+    }
+    return result;
   }
 
   department(code: string): DepartmentInfo | undefined {

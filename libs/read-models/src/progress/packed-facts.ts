@@ -1,9 +1,16 @@
+import type { Movement } from '@bem/domain';
+
 /**
  * A project's money movements packed in columns (the sqlite progress read model stores them as blobs, one row per
  * project chunk instead of one row per event): position, recording instant (epoch ms), business day (days since
- * 1970-01-01) and the four measures in integer fen (budgetInitial, budgetCurrent, arrived, paid).
+ * 1970-01-01) and the measures of the domain's Movement, in this order: four in integer fen (budgetInitial,
+ * budgetCurrent, arrived, paid), Σ 调整 in fen (changes), and three counts (issuances, arrivals, payments).
  */
-export const MEASURES = 4;
+export const MEASURE_NAMES = ['budgetInitial', 'budgetCurrent', 'arrived', 'paid', 'changes', 'issuances', 'arrivals', 'payments'] as const satisfies readonly (keyof Movement)[];
+export const MEASURES = MEASURE_NAMES.length;
+export type Measure = (typeof MEASURE_NAMES)[number];
+/** Index of each measure in a fact's (or a day's) MEASURES interleaved values */
+export const M = Object.fromEntries(MEASURE_NAMES.map((name, i) => [name, i])) as Record<Measure, number>;
 
 const MS_PER_DAY = 86_400_000;
 const dayCache = new Map<string, number>();
@@ -53,17 +60,22 @@ export class FactColumns {
     this.amounts = new BigInt64Array(capacity * MEASURES);
   }
 
-  push(position: number, recordedAt: number, day: number, a0: bigint, a1: bigint, a2: bigint, a3: bigint): void {
+  push(position: number, recordedAt: number, day: number, moved: Movement): void {
     if (this.length === this.position.length) this.grow(this.length * 2);
     const i = this.length++;
     this.position[i] = position;
     this.recordedAt[i] = recordedAt;
     this.day[i] = day;
     const m = i * MEASURES;
-    this.amounts[m] = a0;
-    this.amounts[m + 1] = a1;
-    this.amounts[m + 2] = a2;
-    this.amounts[m + 3] = a3;
+    const amounts = this.amounts;
+    amounts[m] = moved.budgetInitial;
+    amounts[m + 1] = moved.budgetCurrent;
+    amounts[m + 2] = moved.arrived;
+    amounts[m + 3] = moved.paid;
+    amounts[m + 4] = moved.changes;
+    amounts[m + 5] = moved.issuances;
+    amounts[m + 6] = moved.arrivals;
+    amounts[m + 7] = moved.payments;
   }
 
   /** Appends facts from..to of another set of columns. */
@@ -183,7 +195,7 @@ export class DayTotals {
     const order = sortedOrder(days);
     const outDays: number[] = [];
     const out: bigint[] = [];
-    const running = [0n, 0n, 0n, 0n];
+    const running: bigint[] = Array.from({ length: MEASURES }, () => 0n);
     for (const i of order) {
       for (let k = 0; k < MEASURES; k++) running[k] += deltas[i * MEASURES + k];
       if (outDays.length && outDays[outDays.length - 1] === days[i]) {
@@ -200,24 +212,14 @@ export class DayTotals {
   private static ofAscending(facts: FactColumns): DayTotals {
     const day = new Int32Array(facts.length);
     const cumulative = new BigInt64Array(facts.length * MEASURES);
+    const running = new BigInt64Array(MEASURES);
     let days = 0;
-    let r0 = 0n;
-    let r1 = 0n;
-    let r2 = 0n;
-    let r3 = 0n;
     for (let i = 0; i < facts.length; i++) {
       const m = i * MEASURES;
-      r0 += facts.amounts[m];
-      r1 += facts.amounts[m + 1];
-      r2 += facts.amounts[m + 2];
-      r3 += facts.amounts[m + 3];
+      for (let k = 0; k < MEASURES; k++) running[k] += facts.amounts[m + k];
       if (days === 0 || day[days - 1] !== facts.day[i]) days += 1;
-      const at = (days - 1) * MEASURES;
       day[days - 1] = facts.day[i];
-      cumulative[at] = r0;
-      cumulative[at + 1] = r1;
-      cumulative[at + 2] = r2;
-      cumulative[at + 3] = r3;
+      cumulative.set(running, (days - 1) * MEASURES);
     }
     return new DayTotals(day.slice(0, days), cumulative.slice(0, days * MEASURES));
   }

@@ -9,7 +9,7 @@ import type { ProgressReadModel } from './progress-read-model';
 /** Below this many events behind, one thread reads them (starting workers costs ~100 ms). */
 export const PARALLEL_MIN_EVENTS = 200_000;
 
-const EMPTY_PART: PlainProgressChanges = { from: 0, to: 0, events: 0, departments: [], projects: [], facts: [] };
+const EMPTY_PART: PlainProgressChanges = { from: 0, to: 0, events: 0, departments: [], projects: [], facts: [], notes: [] };
 
 /** The worker module beside this one (the same extension: .ts under tsx and vitest, .js compiled). */
 const WORKER_MODULE = join(__dirname, `progress-range-worker${extname(__filename)}`);

@@ -1,5 +1,6 @@
 import { FactColumns, type PlainFactColumns, dayOf } from './packed-facts';
 import { type ProjectInfo, type StoredEventLike, movementOf, progressChangeOf } from './progress-facts';
+import { type ProjectNote, noteOf } from './monitoring-facts';
 
 /** Events read after a read model's checkpoint, applied in one transaction with the new checkpoint. */
 export interface ProgressBatch {
@@ -22,6 +23,7 @@ export interface PlainProgressChanges {
   departments: [string, string][];
   projects: { project: ProjectInfo; seq: number }[];
   facts: [string, PlainFactColumns][];
+  notes: ProjectNote[];
 }
 
 /** What a run of events changes, accumulated compactly (packed facts per project) until written. */
@@ -29,6 +31,8 @@ export class ProgressChanges {
   readonly departments = new Map<string, string>();
   readonly projects: { project: ProjectInfo; seq: number }[] = [];
   readonly facts = new Map<string, FactColumns>();
+  /** Indicators and overspent payments, in position order */
+  readonly notes: ProjectNote[] = [];
   events = 0;
   /** Position of the last event added */
   to: number;
@@ -51,20 +55,19 @@ export class ProgressChanges {
     if (moved) {
       let columns = this.facts.get(moved.projectId);
       if (!columns) this.facts.set(moved.projectId, (columns = new FactColumns()));
-      columns.push(
-        position,
-        this.instant(recordedAt),
-        dayOf(moved.occurredOn),
-        moved.budgetInitial,
-        moved.budgetCurrent,
-        moved.arrived,
-        moved.paid,
-      );
+      columns.push(position, this.instant(recordedAt), dayOf(moved.occurredOn), moved);
+      if (type === 'PaymentMade') this.addNote(noteOf(type, data, position));
       return;
     }
+    const note = noteOf(type, data, position);
+    if (note) return this.addNote(note);
     const change = progressChangeOf({ position, type, recordedAt, data });
     if (change?.kind === 'department') this.departments.set(change.department.code, change.department.name);
     else if (change?.kind === 'project') this.projects.push({ project: change.project, seq: position });
+  }
+
+  private addNote(note: ProjectNote | null): void {
+    if (note) this.notes.push(note);
   }
 
   skipTo(position: number): void {
@@ -79,6 +82,7 @@ export class ProgressChanges {
       departments: [...this.departments],
       projects: this.projects,
       facts: [...this.facts].map(([projectId, columns]) => [projectId, columns.toPlain()]),
+      notes: this.notes,
     };
   }
 
@@ -87,6 +91,7 @@ export class ProgressChanges {
     if (part.from !== this.to) throw new Error(`progress changes out of order: ${this.to} then ${part.from}`);
     for (const [code, name] of part.departments) this.departments.set(code, name);
     this.projects.push(...part.projects);
+    for (const note of part.notes) this.notes.push(note);
     for (const [projectId, plain] of part.facts) {
       const columns = this.facts.get(projectId);
       if (columns) columns.append(FactColumns.fromPlain(plain));

@@ -1,3 +1,4 @@
+import { NOTE_EVENT_TYPES } from './monitoring-facts';
 import { MONEY_EVENT_TYPES, type Movement, movementOfStored, parseStoredEvent, yuanOfFen } from '@bem/domain';
 
 export type { Movement };
@@ -49,8 +50,11 @@ export function movementOf(type: string, data: unknown, position?: number): Move
   return movementOfStored({ type, data, position });
 }
 
-/** Every event type the progress read model reads (catch-ups ask the store for these only): registrations and money. */
-export const PROGRESS_EVENT_TYPES: readonly string[] = ['DepartmentRegistered', 'ProjectRegistered', ...MONEY_EVENT_TYPES];
+/**
+ * Every event type the progress read model reads (catch-ups ask the store for these only): registrations, money,
+ * and the indicators the checkpoint rules read (monitoring-facts.ts).
+ */
+export const PROGRESS_EVENT_TYPES: readonly string[] = ['DepartmentRegistered', 'ProjectRegistered', ...MONEY_EVENT_TYPES, ...NOTE_EVENT_TYPES];
 
 /** Pure mapping from a stored event to what it changes in the progress read model (null: nothing). */
 export function progressChangeOf(event: StoredEventLike): ProgressChange | null {

@@ -9,6 +9,8 @@ import {
 import { type DepartmentInfo, PROGRESS_EVENT_TYPES, type ProgressFact, type ProjectInfo } from './progress-facts';
 import { type MonthlyCurve, monthlyCurve } from './monthly-curve';
 import { catchUpInParallel } from './parallel-catch-up';
+import type { ProjectMonitoringFacts } from './monitoring-facts';
+import { DayTotals } from './packed-facts';
 import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
 
 export interface ViewRequest {
@@ -141,6 +143,19 @@ export class ProgressProjection {
     await this.catchUp();
     if (!this.model.department(code)) throw unknownDepartment(code);
     return this.model.projectsOf(code, fiscalYear);
+  }
+
+  /**
+   * What the checkpoint rules read of every project of a department's fiscal year (registration order), in one
+   * read of the model: day totals of every measure and the notes (indicators, overspent payments). No project stream is read.
+   */
+  async monitoringFacts(code: string, fiscalYear: number): Promise<ProjectMonitoringFacts[]> {
+    const projects = await this.projects(code, fiscalYear);
+    const rows = this.model.monitoringFacts(code, fiscalYear);
+    return projects.map((project) => {
+      const row = rows.get(project.projectId);
+      return { projectId: project.projectId, name: project.name, days: row?.days ?? DayTotals.EMPTY, notes: row?.notes ?? [] };
+    });
   }
 
   /** Every department known to the log (after catching up), by code. */

@@ -1,4 +1,6 @@
 import type { ProgressBatch } from './progress-changes';
+import type { ProjectNote } from './monitoring-facts';
+import type { DayTotals } from './packed-facts';
 import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from './progress-facts';
 
 /**
@@ -26,6 +28,11 @@ export interface ProgressReadModel {
    * `asOf` (the sqlite model answers with one running total per project, without reading every fact).
    */
   totalsAsOf(projectIds: readonly string[], asOf: string): Iterable<ProgressFact>;
+  /**
+   * Per project of a department's fiscal year that has any: its cumulative totals per day (every measure of the
+   * domain's Movement) and its notes in position order. What the checkpoint rules read, for the whole department at once.
+   */
+  monitoringFacts(departmentCode: string, fiscalYear: number): Map<string, ProjectMonitoringRows>;
   /** Every department, by code. */
   departments(): DepartmentInfo[];
   /** The fiscal years each department has projects in (with how many), for listings. */
@@ -36,4 +43,9 @@ export interface DepartmentYear {
   departmentCode: string;
   fiscalYear: number;
   projects: number;
+}
+
+export interface ProjectMonitoringRows {
+  days: DayTotals;
+  notes: ProjectNote[];
 }

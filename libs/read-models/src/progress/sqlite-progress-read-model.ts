@@ -3,9 +3,16 @@ import { DayTotals, FactColumns, MEASURES, dayOf, isoDateOf } from './packed-fac
 import { yuanOfFen } from '@bem/domain';
 import { type ProgressBatch, ProgressChanges } from './progress-changes';
 import type { DepartmentInfo, ProgressFact, ProjectInfo, StoredEventLike } from './progress-facts';
-import type { DepartmentYear, ProgressReadModel } from './progress-read-model';
+import type { DepartmentYear, ProgressReadModel, ProjectMonitoringRows } from './progress-read-model';
+import type { ProjectNote } from './monitoring-facts';
 
 const CHECKPOINT = 'progress';
+/**
+ * The shape of the tables below; a file of another shape is emptied and rebuilt from the log on the next catch-up.
+ * 2: eight measures per fact (the domain's Movement: Σ 调整 and the issuance / arrival / payment counts) and notes.
+ */
+const SCHEMA_VERSION = 2;
+const SCHEMA_KEY = 'progress-schema';
 /** Facts per stored chunk: a live append rewrites at most one chunk (≈ 53 KB) of its project. */
 export const CHUNK = 1024;
 /** Projects whose day totals a process keeps decoded (≈ 9 KB each for a year of daily movements). */
@@ -25,10 +32,15 @@ CREATE INDEX IF NOT EXISTS rm_project_facts_by_year ON rm_project_facts (departm
 CREATE TABLE IF NOT EXISTS rm_project_days (
   project_id TEXT PRIMARY KEY, department_code TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
   count INTEGER NOT NULL, days BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS rm_project_days_by_year ON rm_project_days (department_code, fiscal_year);
+CREATE TABLE IF NOT EXISTS rm_project_notes (
+  position INTEGER PRIMARY KEY, project_id TEXT NOT NULL, department_code TEXT NOT NULL, fiscal_year INTEGER NOT NULL,
+  type TEXT NOT NULL, data TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS rm_project_notes_by_year ON rm_project_notes (department_code, fiscal_year, position);
 `;
 
 /** Tables of this model, in the order a copy must fill them (see progress-rebuild). */
-export const PROGRESS_TABLES = ['rm_departments', 'rm_projects', 'rm_project_facts', 'rm_project_days'] as const;
+export const PROGRESS_TABLES = ['rm_departments', 'rm_projects', 'rm_project_facts', 'rm_project_days', 'rm_project_notes'] as const;
 
 interface ProjectRow {
   project_id: string;
@@ -73,7 +85,9 @@ export class SqliteProgressReadModel implements ProgressReadModel {
 
   constructor(private readonly db: Database.Database) {
     dropPreviousSchema(db);
+    dropOtherVersion(db);
     db.exec(SCHEMA);
+    db.prepare('INSERT OR IGNORE INTO rm_checkpoints (name, position) VALUES (?, ?)').run(SCHEMA_KEY, SCHEMA_VERSION);
     this.sql = {
       checkpoint: db.prepare('SELECT position FROM rm_checkpoints WHERE name = ?').pluck(),
       saveCheckpoint: db.prepare(
@@ -98,6 +112,9 @@ export class SqliteProgressReadModel implements ProgressReadModel {
       project: db.prepare('SELECT * FROM rm_projects WHERE project_id = ?'),
       owner: db.prepare('SELECT department_code AS departmentCode, fiscal_year AS fiscalYear FROM rm_projects WHERE project_id = ?'),
       projectsOf: db.prepare('SELECT * FROM rm_projects WHERE department_code = ? AND fiscal_year = ? ORDER BY seq'),
+      saveNote: db.prepare('INSERT OR REPLACE INTO rm_project_notes VALUES (?, ?, ?, ?, ?, ?)'),
+      daysOf: db.prepare('SELECT project_id AS projectId, count, days FROM rm_project_days WHERE department_code = ? AND fiscal_year = ?'),
+      notesOf: db.prepare('SELECT type, data, position, project_id AS projectId FROM rm_project_notes WHERE department_code = ? AND fiscal_year = ? ORDER BY position'),
       chunksOf: db.prepare('SELECT project_id AS projectId, count, facts FROM rm_project_facts WHERE department_code = ? AND fiscal_year = ?'),
     };
     const write = db.transaction((changes: ProgressChanges) => this.writeChanges(changes));
@@ -157,6 +174,10 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     for (const [projectId, facts] of changes.facts) {
       const owner = owners.get(projectId) ?? (this.sql.owner.get(projectId) as Owner | undefined);
       if (owner) this.addFacts(projectId, owner, facts);
+    }
+    for (const note of changes.notes) {
+      const owner = owners.get(note.projectId) ?? (this.sql.owner.get(note.projectId) as Owner | undefined);
+      if (owner) this.sql.saveNote.run(note.position, note.projectId, owner.departmentCode, owner.fiscalYear, note.type, JSON.stringify(note.data));
     }
     this.sql.saveCheckpoint.run(CHECKPOINT, changes.to);
     return true;
@@ -283,6 +304,20 @@ export class SqliteProgressReadModel implements ProgressReadModel {
     return totals;
   }
 
+  monitoringFacts(departmentCode: string, fiscalYear: number): Map<string, ProjectMonitoringRows> {
+    const result = new Map<string, ProjectMonitoringRows>();
+    this.validateCache();
+    for (const row of this.sql.daysOf.all(departmentCode, fiscalYear) as { projectId: string; count: number; days: Buffer }[]) {
+      result.set(row.projectId, { days: this.dayCache.get(row.projectId) ?? DayTotals.decode(row.days, row.count), notes: [] });
+    }
+    for (const row of this.sql.notesOf.all(departmentCode, fiscalYear) as { type: ProjectNote['type']; data: string; position: number; projectId: string }[]) {
+      let facts = result.get(row.projectId);
+      if (!facts) result.set(row.projectId, (facts = { days: DayTotals.EMPTY, notes: [] }));
+      facts.notes.push({ type: row.type, projectId: row.projectId, position: row.position, data: JSON.parse(row.data) } as ProjectNote);
+    }
+    return result;
+  }
+
   departments(): DepartmentInfo[] {
     return this.sql.departments.all() as DepartmentInfo[];
   }
@@ -290,6 +325,18 @@ export class SqliteProgressReadModel implements ProgressReadModel {
   departmentYears(): DepartmentYear[] {
     return this.sql.departmentYears.all() as DepartmentYear[];
   }
+}
+
+/** A file of another shape (its checkpoint row says which; none: version 1) is emptied: the next catch-up rebuilds it. */
+function dropOtherVersion(db: Database.Database): void {
+  const hasCheckpoints = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'rm_checkpoints'").get();
+  if (!hasCheckpoints) return;
+  const version = db.prepare('SELECT position FROM rm_checkpoints WHERE name = ?').pluck().get(SCHEMA_KEY);
+  if (version === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    for (const table of [...PROGRESS_TABLES, 'rm_project_notes']) db.exec(`DROP TABLE IF EXISTS ${table}`);
+    db.prepare('DELETE FROM rm_checkpoints WHERE name IN (?, ?)').run(CHECKPOINT, SCHEMA_KEY);
+  }).immediate();
 }
 
 /** A file written by the earlier model (one row per fact and per day) is rebuilt from the log in the new shape. */
