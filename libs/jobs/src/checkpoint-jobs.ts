@@ -1,6 +1,6 @@
 import { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { todayInChina } from '@bem/domain';
+import { parseStoredEvent, todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import type { CheckpointService, Profile } from '@bem/monitoring';
 import type { ProgressProjection } from '@bem/read-models';
@@ -27,8 +27,9 @@ export async function departmentsOf(store: EventStore, fiscalYear: number, progr
     const events = await store.readAll({ fromPosition: from, limit: 10_000 });
     if (events.length === 0) return [...codes].sort();
     for (const event of events) {
-      const data = event.data as { departmentCode?: string; fiscalYear?: number };
-      if (event.type === 'ProjectRegistered' && data.fiscalYear === fiscalYear && data.departmentCode) codes.add(data.departmentCode);
+      if (event.type !== 'ProjectRegistered') continue;
+      const parsed = parseStoredEvent(event);
+      if (parsed.type === 'ProjectRegistered' && parsed.data.fiscalYear === fiscalYear) codes.add(parsed.data.departmentCode);
     }
     from = events[events.length - 1].position;
   }

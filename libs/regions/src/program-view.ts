@@ -1,4 +1,5 @@
 import {
+  parseDomainEvents,
   DomainError,
   type SourceGroup,
   SOURCE_GROUPS,
@@ -233,10 +234,9 @@ async function textsAndIndicators(index: RegionIndex, ledgers: Ledgers, projects
   const indicators: ProgramView['indicators'] = [];
   for (const project of projects) {
     const reasons = new Map<string, string>();
-    for (const event of await index.projectEvents(project.projectId)) {
-      const data = event.data as { section?: string; text?: string; reason?: string };
-      if (event.type === 'ProjectTextSet' && (SECTIONS as readonly string[]).includes(data.section ?? '')) texts[data.section as (typeof SECTIONS)[number]] = data.text ?? null;
-      if (event.type === 'IndicatorActualRecorded' && data.reason) reasons.set(event.id, data.reason);
+    for (const event of parseDomainEvents(await index.projectEvents(project.projectId))) {
+      if (event.type === 'ProjectTextSet' && (SECTIONS as readonly string[]).includes(event.data.section)) texts[event.data.section as (typeof SECTIONS)[number]] = event.data.text;
+      if (event.type === 'IndicatorActualRecorded' && event.data.reason) reasons.set(event.id, event.data.reason);
     }
     for (const { indicatorId, set, actual, actualEventId } of ledgers.get(project.projectId).indicators.values()) {
       indicators.push({ projectId: project.projectId, indicatorId, level1: set.level1, level2: set.level2, name: set.name, target: set.target, actual, reason: (actualEventId && reasons.get(actualEventId)) || null });

@@ -1,4 +1,4 @@
-import { type EventData, Money } from '@bem/domain';
+import { Money, parseStoredEvent } from '@bem/domain';
 import type { RecordedEvent } from '@bem/event-store';
 
 /**
@@ -8,6 +8,7 @@ import type { RecordedEvent } from '@bem/event-store';
  */
 export function passedDownWhole(events: readonly RecordedEvent[], listed: { budgetCurrent: string; paid: string }): boolean {
   const registered = events.find((event) => event.type === 'ProjectRegistered');
-  const programCode = (registered?.data as EventData<'ProjectRegistered'> | undefined)?.programCode;
-  return Boolean(programCode) && events.some((event) => event.type === 'BudgetAllocated') && new Money(listed.budgetCurrent).isZero() && new Money(listed.paid).isZero();
+  const registration = registered ? parseStoredEvent(registered) : null;
+  if (registration?.type !== 'ProjectRegistered' || !registration.data.programCode) return false;
+  return events.some((event) => event.type === 'BudgetAllocated') && new Money(listed.budgetCurrent).isZero() && new Money(listed.paid).isZero();
 }
