@@ -12,7 +12,13 @@ import { profileAssignment } from '../profiles/profile-assignment';
 import type { Profile } from '../profiles/profile-schema';
 import { type EvaluateCheckpoints, monitoringDecider } from '../monitoring-decider';
 import { type CheckpointReport, reportOf } from './checkpoint-report';
-import { monitoringDataOf } from '../alerts/stored-monitoring-events';
+import { z } from 'zod';
+
+/**
+ * How many alerts a batch just decided holds. The decided events are this evaluation's own (not read from the
+ * store): their length is checked, not every card parsed again (a full parse of the 1,000 cards cost as much as the append).
+ */
+const DecidedBatch = z.object({ alerts: z.array(z.unknown()) });
 
 export interface EvaluateOptions {
   /** Compute and print, append nothing */
@@ -65,7 +71,7 @@ export class CheckpointService {
     const all = [...outcome.state.events, ...decided.map((event) => ({ ...event, recordedAt: now.toISOString() }))];
     const appended = {
       checkpoints: decided.filter((event) => event.type === 'CheckpointEvaluated').length,
-      alerts: decided.reduce((sum, event) => sum + (event.type === 'AlertsRaised' ? monitoringDataOf(event, 'AlertsRaised').alerts.length : 0), 0),
+      alerts: decided.reduce((sum, event) => sum + (event.type === 'AlertsRaised' ? DecidedBatch.parse(event.data).alerts.length : 0), 0),
     };
     return reportOf(profile, departmentCode, fiscalYear, all, checkpointsOf(profile, fiscalYear), { appended, dryRun, assignedProfile: assigned });
   }
