@@ -102,8 +102,37 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
   };
 }
 
-/** One alert of an `AlertsRaised` batch: what differs from one alert of the batch to the next. */
-export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'rule' | 'severity' | 'projectId' | 'figures' | 'message' | 'rules'>;
+/**
+ * One alert of an `AlertsRaised` batch: what differs from one alert of the batch to the next. A card whose rule,
+ * severity, figures and message are those of its findings (its first finding's, and their sentences joined, as
+ * `cardsOf` makes every card) is stored as its findings alone: they are not written twice. Older batches state them.
+ */
+export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'projectId'> & Partial<Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message' | 'rules'>>;
+
+const joinedMessage = (rules: readonly RuleFinding[]) => ({ zh: rules.map((finding) => finding.message.zh).join('；'), en: rules.map((finding) => finding.message.en).join('; ') });
+
+const sameFigures = (a: AlertRaisedData['figures'], b: AlertRaisedData['figures']): boolean => {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key]);
+};
+
+function batchedAlertOf({ alertId, rule, severity, projectId, figures, message, rules }: AlertRaisedData): BatchedAlert {
+  const [first] = rules ?? [];
+  if (!first || first.rule !== rule || first.severity !== severity || !sameFigures(first.figures, figures)) return { alertId, rule, severity, projectId, figures, message, rules };
+  const joined = joinedMessage(rules!);
+  return joined.zh === message.zh && joined.en === message.en ? { alertId, projectId, rules } : { alertId, rule, severity, projectId, figures, message, rules };
+}
+
+/** A batched alert's own fields, those a card stores as its findings alone derived from them. */
+function cardFieldsOf(alert: BatchedAlert): Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message'> & { rules: RuleFinding[] } {
+  if (alert.rule && alert.severity && alert.figures && alert.message) {
+    const { rule, severity, figures, message } = alert;
+    return { rule, severity, figures, message, rules: alert.rules ?? [{ rule, severity, figures, message }] };
+  }
+  const rules = alert.rules!;
+  return { rule: rules[0].rule, severity: rules[0].severity, figures: rules[0].figures, message: joinedMessage(rules), rules };
+}
 
 /**
  * 预警 raised together by one checkpoint evaluation (one department-year, one checkpoint): one event for the
@@ -136,7 +165,7 @@ export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedDa
   return {
     profile: first.profile, departmentCode: first.departmentCode, fiscalYear: first.fiscalYear, checkpoint: first.checkpoint as string,
     responsible: first.responsible, raisedOn: first.raisedOn, deadline: first.deadline,
-    alerts: alerts.map(({ alertId, rule, severity, projectId, figures, message, rules }) => ({ alertId, rule, severity, projectId, figures, message, rules })),
+    alerts: alerts.map(batchedAlertOf),
   };
 }
 
@@ -148,22 +177,25 @@ export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRai
   if (event.type === 'AlertRaised') return [withRules(monitoringDataOf(event, 'AlertRaised'))];
   if (event.type !== 'AlertsRaised') return [];
   const { alerts, ...shared } = monitoringDataOf(event, 'AlertsRaised');
-  return alerts.map((alert) => ({
+  return alerts.map((alert) => {
+    const { rule, severity, figures, message, rules } = cardFieldsOf(alert);
+    return {
     alertId: alert.alertId,
     profile: shared.profile,
     departmentCode: shared.departmentCode,
     fiscalYear: shared.fiscalYear,
-    rule: alert.rule,
-    severity: alert.severity,
+    rule,
+    severity,
     projectId: alert.projectId,
     checkpoint: shared.checkpoint,
-    figures: alert.figures,
-    message: alert.message,
-    rules: alert.rules ?? [{ rule: alert.rule, severity: alert.severity, figures: alert.figures, message: alert.message }],
+    figures,
+    message,
+    rules,
     responsible: shared.responsible,
     raisedOn: shared.raisedOn,
     deadline: shared.deadline,
-  }));
+    };
+  });
 }
 
 /** Upcast: an alert stored before cards is a card of its one rule. */

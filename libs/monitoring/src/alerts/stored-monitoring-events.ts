@@ -31,7 +31,14 @@ export const MONITORING_EVENT_SCHEMAS = {
   AlertRaised: raisedAlert satisfies z.ZodType<AlertRaisedData>,
   AlertsRaised: z.object({
     profile: text, departmentCode: text, fiscalYear: z.number().int(), checkpoint: text, responsible: text, raisedOn: text, deadline: text,
-    alerts: z.array(raisedAlert.pick({ alertId: true, rule: true, severity: true, projectId: true, figures: true, message: true, rules: true })),
+    // A card stored as its findings alone (see BatchedAlert) has no rule, severity, figures or message of its own
+    alerts: z.array(
+      raisedAlert.pick({ alertId: true, projectId: true }).extend({
+        rule: rule.optional(), severity: severity.optional(), figures: figures.optional(), message: message.optional(), rules: z.array(finding).optional(),
+      }).refine((alert) => (alert.rule !== undefined && alert.severity !== undefined && alert.figures !== undefined && alert.message !== undefined) || (alert.rules?.length ?? 0) > 0, {
+        message: '预警须有规则、级别、数据与说明，或至少一条规则结论 / an alert needs its rule, severity, figures and message, or at least one finding',
+      }),
+    ),
   }) satisfies z.ZodType<AlertsRaisedData>,
   AlertUpdated: z.object({ alertId: text, severity, rule, figures, message, rules: z.array(finding), evaluation: z.number().int() }) satisfies z.ZodType<AlertUpdatedData>,
   AlertResolved: z.object({ alertId: text, evaluation: z.number().int(), at: text }) satisfies z.ZodType<AlertResolvedData>,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monitoringStream } from '@bem/domain';
-import { type AlertRaisedData, type AlertsRaisedData, alertRaised, monitoringId } from '../alerts/alert-events';
+import { type AlertRaisedData, type AlertsRaisedData, alertRaised, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
 import { alertIndexStream } from '../alerts/alert-index';
 import type { FactEvent } from '../alerts/project-snapshot';
 import { ruleContext } from '../alerts/rule-context';
@@ -31,7 +31,9 @@ describe('monitoring decider: checkpoint evaluation', () => {
     expect(events.map((event) => event.type)).toEqual(['CheckpointEvaluated', 'AlertsRaised']);
     expect(events[0].data).toMatchObject({ date: '2020-06-30', evaluation: 0, restates: null, knownAt: behind.now, department: { progress: '10.00', status: 'red' } });
     const batch = events[1].data as AlertsRaisedData;
-    expect(batch.alerts.map((alert) => [alert.projectId, alert.rule])).toEqual([[null, 'behindSchedule'], ['p1', 'behindSchedule']]);
+    // a card is stored as its findings alone; read back (raisedAlertsOf) it has its rule, severity, figures and message
+    expect(batch.alerts.every((alert) => alert.rule === undefined && alert.rules?.length)).toBe(true);
+    expect(raisedAlertsOf(events[1]).map((alert) => [alert.projectId, alert.rule])).toEqual([[null, 'behindSchedule'], ['p1', 'behindSchedule']]);
     // every alert of the batch is found in its index shard, naming the batch event
     expect(also.flatMap((write) => write.events.map((event) => event.type))).toEqual(also.map(() => 'AlertsIndexed'));
     for (const alert of batch.alerts) {
