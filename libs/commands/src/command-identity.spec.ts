@@ -25,7 +25,7 @@ describe('the content hash of a command', () => {
     if (!command.ok) throw new Error('fixture command invalid');
     const expected = createHash('sha256').update(JSON.stringify(command.command)).digest('base64url').slice(0, 32);
     expect(commandHash(command.command)).toBe(expected);
-    expect(commandHash({ ...command.command, name: '第二部门' })).not.toBe(expected);
+    expect(commandHash({ ...command.command, id: 'c-2' })).not.toBe(expected);
   });
 });
 
