@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseCommand } from '@bem/domain';
@@ -5,7 +6,7 @@ import { MemoryEventStore } from '@bem/event-store';
 import { v5 as uuidv5 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { CommandHandler } from './command-handler';
-import { EVENT_ID_NAMESPACE, eventIdFor, firstEventsWhere, identify } from './command-identity';
+import { EVENT_ID_NAMESPACE, commandHash, eventIdFor, firstEventsWhere, identify } from './command-identity';
 
 describe('event ids derived from command ids', () => {
   it.each(['c-0001', 'kf-0036', '命令-一', 'x'.repeat(200)])('is the RFC 4122 v5 uuid of "%s#i"', (commandId) => {
@@ -15,6 +16,16 @@ describe('event ids derived from command ids', () => {
 
   it('differs per command and per index', () => {
     expect(new Set([eventIdFor('a', 0), eventIdFor('a', 1), eventIdFor('b', 0)]).size).toBe(3);
+  });
+});
+
+describe('the content hash of a command', () => {
+  it('is the first 32 base64url characters of the sha256 of its JSON text (Chinese text included)', () => {
+    const command = parseCommand({ command: 'RegisterDepartment', id: 'c-1', departmentCode: 'dep-1', name: '第一部门' });
+    if (!command.ok) throw new Error('fixture command invalid');
+    const expected = createHash('sha256').update(JSON.stringify(command.command)).digest('base64url').slice(0, 32);
+    expect(commandHash(command.command)).toBe(expected);
+    expect(commandHash({ ...command.command, id: 'c-2' })).not.toBe(expected);
   });
 });
 
