@@ -192,7 +192,7 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     monitoringPanel(code, year, data.checkpoints?.checkpoints.at(-1)?.date ?? latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
     evaluationPanel(code, year, data.assignment.evaluation.name, params),
     pastRecord ? h('p', { class: 'muted', 'data-testid': 'past-view' }, '当前为历史视图（按当时登记）：只读，重置为最新后可登记、录入得分与文字。') : null,
-    profilePanel(data.assignment, setupContext),
+    profilePanel(data.assignment, setupContext, pastRecord),
     writable ? formPanel('登记新项目', registerProjectSpec, setupContext, 'register-project', data.progress.projects.length === 0) : null,
     writable
       ? entryPanel({ departmentCode: code, fiscalYear: year, projects: data.progress.projects, defaultDate: route.params.get('asOf') ?? asOfDefault, onDone: refresh })
