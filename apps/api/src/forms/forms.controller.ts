@@ -25,8 +25,9 @@ export class FormsController {
     const query = validate(ProjectEvaluationQuery, request.query);
     const format = query.format ?? 'json';
     const display = { unit: query.unit, decimals: query.decimals };
-    if (format === 'json') return (await this.service().evaluateProject(id, query.year, query.profile)).evaluation;
-    const rendered = await this.service().renderProject(id, { year: query.year, profile: query.profile, format, display });
+    const view = { asOf: query.asOf, knownAt: query.knownAt };
+    if (format === 'json') return (await this.service().evaluateProject(id, query.year, query.profile, view)).evaluation;
+    const rendered = await this.service().renderProject(id, { year: query.year, profile: query.profile, format, display, view });
     return download(rendered, query.year ? documentFileName([id], query.year, DOCUMENT_TITLES.projectEvaluation, format) : `${id}-${DOCUMENT_TITLES.projectEvaluation}.${format}`);
   }
 

@@ -65,7 +65,7 @@ export const BulkAcknowledgeBody = z.object({
   ids: z.array(word('id'), { error: 'ids 须为预警编号数组 / ids must be an array of alert ids' }).min(1, { message: 'ids 不能为空 / ids is empty' }).max(1000, { message: '一次最多 1000 条 / at most 1,000 ids' }),
 });
 export const EvaluationQuery = z.object({
-  year,
+  year, ...view,
   profile: z.string().min(1).max(100).optional(),
   format: z.enum(['json', 'md', 'html', 'xlsx', 'docx', 'pdf']).optional(),
 });
@@ -77,7 +77,7 @@ const displayUnit = {
 };
 
 /** GET /projects/{id}/evaluation: the project 自评表 (and 打分表) */
-export const ProjectEvaluationQuery = z.object({ year: year.optional(), profile: z.string().min(1).max(100).optional(), format: formFormat, ...displayUnit });
+export const ProjectEvaluationQuery = z.object({ year: year.optional(), ...view, profile: z.string().min(1).max(100).optional(), format: formFormat, ...displayUnit });
 
 /** GET /departments/{code}/monitoring: the 监控表 of every project as of a date */
 export const MonitoringFormQuery = z.object({

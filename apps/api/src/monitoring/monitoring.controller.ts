@@ -96,8 +96,9 @@ export class MonitoringController {
     const query = validate(EvaluationQuery, request.query);
     const format = query.format ?? 'json';
     const service = new EvaluationService(this.runtime.store, this.runtime.progress);
-    if (format === 'json') return service.evaluate(code, query.year, query.profile);
-    const rendered = await service.render(code, query.year, query.profile, format);
+    const view = { asOf: query.asOf, knownAt: query.knownAt };
+    if (format === 'json') return service.evaluate(code, query.year, query.profile, view);
+    const rendered = await service.render(code, query.year, query.profile, format, view);
     return download(rendered, documentFileName([code], query.year, DOCUMENT_TITLES.evaluation, format));
   }
 

@@ -169,7 +169,9 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     return departmentView(root, route, app.generation);
   };
   const setupContext = { departmentCode: code, fiscalYear: year, projects: [], defaultDate: route.params.get('asOf') ?? data.progress.asOf, onDone: again };
-  const writable = canWrite(code);
+  // 按当时登记: a past record is read only (no registration, entry, score or text forms)
+  const pastRecord = !!params.knownAt;
+  const writable = canWrite(code) && !pastRecord;
   const asOfDefault = data.progress.asOf;
   const regionLinks = h('p', { class: 'region-links' });
   mount(root,
@@ -188,8 +190,9 @@ export async function departmentView(root: HTMLElement, route: Route, generation
     h('details', { class: 'panel', ontoggle: (e: Event) => (e.target as HTMLDetailsElement).open && loadSources(sources, code, year, route) }, h('summary', null, '资金来源构成'), sources),
     // The 监控表 of the latest checkpoint the checkpoint job recorded; before any, of the latest one due by the calendar
     monitoringPanel(code, year, data.checkpoints?.checkpoints.at(-1)?.date ?? latestCheckpoint(app.profiles?.profiles.find((p) => p.name === data.curve.profile.name)?.checkpoints ?? [], year, data.progress.asOf)),
-    evaluationPanel(code, year, data.assignment.evaluation.name),
-    profilePanel(data.assignment, setupContext),
+    evaluationPanel(code, year, data.assignment.evaluation.name, params),
+    pastRecord ? h('p', { class: 'muted', 'data-testid': 'past-view' }, '当前为历史视图（按当时登记）：只读，重置为最新后可登记、录入得分与文字。') : null,
+    profilePanel(data.assignment, setupContext, pastRecord),
     writable ? formPanel('登记新项目', registerProjectSpec, setupContext, 'register-project', data.progress.projects.length === 0) : null,
     writable
       ? entryPanel({ departmentCode: code, fiscalYear: year, projects: data.progress.projects, defaultDate: route.params.get('asOf') ?? asOfDefault, onDone: refresh })

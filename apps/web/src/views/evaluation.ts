@@ -1,6 +1,17 @@
-import { session } from '../api';
+import { qs, session } from '../api';
 import { app } from '../app-state';
 import { h, mount } from '../dom';
+import { localTime } from '../format';
+
+/** The bi-temporal view of the page (asOf / knownAt from the route), carried to every document it makes. */
+export interface DocumentView {
+  asOf?: string;
+  knownAt?: string;
+}
+
+/** "（截至 2020-06-30 · 按 2020-07-01 08:00 时登记）": which view a document is made under; empty for the present one. */
+export const viewCaption = (view: DocumentView): string =>
+  view.asOf || view.knownAt ? `（${[view.asOf ? `截至 ${view.asOf}` : '', view.knownAt ? `按 ${localTime(view.knownAt)} 时登记` : ''].filter(Boolean).join(' · ')}）` : '';
 
 const FORMATS: [string, string][] = [
   ['html', '网页预览'],
@@ -67,20 +78,20 @@ export function documentPanel(options: DocumentPanelOptions): HTMLElement {
   );
 }
 
-/** Year-end 绩效自评 of a department under its 评价方案 (preselected): `GET /departments/:code/evaluation`. */
-export function evaluationPanel(code: string, year: number, profile: string): HTMLElement {
+/** Year-end 绩效自评 of a department under its 评价方案 (preselected), in the page's view: `GET /departments/:code/evaluation`. */
+export function evaluationPanel(code: string, year: number, profile: string, view: DocumentView = {}): HTMLElement {
   return documentPanel({
-    summary: '年终绩效自评', profile,
-    path: (format, profile) => `/api/v1/departments/${encodeURIComponent(code)}/evaluation?year=${year}&profile=${encodeURIComponent(profile)}&format=${format}`,
+    summary: `年终绩效自评${viewCaption(view)}`, profile, testId: 'department-evaluation',
+    path: (format, chosen) => `/api/v1/departments/${encodeURIComponent(code)}/evaluation${qs({ year, profile: chosen, format, asOf: view.asOf, knownAt: view.knownAt })}`,
     filename: (format) => `绩效自评-${code}-${year}.${format}`,
   });
 }
 
-/** A project's 项目支出绩效自评表 (and 打分表 under a profile that has one): `GET /projects/:id/evaluation`. */
-export function projectEvaluationPanel(projectId: string, name: string, profile: string): HTMLElement {
+/** A project's 项目支出绩效自评表 (and 打分表 under a profile that has one), in the page's view: `GET /projects/:id/evaluation`. */
+export function projectEvaluationPanel(projectId: string, name: string, profile: string, view: DocumentView = {}): HTMLElement {
   return documentPanel({
-    summary: '项目支出绩效自评表', profile, open: true, testId: 'project-evaluation',
-    path: (format, chosen) => `/api/v1/projects/${encodeURIComponent(projectId)}/evaluation?profile=${encodeURIComponent(chosen)}&format=${format}`,
+    summary: `项目支出绩效自评表${viewCaption(view)}`, profile, open: true, testId: 'project-evaluation',
+    path: (format, chosen) => `/api/v1/projects/${encodeURIComponent(projectId)}/evaluation${qs({ profile: chosen, format, asOf: view.asOf, knownAt: view.knownAt })}`,
     filename: (format) => `项目支出绩效自评表-${name}.${format}`,
   });
 }

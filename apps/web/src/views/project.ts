@@ -158,9 +158,10 @@ export async function projectView(root: HTMLElement, route: Route, generation: n
     kpis,
     h('div', { class: 'charts' }, executionChart, arrivalChart),
     h('section', { class: 'panel' }, h('h2', null, '绩效指标'), indicators),
-    projectEvaluationPanel(p.projectId, p.name, route.params.get('profile') ?? data.curve.profile.name),
+    projectEvaluationPanel(p.projectId, p.name, route.params.get('profile') ?? data.curve.profile.name, params),
     h('section', { class: 'panel' }, h('h2', null, '事件记录'), h('div', { class: 'table-wrap' }, history)),
-    canWrite(department.code)
+    params.knownAt ? h('p', { class: 'muted', 'data-testid': 'past-view' }, '当前为历史视图（按当时登记）：只读，重置为最新后可录入。') : null,
+    canWrite(department.code) && !params.knownAt
       ? entryPanel({
           departmentCode: department.code,
           fiscalYear: p.fiscalYear,

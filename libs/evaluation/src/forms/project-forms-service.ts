@@ -1,3 +1,4 @@
+import type { EvaluationView } from '../model/known-at';
 import { DomainError, departmentStream, lastDayOfYear, parseDomainEvents, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { type ProgressProjection } from '@bem/read-models';
@@ -36,15 +37,15 @@ export class ProjectFormsService {
   ) {}
 
   /** Scored under `profileName`, else the department-year's assigned evaluation profile (AssignProfile), else the office default. */
-  async evaluateProject(projectId: string, fiscalYear?: number, profileName?: string): Promise<{ evaluation: ProjectEvaluation; profile: ScoringProfile }> {
-    const year = await readProjectYear(this.store, projectId);
+  async evaluateProject(projectId: string, fiscalYear?: number, profileName?: string, view: EvaluationView = {}): Promise<{ evaluation: ProjectEvaluation; profile: ScoringProfile }> {
+    const year = await readProjectYear(this.store, projectId, view.asOf, view.knownAt);
     const profile = this.profiles(profileName ?? (await profileAssignment(this.store, year.departmentCode, year.figures.fiscalYear)).evaluation);
     if (fiscalYear !== undefined && year.figures.fiscalYear !== fiscalYear) throw yearMismatch(projectId, year.figures.fiscalYear, fiscalYear);
     return { evaluation: buildProjectEvaluation(year, profile), profile };
   }
 
-  async renderProject(projectId: string, options: { year?: number; profile?: string; format: RenderFormat; display?: Partial<DisplayUnit> }): Promise<Rendered> {
-    const { evaluation, profile } = await this.evaluateProject(projectId, options.year, options.profile);
+  async renderProject(projectId: string, options: { year?: number; profile?: string; format: RenderFormat; display?: Partial<DisplayUnit>; view?: EvaluationView }): Promise<Rendered> {
+    const { evaluation, profile } = await this.evaluateProject(projectId, options.year, options.profile, options.view);
     const display = displayUnitOf(profile, options.display);
     if (profile.projectForm === 'completion') return renderFiledDocument(projectCompletionDocument(evaluation, display), options.format, () => evaluation);
     const table = profile.project?.scoringTable;

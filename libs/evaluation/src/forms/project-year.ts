@@ -1,5 +1,6 @@
 import { type DomainEvent, DomainError, departmentStream, lastDayOfYear, parseDomainEvents, projectStream } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
+import { recordedBy } from '../model/known-at';
 import { type ProjectFigures, projectFigures } from '../model/project-figures';
 
 type Recorded<K extends 'IndicatorScoreRecorded' | 'ProjectTextSet' | 'MonitoringAssessmentRecorded'> = Extract<DomainEvent, { type: K }> & Omit<RecordedEvent, 'type' | 'data'>;
@@ -20,9 +21,12 @@ export interface ProjectYear {
 export const unknownProjectRead = (projectId: string) =>
   new DomainError('UNKNOWN_PROJECT', 'projectId', `项目 ${projectId} 不存在`, `project ${projectId} does not exist`, { projectId });
 
-/** Reads a project's stream (and its department's name); facts dated after asOf (default 12-31) are left out. */
-export async function readProjectYear(store: EventStore, projectId: string, asOf?: string): Promise<ProjectYear> {
-  const stored = await store.readStream(projectStream(projectId));
+/**
+ * Reads a project's stream (and its department's name); facts dated after asOf (default 12-31) and events recorded
+ * after knownAt (default: none) are left out.
+ */
+export async function readProjectYear(store: EventStore, projectId: string, asOf?: string, knownAt?: string): Promise<ProjectYear> {
+  const stored = recordedBy(await store.readStream(projectStream(projectId)), knownAt);
   const events = parseDomainEvents(stored);
   const registered = events.find((event) => event.type === 'ProjectRegistered');
   if (!registered) throw unknownProjectRead(projectId);

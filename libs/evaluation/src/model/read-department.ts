@@ -1,6 +1,7 @@
 import { type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
 import type { ProgressProjection } from '@bem/read-models';
+import { type EvaluationView, recordedBy } from './known-at';
 import { passedDownWhole } from './passed-down';
 import { type IndicatorFacts, type ProjectFigures, projectFigures } from './project-figures';
 
@@ -23,21 +24,23 @@ export interface DepartmentYear {
   stated: Recorded<'StatedFigureRecorded'>[];
 }
 
-async function projectsOf(store: EventStore, progress: ProgressProjection, code: string, year: number): Promise<ProjectFigures[]> {
-  const listed = await progress.department(code, year, { asOf: lastDayOfYear(year) });
+async function projectsOf(store: EventStore, progress: ProgressProjection, code: string, year: number, view: EvaluationView): Promise<ProjectFigures[]> {
+  const asOf = view.asOf && view.asOf < lastDayOfYear(year) ? view.asOf : lastDayOfYear(year);
+  const listed = await progress.department(code, year, { asOf, knownAt: view.knownAt });
   const figures = await Promise.all(
     listed.projects.map(async (project) => {
-      const events = await store.readStream(projectStream(project.projectId));
-      return passedDownWhole(events, project) ? null : projectFigures(events, lastDayOfYear(year));
+      const events = recordedBy(await store.readStream(projectStream(project.projectId)), view.knownAt);
+      return passedDownWhole(events, project) ? null : projectFigures(events, asOf);
     }),
   );
   return figures.filter((figure): figure is ProjectFigures => figure !== null);
 }
 
-export async function readDepartmentYear(store: EventStore, progress: ProgressProjection, code: string, year: number): Promise<DepartmentYear> {
-  const projects = await projectsOf(store, progress, code, year);
-  const priorProjects = await projectsOf(store, progress, code, year - 1);
-  const events = await store.readStream(departmentStream(code));
+/** The department-year as read under `view`: only the events recorded by knownAt, the facts dated by asOf. */
+export async function readDepartmentYear(store: EventStore, progress: ProgressProjection, code: string, year: number, view: EvaluationView = {}): Promise<DepartmentYear> {
+  const projects = await projectsOf(store, progress, code, year, view);
+  const priorProjects = await projectsOf(store, progress, code, year - 1, { knownAt: view.knownAt });
+  const events = recordedBy(await store.readStream(departmentStream(code)), view.knownAt);
   const result: DepartmentYear = {
     code, name: code, fiscalYear: year, projects, priorProjects, departmentIndicators: [],
     texts: new Map(), remarks: new Map(), manualScores: [], assessments: [], stated: [],

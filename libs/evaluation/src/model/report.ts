@@ -112,4 +112,6 @@ export interface EvaluationReport {
   /** generated sentences and the office's own texts, by section */
   narrative: { section: string; text: string; generated: boolean }[];
   consistency: Mismatch[];
+  /** the bi-temporal view it was read under (asOf / knownAt null: the year-end, everything recorded so far) */
+  view?: { asOf: string | null; knownAt: string | null };
 }
