@@ -12,8 +12,11 @@ export interface LedgerView {
 
 const occurredOn = (event: LedgerEvent): string | undefined => ('occurredOn' in event.data ? event.data.occurredOn : undefined);
 
+/** Known at an instant: recorded by then (instants are ISO strings in UTC, as every edge normalises them); unset: every event. */
+export const isRecordedBy = (event: { recordedAt: string }, knownAt: string | null | undefined): boolean => !knownAt || event.recordedAt <= knownAt;
+
 export function countsIn(event: LedgerEvent, view: LedgerView): boolean {
-  if (view.knownAt && event.recordedAt > view.knownAt) return false;
+  if (!isRecordedBy(event, view.knownAt)) return false;
   const on = occurredOn(event);
   return !(view.asOf && on !== undefined && on > view.asOf);
 }

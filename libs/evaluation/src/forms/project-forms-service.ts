@@ -1,8 +1,8 @@
-import type { EvaluationView } from '../model/known-at';
 import { DomainError, departmentStream, lastDayOfYear, parseDomainEvents, projectStream } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { type ProgressProjection } from '@bem/read-models';
 import { profileAssignment } from '@bem/monitoring';
+import type { EvaluationView } from '../model/known-at';
 import { passedDownWhole } from '../model/passed-down';
 import { loadScoringProfile } from '../profiles/load-scoring-profile';
 import type { ScoringProfile } from '../profiles/scoring-profile';

@@ -1,5 +1,5 @@
 import { CommandHandler } from '@bem/commands';
-import { monitoringStream, todayInChina } from '@bem/domain';
+import { isRecordedBy, monitoringStream, todayInChina } from '@bem/domain';
 import type { EventStore } from '@bem/event-store';
 import { readProjectEvents } from '../alerts/project-events';
 import type { ProjectFacts } from '../alerts/project-snapshot';
@@ -83,8 +83,7 @@ export class CheckpointService {
   async recorded(departmentCode: string, fiscalYear: number, profileName: string | undefined, view: { asOf?: string; knownAt?: string }): Promise<CheckpointReport> {
     const assigned = (await profileAssignment(this.store, departmentCode, fiscalYear, this.officeDefault())).monitoring;
     const profile = this.profiles(profileName ?? assigned);
-    const knownAt = view.knownAt ? Date.parse(view.knownAt) : Infinity;
-    const events = (await this.store.readStream(monitoringStream(departmentCode, fiscalYear))).filter((event) => Date.parse(event.recordedAt) <= knownAt);
+    const events = (await this.store.readStream(monitoringStream(departmentCode, fiscalYear))).filter((event) => isRecordedBy(event, view.knownAt));
     const lines = checkpointsOf(profile, fiscalYear).filter((line) => !view.asOf || line.date <= view.asOf);
     return reportOf(profile, departmentCode, fiscalYear, events, lines, { appended: { checkpoints: 0, alerts: 0 }, dryRun: true, assignedProfile: assigned });
   }
