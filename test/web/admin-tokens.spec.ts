@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedProduct, bem, http, productToken, startProduct } from '../support/product';
-import { departmentRendered, launchBrowser, openPage } from './support/browser';
+import { type StartedProduct, bem, http, productToken } from '../support/product';
+import { startDashboard, stopDashboard } from './support/started-dashboard';
+import { departmentRendered, openPage } from './support/browser';
+
 
 /**
  * The dashboard of `npm start` in a real browser, under the product's Content-Security-Policy: the department view
@@ -12,14 +14,9 @@ describe.skipIf(process.env.BEM_SKIP_BROWSER === '1')('the dashboard of the star
   let browser: Browser;
   let admin: string;
   beforeAll(async () => {
-    product = await startProduct();
-    admin = await productToken(product);
-    browser = await launchBrowser();
+    ({ product, browser, admin } = await startDashboard());
   }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => stopDashboard(product, browser));
 
   it('renders the department under the CSP, with no console error', async () => {
     const { page, errors, close } = await openPage(browser, `${product.url}/?token=${admin}#/departments/sc-ybj?year=2020`);

@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedProduct, http, productToken, startProduct } from '../support/product';
-import { departmentRendered, launchBrowser, openPage } from './support/browser';
+import { type StartedProduct, http } from '../support/product';
+import { startDashboard, stopDashboard } from './support/started-dashboard';
+import { departmentRendered, openPage } from './support/browser';
+
 
 interface Row {
   id: string;
@@ -22,14 +24,9 @@ describe('alerts and scores honour as-of and known-at (npm start, chromium)', ()
 
   beforeAll(async () => {
     startedAt = new Date(Date.now() - 60_000).toISOString();
-    product = await startProduct();
-    admin = await productToken(product);
-    browser = await launchBrowser();
+    ({ product, browser, admin } = await startDashboard());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => stopDashboard(product, browser));
 
   const alerts = async (query: string): Promise<{ total: number; alerts: Row[] }> =>
     (await http(product.url, 'GET', `/api/v1/departments/sc-ybj/alerts?year=2020${query}`, { token: admin })).json();

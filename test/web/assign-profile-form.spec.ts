@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedProduct, http, productToken, startProduct } from '../support/product';
-import { departmentRendered, launchBrowser, openPage } from './support/browser';
+import { type StartedProduct, http, productToken } from '../support/product';
+import { startDashboard, stopDashboard } from './support/started-dashboard';
+import { departmentRendered, openPage } from './support/browser';
+
 
 /** 方案指定 on the department page (npm start, chromium): an admin picks the profiles, everyone else reads them. */
 describe('the admin assigns the 监控方案 / 评价方案 of a department-year in the dashboard', () => {
@@ -11,15 +13,10 @@ describe('the admin assigns the 监控方案 / 评价方案 of a department-year
   let manager: string;
 
   beforeAll(async () => {
-    product = await startProduct();
-    admin = await productToken(product);
+    ({ product, browser, admin } = await startDashboard());
     manager = await productToken(product, 'manager', 'sc-ybj');
-    browser = await launchBrowser();
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => stopDashboard(product, browser));
 
   it('admin: sees the current profiles in Chinese, picks 全国通用 from the known ones; the page follows', async () => {
     const { page, errors, close } = await openPage(browser, `${product.url}/?token=${admin}#/departments/sc-ybj?year=2020`);

@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type StartedProduct, http, productToken, startProduct } from '../support/product';
-import { launchBrowser, openPage } from './support/browser';
+import { type StartedProduct, http } from '../support/product';
+import { startDashboard, stopDashboard } from './support/started-dashboard';
+import { openPage } from './support/browser';
+
 
 /** The year-end 自评 as known at an instant: only the events recorded by then (npm start, chromium). */
 describe('the 自评 honours known-at (npm start, chromium)', () => {
@@ -9,14 +11,9 @@ describe('the 自评 honours known-at (npm start, chromium)', () => {
   let browser: Browser;
   let admin: string;
   beforeAll(async () => {
-    product = await startProduct();
-    admin = await productToken(product);
-    browser = await launchBrowser();
+    ({ product, browser, admin } = await startDashboard());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => stopDashboard(product, browser));
 
   const evaluation = async (query: string) =>
     (await http(product.url, 'GET', `/api/v1/departments/sc-ybj/evaluation?year=2020${query}`, { token: admin })).json();

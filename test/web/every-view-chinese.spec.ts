@@ -3,8 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latinWords } from '../support/chinese-only';
 import { foreignDates } from '../support/date-format';
-import { type StartedProduct, productToken, startProduct } from '../support/product';
-import { launchBrowser, openPage } from './support/browser';
+import { type StartedProduct } from '../support/product';
+import { startDashboard, stopDashboard } from './support/started-dashboard';
+import { openPage } from './support/browser';
+
 
 /**
  * Every view of the dashboard, as an admin reads it (the demo: 2020 history and the current year): no Latin words
@@ -18,14 +20,9 @@ describe('every dashboard view is Chinese with one date format (npm start, chrom
   const year = Number(todayInChina().slice(0, 4));
 
   beforeAll(async () => {
-    product = await startProduct();
-    admin = await productToken(product);
-    browser = await launchBrowser();
+    ({ product, browser, admin } = await startDashboard());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => stopDashboard(product, browser));
 
   const views: [name: string, hash: string, ready: string][] = [
     ['overview', `#/?year=2020`, 'li.dept-row'],

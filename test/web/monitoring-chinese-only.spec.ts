@@ -1,8 +1,10 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latinWords } from '../support/chinese-only';
-import { type StartedProduct, http, productToken, startProduct } from '../support/product';
-import { departmentRendered, launchBrowser, openPage } from './support/browser';
+import { type StartedProduct, http } from '../support/product';
+import { startDashboard, stopDashboard } from './support/started-dashboard';
+import { departmentRendered, openPage } from './support/browser';
+
 
 /** What a manager reads in the monitoring views is Chinese: the inbox (a refused overspend included) and the checkpoint table. */
 describe('monitoring views in Chinese (npm start, chromium)', () => {
@@ -11,14 +13,9 @@ describe('monitoring views in Chinese (npm start, chromium)', () => {
   let admin: string;
 
   beforeAll(async () => {
-    product = await startProduct();
-    admin = await productToken(product);
-    browser = await launchBrowser();
+    ({ product, browser, admin } = await startDashboard());
   }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-    await product?.stop();
-  });
+  afterAll(() => stopDashboard(product, browser));
 
   it('the alert inbox and the department checkpoint table carry no Latin words', async () => {
     const { page, errors, close } = await openPage(browser, `${product.url}/?token=${admin}#/alerts?year=2020&status=all`);
