@@ -34,6 +34,12 @@ describe('the 自评 honours known-at (npm start, chromium)', () => {
     expect(past.view.knownAt).toBe(knownAt);
   });
 
+  it('API: as known before the department was registered, no report of a code and empty figures but 404 saying so', async () => {
+    const answer = await http(product.url, 'GET', `/api/v1/departments/sc-ybj/evaluation?year=2020&format=pdf&knownAt=2021-01-01T00:00:00Z`, { token: admin });
+    expect(answer.status).toBe(404);
+    expect(answer.text()).toContain('部门 sc-ybj 在 2021-01-01T00:00:00.000Z 时尚未登记');
+  });
+
   it('browser: the department page as known at a date says so, carries knownAt to the 自评 and has no edit forms', async () => {
     const knownAt = '2021-01-01T00:00:00.000Z';
     const { page, errors, close } = await openPage(browser, `${product.url}/?token=${admin}#/departments/sc-ybj?year=2020&knownAt=${encodeURIComponent(knownAt)}`);

@@ -1,4 +1,4 @@
-import { type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
+import { DomainError, type EventData, departmentStream, lastDayOfYear, parseDomainEvents, projectStream, replacesActual } from '@bem/domain';
 import type { EventStore, RecordedEvent } from '@bem/event-store';
 import type { ProgressProjection } from '@bem/read-models';
 import { type EvaluationView, recordedBy } from './known-at';
@@ -46,8 +46,12 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
     texts: new Map(), remarks: new Map(), manualScores: [], assessments: [], stated: [],
   };
   const indicators = new Map<string, IndicatorFacts>();
+  let registered = false;
   for (const event of parseDomainEvents(events)) {
-    if (event.type === 'DepartmentRegistered') result.name = event.data.name;
+    if (event.type === 'DepartmentRegistered') {
+      result.name = event.data.name;
+      registered = true;
+    }
     if (!('fiscalYear' in event.data) || event.data.fiscalYear !== year) continue;
     switch (event.type) {
       case 'IndicatorSet':
@@ -76,5 +80,10 @@ export async function readDepartmentYear(store: EventStore, progress: ProgressPr
     }
   }
   result.departmentIndicators = [...indicators.values()];
+  // As known before the department was registered there is nothing to evaluate: no report of a code and empty figures
+  if (view.knownAt && !registered) throw notYetRegistered(code, view.knownAt);
   return result;
 }
+
+const notYetRegistered = (code: string, knownAt: string) =>
+  new DomainError('UNKNOWN_DEPARTMENT', 'knownAt', `部门 ${code} 在 ${knownAt} 时尚未登记`, `department ${code} was not yet registered as known at ${knownAt}`, { departmentCode: code, knownAt });
