@@ -1,4 +1,4 @@
-import { money } from '@bem/domain';
+import { fenOf } from '@bem/domain';
 import type { AlertService } from '@bem/monitoring';
 import type { AlertRow, AlertView } from '@bem/monitoring';
 import { type CheckpointFigures, evaluateFigures, totalScore } from '@bem/monitoring';
@@ -35,7 +35,7 @@ export async function regionCheckpoints(
   const documents: RegionProgress[] = [];
   for (const line of lines) documents.push(await regionProgress(progress, index, code, fiscalYear, { asOf: line.date }));
   const at = (figures: { budgetCurrent: string; paid: string }, i: number) =>
-    evaluateFigures(money(figures.budgetCurrent), money(figures.paid), lines[i]);
+    evaluateFigures(fenOf(figures.budgetCurrent), fenOf(figures.paid), lines[i]);
   const checkpoints = documents.map((document, i) => ({ label: lines[i].label, ...at(document, i) }));
   const units = (documents[0]?.units ?? []).map((unit) => ({
     code: unit.code,

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Req } from '@nestjs/common';
 import { type Principal, may, roleAllows } from '@bem/auth';
-import { Money, availableBudgetOf, projectStream, unknownProject } from '@bem/domain';
+import { Money, availableBudgetOf, fenOf, projectStream, unknownProject } from '@bem/domain';
 import { ALERT_RULE_LABELS, profileAssignment, DEFAULT_PROFILE, type Profile, asPercent, availableProfiles, checkpointsOf, elapsedShare, evaluateFigures, loadProfile } from '@bem/monitoring';
 import { availableScoringProfiles, loadScoringProfile } from '@bem/evaluation';
 import { defaultAsOf, fundSourceRows, readProjectLedgers } from '@bem/read-models';
@@ -92,7 +92,7 @@ export class WebSupportController {
       if (lastCheckpoint) {
         const atCheckpoint =
           lastCheckpoint.date === asOf ? progress : await this.runtime.progress.department(department.code, year, { ...view, asOf: lastCheckpoint.date });
-        checkpoint = { label: lastCheckpoint.label, ...evaluateFigures(new Money(atCheckpoint.budgetCurrent), new Money(atCheckpoint.paid), lastCheckpoint) };
+        checkpoint = { label: lastCheckpoint.label, ...evaluateFigures(fenOf(atCheckpoint.budgetCurrent), fenOf(atCheckpoint.paid), lastCheckpoint) };
       }
       const { projects: _rows, department: _d, fiscalYear: _y, asOf: _a, knownAt: _k, ...figures } = progress;
       rows.push({ code: department.code, name: department.name, projects, ...figures, checkpoint, profile: { name: own.name, title: own.title } });

@@ -29,16 +29,30 @@ export function formatFen(fen: bigint): string {
   return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
 
+/** num / den rounded half-up (ties away from zero) to an integer, exactly: den ≠ 0. */
+export function divRoundHalfUp(num: bigint, den: bigint): bigint {
+  const negative = num !== 0n && num < 0n !== den < 0n;
+  const a = num < 0n ? -num : num;
+  const b = den < 0n ? -den : den;
+  let quotient = a / b;
+  if (2n * (a % b) >= b) quotient += 1n;
+  return negative ? -quotient : quotient;
+}
+
+/**
+ * num / den in hundredths, rounded half-up, as a decimal text with 2 decimals ("12.34"), signed as decimal.js prints
+ * it: a negative quotient that rounds to zero is "-0.00".
+ */
+export function hundredthsText(num: bigint, den: bigint): string {
+  const negative = num !== 0n && num < 0n !== den < 0n;
+  const hundredths = divRoundHalfUp(num < 0n ? -num : num, den < 0n ? -den : den);
+  return `${negative ? '-' : ''}${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+}
+
 /**
  * part / whole in percent with 2 decimals, half-up (away from zero), null for a zero whole: what the domain's
  * `percent` gives for the same amounts, computed exactly on integers.
  */
 export function percentOfFen(part: bigint, whole: bigint): string | null {
-  if (whole === 0n) return null;
-  const negative = part !== 0n && part < 0n !== whole < 0n;
-  const a = (part < 0n ? -part : part) * 10_000n;
-  const b = whole < 0n ? -whole : whole;
-  let hundredths = a / b;
-  if (2n * (a % b) >= b) hundredths += 1n;
-  return `${negative ? '-' : ''}${hundredths / 100n}.${String(hundredths % 100n).padStart(2, '0')}`;
+  return whole === 0n ? null : hundredthsText(part * 10_000n, whole);
 }

@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
-import { DEVIATION_CAUSES, Money, formatYuan, parseActual, parseTarget, percent } from '@bem/domain';
-import { elapsedShare, projectedYearEndPaid } from '@bem/monitoring';
+import { DEVIATION_CAUSES, Money, fenOf, formatFen, formatYuan, parseActual, parseTarget, percent } from '@bem/domain';
+import { elapsedFraction, elapsedShare, projectedYearEndPaid } from '@bem/monitoring';
 import { type Traced, fundRowMeasure, plus } from '../model/measures';
 import type { ProjectYear } from './project-year';
 
@@ -48,11 +48,12 @@ export function monitorProject(year: ProjectYear, asOf: string): MonitoredProjec
   const total = { initial: plus(fiscal.initial, other.initial), full: plus(fiscal.full, other.full), executed: plus(fiscal.executed, other.executed) };
   const assessments = year.assessments.filter((event) => event.data.asOf === asOf);
   const money = [...assessments].reverse().find((event) => !event.data.indicatorId && event.data.forecast);
-  const elapsed = elapsedShare(asOf, 'months');
+  const elapsed = elapsedFraction(asOf, 'months');
   const forecastOf = (figures: typeof total, isTotal: boolean) => {
     if (isTotal && money?.data.forecast) return { forecast: formatYuan(new Money(money.data.forecast)), forecastBy: 'office' as const };
-    if (elapsed.isZero() || !figures.full.evidence.length) return { forecast: null, forecastBy: null };
-    return { forecast: formatYuan(Money.min(projectedYearEndPaid(figures.executed.value, elapsed), figures.full.value)), forecastBy: 'product' as const };
+    if (elapsed.num === 0n || !figures.full.evidence.length) return { forecast: null, forecastBy: null };
+    const [projected, full] = [projectedYearEndPaid(fenOf(formatYuan(figures.executed.value)), elapsed), fenOf(formatYuan(figures.full.value))];
+    return { forecast: formatFen(projected < full ? projected : full), forecastBy: 'product' as const };
   };
   const fundRow = (key: 'total' | 'fiscal' | 'other', label: string, figures: typeof total) => ({
     row: key, label, initial: shown(figures.initial) ?? (key === 'total' ? '0.00' : null), full: shown(figures.full) ?? (key === 'total' ? '0.00' : null),
@@ -70,7 +71,7 @@ export function monitorProject(year: ProjectYear, asOf: string): MonitoredProjec
       const actual = facts.actual?.data.value ?? null;
       return {
         indicatorId: facts.indicatorId, level1: facts.set.data.level1, level2: facts.set.data.level2, name: facts.set.data.name, target: facts.set.data.target, actual,
-        forecast: assessment?.data.forecast ?? productForecast(facts.set.data.target, actual, elapsed),
+        forecast: assessment?.data.forecast ?? productForecast(facts.set.data.target, actual, elapsedShare(asOf, 'months')),
         causes: assessment ? assessment.data.causes : null, likelihood: assessment?.data.likelihood ?? null, explanation: assessment?.data.explanation ?? null,
       };
     }),

@@ -106,7 +106,8 @@ describe('batched alerts (AlertsRaised): the same individual alerts as AlertRais
     const { store, progress } = await storeWithFixture('sichuan-2020.jsonl');
     const facts = await new CheckpointService(store, progress).projectFacts('sc-ybj', 2020);
     const dates = [...checkpointsOf(profile, 2020).map((lines) => lines.date), '2020-01-01', '2020-12-31'];
-    const plain = (value: unknown) => JSON.parse(JSON.stringify(value));
+    const plain = (value: unknown) =>
+      JSON.parse(JSON.stringify(value, (_key, field) => (typeof field === 'bigint' ? `${field}n` : field)));
     for (const project of facts) {
       expect(plain(snapshotsAt(project, dates))).toEqual(dates.map((date) => plain(snapshotAt(project, date))));
     }

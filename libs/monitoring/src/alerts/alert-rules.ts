@@ -1,5 +1,6 @@
-import type Decimal from 'decimal.js';
 import { Money } from '@bem/domain';
+import { type Fraction, fenDividedBy, fractionOf, percentText, ratioAbove, ratioAtLeast } from './exact-ratio';
+import { money } from './project-snapshot';
 import { asPercent, checkpointsOf } from '../profiles/checkpoint-lines';
 import type { AlertRuleName } from '../profiles/profile-schema';
 import { parseActual, parseNumericTarget } from './numeric-target';
@@ -17,20 +18,6 @@ const draft = (ctx: RuleContext, subject: Subject, rule: AlertRuleName, severity
   return { rule, severity, projectId, checkpoint, figures, zh, en };
 };
 const everyone = (ctx: RuleContext) => [ctx.department, ...ctx.projects];
-
-/**
- * part / whole ≥ limit (whole ≠ 0) without the division: part ≥ limit × whole, the other way round for a negative
- * whole. The same answer as comparing the 40-digit quotient: a quotient of amounts is never within 10^-40 of a
- * limit it does not equal. (Checked for every project at every checkpoint: divisions are the costly part.)
- */
-function ratioAtLeast(part: Decimal, whole: Decimal, limit: Decimal.Value): boolean {
-  const scaled = whole.times(limit);
-  return whole.isPositive() ? part.gte(scaled) : part.lte(scaled);
-}
-const ratioAbove = (part: Decimal, whole: Decimal, limit: Decimal.Value): boolean => {
-  const scaled = whole.times(limit);
-  return whole.isPositive() ? part.gt(scaled) : part.lt(scaled);
-};
 
 /** 执行进度低于检查点: red below the alert line A, yellow between A and T. */
 export const behindSchedule: AlertRule = (ctx) => {
@@ -52,7 +39,7 @@ export const lowArrival: AlertRule = (ctx) => {
   if (!ctx.tracksArrivals) return [];
   return ctx.projects.flatMap((subject) => {
     const { budgetCurrent, arrived } = subject.snapshot;
-    if (budgetCurrent.isZero() || ratioAtLeast(arrived.times(HUNDRED), budgetCurrent, rule.minArrivalRate)) return [];
+    if (budgetCurrent === 0n || ratioAtLeast(arrived * 100n, budgetCurrent, fractionOf(rule.minArrivalRate))) return [];
     const rate = pct(arrived, budgetCurrent);
     const { who, whoEn } = base(ctx, subject);
     return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: yuanText(budgetCurrent), arrived: yuanText(arrived), arrivalRate: rate, threshold: rule.minArrivalRate },
@@ -65,9 +52,9 @@ export const idleFunds: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.idleFunds;
   return ctx.projects.flatMap((subject) => {
     const s = subject.snapshot;
-    const balance = s.budgetCurrent.minus(s.paid);
+    const balance = s.budgetCurrent - s.paid;
     const since = s.lastPaymentOn ?? s.firstBudgetOn;
-    if (!balance.gt(0) || since === null) return [];
+    if (balance <= 0n || since === null) return [];
     const days = daysBetween(since, ctx.checkpoint.date);
     if (days < rule.days) return [];
     const { who, whoEn } = base(ctx, subject);
@@ -81,7 +68,7 @@ export const largeAdjustments: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.largeAdjustments;
   return ctx.projects.flatMap((subject) => {
     const s = subject.snapshot;
-    if (s.budgetInitial.isZero() || !ratioAbove(s.changes.times(HUNDRED), s.budgetInitial, rule.maxPercentOfInitial)) return [];
+    if (s.budgetInitial === 0n || !ratioAbove(s.changes * 100n, s.budgetInitial, fractionOf(rule.maxPercentOfInitial))) return [];
     const rate = pct(s.changes, s.budgetInitial);
     const { who, whoEn } = base(ctx, subject);
     return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: rate, threshold: rule.maxPercentOfInitial },
@@ -114,11 +101,11 @@ export const dualGap: AlertRule = (ctx) => {
     subject.snapshot.indicators.flatMap((indicator) => {
       const target = parseNumericTarget(indicator.target);
       const s = subject.snapshot;
-      if (!target || target.value.isZero() || indicator.actual === null || s.budgetCurrent.isZero()) return [];
+      if (!target || target.value.isZero() || indicator.actual === null || s.budgetCurrent === 0n) return [];
       const actual = parseActual(indicator.actual, target.unit);
       if (actual === null) return [];
       const attainment = Money.min(actual.div(target.value), 1).times(HUNDRED);
-      const progress = s.paid.div(s.budgetCurrent).times(HUNDRED);
+      const progress = money(s.paid).div(money(s.budgetCurrent)).times(HUNDRED);
       const gap = attainment.minus(progress).abs();
       if (!gap.gt(rule.gapPoints)) return [];
       const [a, p, g] = [attainment, progress, gap].map((d) => d.toFixed(2, Money.ROUND_HALF_UP));
@@ -128,22 +115,25 @@ export const dualGap: AlertRule = (ctx) => {
   );
 };
 
-/** The product's 全年预计执行数: paid so far run on at the same pace to 12-31 (paid / 序时进度). */
-export const projectedYearEndPaid = (paid: Decimal, elapsed: Decimal): Decimal => paid.div(elapsed);
+/** The product's 全年预计执行数 in fen: paid so far run on at the same pace to 12-31 (paid / 序时进度), half-up. */
+export const projectedYearEndPaid = (paid: bigint, elapsed: Fraction): bigint => fenDividedBy(paid, elapsed);
 
-/** 年末预测: paid / 序时进度 projected to 12-31, as a share of the current budget. */
+/** 年末预测: paid / 序时进度 projected to 12-31, as a share of the current budget (at most 100 %). */
 export const yearEndForecast: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.yearEndForecast;
-  if (ctx.elapsed.isZero()) return [];
+  const elapsed = ctx.elapsedExact;
+  if (elapsed.num === 0n) return [];
+  const minimum = fractionOf(rule.minPercent);
   return everyone(ctx).flatMap((subject) => {
     const s = subject.snapshot;
-    if (s.budgetCurrent.isZero()) return [];
-    const projected = projectedYearEndPaid(s.paid, ctx.elapsed);
-    const rate = Money.min(projected.div(s.budgetCurrent), 1).times(HUNDRED);
-    if (rate.gte(rule.minPercent)) return [];
+    if (s.budgetCurrent === 0n) return [];
+    // projected / budget = paid × den / (num × budget); in percent, at most 100
+    const [part, whole] = [s.paid * elapsed.den * 100n, elapsed.num * s.budgetCurrent];
+    const full = ratioAtLeast(part, whole, { num: 100n, den: 1n });
+    if (full ? ratioAtLeast(100n, 1n, minimum) : ratioAtLeast(part, whole, minimum)) return [];
     const { who, whoEn } = base(ctx, subject);
-    const shown = rate.toFixed(2, Money.ROUND_HALF_UP);
-    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: yuanText(s.budgetCurrent), paid: yuanText(s.paid), projectedPaid: yuanText(projected), forecastRate: shown, threshold: rule.minPercent },
+    const shown = full ? '100.00' : percentText(part, whole, { num: 1n, den: 100n });
+    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: yuanText(s.budgetCurrent), paid: yuanText(s.paid), projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent },
       `${who} 按当前进度预计年末执行率 ${shown}%，低于 ${rule.minPercent}%`, `${whoEn}: run-rate forecast ${shown}% at year end, below ${rule.minPercent}%`)];
   });
 };

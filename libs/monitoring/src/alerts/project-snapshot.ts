@@ -26,12 +26,13 @@ export interface IndicatorState {
 export interface ProjectSnapshot {
   projectId: string;
   name: string;
-  budgetInitial: Decimal;
-  budgetCurrent: Decimal;
-  arrived: Decimal;
-  paid: Decimal;
+  /** Amounts in integer fen */
+  budgetInitial: bigint;
+  budgetCurrent: bigint;
+  arrived: bigint;
+  paid: bigint;
   /** Σ |调整| + 追加: every change after the opening budget */
-  changes: Decimal;
+  changes: bigint;
   /** Date of the first budget issued, and of the last payment (net movements count) */
   firstBudgetOn: string | null;
   lastPaymentOn: string | null;
@@ -42,7 +43,7 @@ export interface ProjectSnapshot {
 }
 
 const ZERO = new Money(0);
-/** Integer fen as the Money the rules compute with. */
+/** Integer fen as a Decimal (for the indicator rules, which compute with the indicators' own numbers). */
 export const money = (fen: bigint): Decimal => (fen === 0n ? ZERO : new Money(formatFen(fen)));
 
 /** What the rules read of the domain's fold of a project (the one interpretation of its events, ledger-fold). */
@@ -50,7 +51,7 @@ export function snapshotOfLedger(projectId: string, name: string, ledger: Projec
   const f = ledger.figures;
   return {
     projectId, name,
-    budgetInitial: money(f.budgetInitial), budgetCurrent: money(f.budgetCurrent), arrived: money(f.arrived), paid: money(f.paid), changes: money(f.changes),
+    budgetInitial: f.budgetInitial, budgetCurrent: f.budgetCurrent, arrived: f.arrived, paid: f.paid, changes: f.changes,
     firstBudgetOn: ledger.firstBudgetOn, lastPaymentOn: ledger.lastPaymentOn, arrivals: ledger.arrivals.length,
     indicators: [...ledger.indicators.values()].map((record) => ({
       indicatorId: record.indicatorId, name: record.set.name, target: record.set.target, actual: record.actual, actualOn: record.actualOn,
@@ -74,19 +75,19 @@ export function snapshotsAt(facts: ProjectFacts, dates: readonly string[]): Proj
 export const snapshotAt = (facts: ProjectFacts, asOf: string): ProjectSnapshot => snapshotsAt(facts, [asOf])[0];
 
 export const emptySnapshot = (projectId: string, name: string): ProjectSnapshot => ({
-  projectId, name, budgetInitial: ZERO, budgetCurrent: ZERO, arrived: ZERO, paid: ZERO,
-  changes: ZERO, firstBudgetOn: null, lastPaymentOn: null, arrivals: 0, indicators: [], overspentPayments: [],
+  projectId, name, budgetInitial: 0n, budgetCurrent: 0n, arrived: 0n, paid: 0n,
+  changes: 0n, firstBudgetOn: null, lastPaymentOn: null, arrivals: 0, indicators: [], overspentPayments: [],
 });
 
 /** The department as the sum of its projects. */
 export function departmentSnapshot(code: string, projects: readonly ProjectSnapshot[]): ProjectSnapshot {
   const total = emptySnapshot(code, code);
   for (const p of projects) {
-    total.budgetInitial = total.budgetInitial.plus(p.budgetInitial);
-    total.budgetCurrent = total.budgetCurrent.plus(p.budgetCurrent);
-    total.arrived = total.arrived.plus(p.arrived);
-    total.paid = total.paid.plus(p.paid);
-    total.changes = total.changes.plus(p.changes);
+    total.budgetInitial += p.budgetInitial;
+    total.budgetCurrent += p.budgetCurrent;
+    total.arrived += p.arrived;
+    total.paid += p.paid;
+    total.changes += p.changes;
     total.arrivals += p.arrivals;
     if (p.lastPaymentOn && (!total.lastPaymentOn || p.lastPaymentOn > total.lastPaymentOn)) total.lastPaymentOn = p.lastPaymentOn;
     if (p.firstBudgetOn && (!total.firstBudgetOn || p.firstBudgetOn < total.firstBudgetOn)) total.firstBudgetOn = p.firstBudgetOn;

@@ -1,6 +1,6 @@
 import { applyActual } from '@bem/domain';
 import { type ProjectMonitoringFacts, type ProjectNote, figuresAtDates, recordsArrivals } from '@bem/read-models';
-import { type IndicatorState, type ProjectSnapshot, money } from './project-snapshot';
+import type { IndicatorState, ProjectSnapshot } from './project-snapshot';
 
 /**
  * A project's snapshots at several business dates from the packed progress read model (its day totals and notes,
@@ -12,7 +12,7 @@ export function snapshotsFromReadModel(facts: ProjectMonitoringFacts, dates: rea
     const f = figures[i];
     return {
       projectId: facts.projectId, name: facts.name,
-      budgetInitial: money(f.budgetInitial), budgetCurrent: money(f.budgetCurrent), arrived: money(f.arrived), paid: money(f.paid), changes: money(f.changes),
+      budgetInitial: f.budgetInitial, budgetCurrent: f.budgetCurrent, arrived: f.arrived, paid: f.paid, changes: f.changes,
       firstBudgetOn: f.firstBudgetOn, lastPaymentOn: f.lastPaymentOn, arrivals: f.arrivals,
       indicators: facts.notes.length ? indicatorsAt(facts.notes, date) : [],
       overspentPayments: facts.notes.flatMap((note) => (note.type === 'PaymentOverspent' && note.data.occurredOn <= date ? [{ ...note.data }] : [])),

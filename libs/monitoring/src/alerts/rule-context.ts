@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
-import { Money, formatYuan } from '@bem/domain';
-import { type CheckpointLines, asPercent, checkpointsOf, elapsedShare } from '../profiles/checkpoint-lines';
+import { Money, formatFen, formatYuan, percentOfFen } from '@bem/domain';
+import { type CheckpointLines, checkpointsOf, elapsedFraction, elapsedShare } from '../profiles/checkpoint-lines';
+import type { Fraction } from './exact-ratio';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import { type CheckpointFigures, evaluateFigures } from '../checkpoints/checkpoint-score';
 import type { RuleFinding } from './alert-cards';
@@ -38,8 +39,9 @@ export interface RuleContext {
   departmentCode: string;
   fiscalYear: number;
   checkpoint: CheckpointLines;
-  /** 序时进度 at the checkpoint date (fraction) */
+  /** 序时进度 at the checkpoint date (fraction), and exactly */
   elapsed: Decimal;
+  elapsedExact: Fraction;
   department: Subject;
   projects: Subject[];
   /** Does the department record 资金到位 at all? The arrival rule stays quiet otherwise. */
@@ -78,6 +80,7 @@ export function ruleContextOf(
   return {
     profile, departmentCode, fiscalYear, checkpoint,
     elapsed: elapsedShare(checkpoint.date, profile.elapsedMode),
+    elapsedExact: elapsedFraction(checkpoint.date, profile.elapsedMode),
     department: subject(null, departmentCode, department),
     projects: snapshots.map((s) => subject(s.projectId, s.name, s)),
     tracksArrivals: arrivals,
@@ -88,10 +91,13 @@ export function ruleContextOf(
 export const checkpointAt = (profile: Profile, fiscalYear: number, date: string): CheckpointLines | undefined =>
   checkpointsOf(profile, fiscalYear).find((lines) => lines.date === date);
 
-export const pct = (part: Decimal, whole: Decimal): string | null => (whole.isZero() ? null : asPercent(new Money(part).div(whole)));
-export const yuanText = (value: Decimal): string => formatYuan(value);
+/** part / whole of two amounts in fen, in percent (2 decimals, half-up); null for a zero whole. */
+export const pct = (part: bigint, whole: bigint): string | null => percentOfFen(part, whole);
+/** An amount in fen as figures state it: plain 元 with 2 decimals. */
+export const yuanText = (fen: bigint): string => formatFen(fen);
 /** 元 as a sentence prints it: thousands grouped, 2 decimals ("74,080,000.00"). Figures keep plain yuan strings. */
-export const groupedYuan = (value: Decimal.Value): string => formatYuan(new Money(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const groupedYuan = (value: bigint | Decimal.Value): string =>
+  (typeof value === 'bigint' ? formatFen(value) : formatYuan(new Money(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
 /** Whole days from one ISO date to another. */
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

@@ -1,5 +1,6 @@
 import type Decimal from 'decimal.js';
-import { Money, formatYuan } from '@bem/domain';
+import { Money, formatFen, hundredthsText, percentOfFen } from '@bem/domain';
+import { ratioAtLeast } from '../alerts/exact-ratio';
 import { type CheckpointLines, asPercent } from '../profiles/checkpoint-lines';
 
 export type CheckpointStatus = 'green' | 'yellow' | 'red';
@@ -19,51 +20,54 @@ export interface CheckpointFigures {
   weight: string;
 }
 
-/** Colour of progress p against the lines: green p ≥ T, yellow A ≤ p < T, red p < A. */
-export function statusOf(progress: Decimal, lines: Pick<CheckpointLines, 'target' | 'alertLine'>): CheckpointStatus {
-  if (progress.gte(lines.target)) return 'green';
-  return progress.gte(lines.alertLine) ? 'yellow' : 'red';
+/** Colour of progress p = paid / budget (budget ≠ 0) against the lines: green p ≥ T, yellow A ≤ p < T, red p < A. */
+export function statusOf(paid: bigint, budget: bigint, lines: CheckpointLines): CheckpointStatus {
+  if (ratioAtLeast(paid, budget, lines.exact.target)) return 'green';
+  return ratioAtLeast(paid, budget, lines.exact.alertLine) ? 'yellow' : 'red';
 }
 
-/** checkpoint-ratio: w × min(p / T, 1) (a zero target scores full weight). */
-export function checkpointScore(progress: Decimal, lines: Pick<CheckpointLines, 'target' | 'weight'>): Decimal {
-  if (lines.target.isZero()) return lines.weight;
-  return lines.weight.times(Money.min(progress.div(lines.target), 1));
+/**
+ * checkpoint-ratio: w × min(p / T, 1) with p = paid / budget (budget ≠ 0), 2 decimals half-up, exactly on
+ * integers (a zero target scores full weight).
+ */
+export function checkpointScore(paid: bigint, budget: bigint, lines: CheckpointLines): string {
+  const { target, weight } = lines.exact;
+  if (target.num === 0n || ratioAtLeast(paid, budget, target)) return hundredthsText(weight.num * 100n, weight.den);
+  return hundredthsText(weight.num * paid * target.den * 100n, weight.den * budget * target.num);
 }
-
-export const formatScore = (score: Decimal): string => score.toFixed(2, Money.ROUND_HALF_UP);
 
 /** The lines as displayed, once per checkpoint (not once per project). */
 const shownLines = new WeakMap<CheckpointLines, { target: string; alertLine: string; weight: string }>();
 function linesShown(lines: CheckpointLines) {
   let shown = shownLines.get(lines);
   if (!shown) {
-    shown = { target: asPercent(lines.target), alertLine: asPercent(lines.alertLine), weight: lines.weight.toFixed(2, Money.ROUND_HALF_UP) };
+    shown = { target: asPercent(lines.target), alertLine: asPercent(lines.alertLine), weight: formatScore(lines.weight) };
     shownLines.set(lines, shown);
   }
   return shown;
 }
 
-/** Evaluates paid / budget at one checkpoint: full precision inside, rounded only for display. */
-export function evaluateFigures(budget: Decimal, paid: Decimal, lines: CheckpointLines): CheckpointFigures {
+/** Evaluates paid / budget (integer fen) at one checkpoint: exact inside, rounded only for display. */
+export function evaluateFigures(budget: bigint, paid: bigint, lines: CheckpointLines): CheckpointFigures {
   const shown = linesShown(lines);
   const base = {
     date: lines.date,
-    budget: formatYuan(budget),
-    paid: formatYuan(paid),
+    budget: formatFen(budget),
+    paid: formatFen(paid),
     target: shown.target,
     alertLine: shown.alertLine,
     weight: shown.weight,
   };
-  if (budget.isZero()) return { ...base, progress: null, status: null, score: null };
-  const progress = new Money(paid).div(budget);
+  if (budget === 0n) return { ...base, progress: null, status: null, score: null };
   return {
     ...base,
-    progress: asPercent(progress),
-    status: statusOf(progress, lines),
-    score: formatScore(checkpointScore(progress, lines)),
+    progress: percentOfFen(paid, budget),
+    status: statusOf(paid, budget, lines),
+    score: checkpointScore(paid, budget, lines),
   };
 }
+
+export const formatScore = (score: Decimal): string => score.toFixed(2, Money.ROUND_HALF_UP);
 
 /** Sum of the displayed scores (as the reports add them up). */
 export function totalScore(rows: readonly Pick<CheckpointFigures, 'score'>[]): string {

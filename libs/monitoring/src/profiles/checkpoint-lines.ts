@@ -1,21 +1,31 @@
 import type Decimal from 'decimal.js';
 import { Money, daysInMonth } from '@bem/domain';
+import { type Fraction, fractionOf } from '../alerts/exact-ratio';
 import type { CheckpointSpec, Profile } from './profile-schema';
 
 const HUNDRED = new Money(100);
 
-/** 序时进度 at a date, as a fraction (0..1): months elapsed / 12, or days elapsed / days in year. */
-export function elapsedShare(date: string, mode: Profile['elapsedMode']): Decimal {
+/** 序时进度 at a date as an exact fraction: months elapsed / 12, or days elapsed / days in year. */
+export function elapsedFraction(date: string, mode: Profile['elapsedMode']): Fraction {
   const [year, month, day] = date.split('-').map(Number);
   if (mode === 'days') {
     const dayOfYear = (Date.UTC(year, month - 1, day) - Date.UTC(year, 0, 1)) / 86_400_000 + 1;
     const daysInYear = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86_400_000;
-    return new Money(dayOfYear).div(daysInYear);
+    return { num: BigInt(dayOfYear), den: BigInt(daysInYear) };
   }
   // A month counts once its last day is over: 06-30 -> 6/12, 06-15 -> 5/12.
   const months = day >= daysInMonth(year, month) ? month : month - 1;
-  return new Money(months).div(12);
+  return { num: BigInt(months), den: 12n };
 }
+
+/** 序时进度 at a date, as a fraction (0..1). */
+export const elapsedShare = (date: string, mode: Profile['elapsedMode']): Decimal => decimalOf(elapsedFraction(date, mode));
+
+const decimalOf = (fraction: Fraction): Decimal => new Money(fraction.num.toString()).div(fraction.den.toString());
+const percentFraction = (value: string): Fraction => {
+  const { num, den } = fractionOf(value);
+  return { num, den: den * 100n };
+};
 
 /** A checkpoint of a fiscal year with its lines as fractions (T, A) and its weight. */
 export interface CheckpointLines {
@@ -24,13 +34,21 @@ export interface CheckpointLines {
   target: Decimal;
   alertLine: Decimal;
   weight: Decimal;
+  /** The same lines exactly (an elapsed target is months / 12, not its 40 digits): what the rules compute with */
+  exact: { target: Fraction; alertLine: Fraction; weight: Fraction };
+}
+
+/** Lines from their exact fractions (the Decimals are derived). */
+export function linesOf(date: string, label: string, exact: CheckpointLines['exact']): CheckpointLines {
+  return { date, label, target: decimalOf(exact.target), alertLine: decimalOf(exact.alertLine), weight: decimalOf(exact.weight), exact };
 }
 
 export function checkpointLines(spec: CheckpointSpec, fiscalYear: number, profile: Profile): CheckpointLines {
   const date = `${fiscalYear}-${spec.monthDay}`;
-  const target = spec.target === 'elapsed' ? elapsedShare(date, profile.elapsedMode) : new Money(spec.target).div(HUNDRED);
-  const alertLine = typeof spec.alertLine === 'string' ? new Money(spec.alertLine).div(HUNDRED) : target.times(spec.alertLine.ofTarget);
-  return { date, label: spec.label ?? spec.monthDay, target, alertLine, weight: new Money(spec.weight) };
+  const target = spec.target === 'elapsed' ? elapsedFraction(date, profile.elapsedMode) : percentFraction(String(spec.target));
+  const ofTarget = typeof spec.alertLine === 'string' ? null : fractionOf(String(spec.alertLine.ofTarget));
+  const alertLine = ofTarget ? { num: target.num * ofTarget.num, den: target.den * ofTarget.den } : percentFraction(spec.alertLine as string);
+  return linesOf(date, spec.label ?? spec.monthDay, { target, alertLine, weight: fractionOf(String(spec.weight)) });
 }
 
 /** Every checkpoint of the profile in the fiscal year, in date order. */

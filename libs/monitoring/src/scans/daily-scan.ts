@@ -1,4 +1,4 @@
-import { Money, monitoringStream, todayInChina } from '@bem/domain';
+import { monitoringStream, todayInChina } from '@bem/domain';
 import { DuplicateEventId, type EventStore, type NewEvent, WrongExpectedRevision } from '@bem/event-store';
 import type { ProgressProjection } from '@bem/read-models';
 import { cardsOf } from '../alerts/alert-cards';
@@ -7,7 +7,7 @@ import { alertListOf } from '../alerts/alert-list';
 import { ALERT_RULES } from '../alerts/alert-rules';
 import type { AlertDraft } from '../alerts/rule-context';
 import { contextsFromReadModel } from '../checkpoints/checkpoint-contexts';
-import { type CheckpointLines, elapsedShare } from '../profiles/checkpoint-lines';
+import { type CheckpointLines, elapsedFraction, linesOf } from '../profiles/checkpoint-lines';
 import { profileAssignment } from '../profiles/profile-assignment';
 import { loadProfile, officeProfile } from '../profiles/profile-loader';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
@@ -29,8 +29,8 @@ export interface DailyScanResult {
 
 /** The day's lines: the rules read only the date (and 序时进度), never a checkpoint's target or weight. */
 const dayLines = (day: string, profile: Profile): CheckpointLines => {
-  const elapsed = elapsedShare(day, profile.elapsedMode);
-  return { date: day, label: `${day} 日常监控`, target: elapsed, alertLine: elapsed, weight: new Money(0) };
+  const elapsed = elapsedFraction(day, profile.elapsedMode);
+  return linesOf(day, `${day} 日常监控`, { target: elapsed, alertLine: elapsed, weight: { num: 0n, den: 1n } });
 };
 
 /**
