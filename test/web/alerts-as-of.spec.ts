@@ -59,12 +59,16 @@ describe('alerts and scores honour as-of and known-at (npm start, chromium)', ()
       await card.waitFor({ timeout: 20_000 });
       expect(await card.getAttribute('data-status')).toBe('acknowledged');
       expect(await page.locator('li.alert-card').count()).toBe(june.length);
-      expect(await page.getByTestId('past-view').count()).toBe(1);
-      expect(await card.locator('button.ack').count()).toBe(0);
+      // 截至 alone narrows the inbox to earlier checkpoints and stays actionable (bulk acknowledge, no read-only note)
+      expect(await page.getByTestId('past-view').count()).toBe(0);
+      expect(await page.locator('button.bulk-ack').count()).toBe(1);
 
+      // As known before the acknowledgement: the card is open again, and the inbox is a read-only record
       await page.goto(inbox(`&asOf=2020-06-30&knownAt=${encodeURIComponent(beforeAck)}`));
       await expect.poll(() => card.getAttribute('data-status'), { timeout: 20_000 }).toBe('open');
       expect(await card.getByTestId('alert-status').textContent()).toBe('待处理');
+      expect(await page.getByTestId('past-view').count()).toBe(1);
+      expect(await card.locator('button.ack').count()).toBe(0);
 
       await page.goto(inbox(`&knownAt=${encodeURIComponent(startedAt)}`));
       await page.getByText('没有符合条件的预警。').waitFor({ timeout: 20_000 });

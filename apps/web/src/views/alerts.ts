@@ -68,7 +68,8 @@ export async function alertsView(root: HTMLElement, route: Route, generation: nu
       bulkError.append(errorBox(e));
     }
   }
-  const pastView = !!(params.asOf || params.knownAt);
+  // As known at a past instant the inbox is a record (read-only); 截至 alone only narrows it to earlier checkpoints
+  const pastView = !!params.knownAt;
   const selectable = (row: InboxRow) => !pastView && canHandleAlerts(row.departmentCode) && !row.acknowledged && !row.disposition && row.status !== 'resolved';
   const cards = (rows: InboxRow[]) => h('ul', { class: 'alert-list' }, rows.map((row) => alertCard(row, refresh, selectable(row) ? toggle : null, pastView)));
   const body = pages.flatMap((entry) =>

@@ -1,6 +1,7 @@
 import { nameBasedIds } from '@bem/event-store';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import { type RuleFinding, findingOf } from './alert-cards';
+import { type Sentence, joinedSentences, sentenceOf } from './alert-sentences';
 import type { AlertDraft, Severity } from './rule-context';
 import { monitoringDataOf } from './stored-monitoring-events';
 
@@ -102,14 +103,21 @@ export function alertRaised(profile: Profile, departmentCode: string, fiscalYear
   };
 }
 
+/** A card's finding as a batch stores it: without its sentence when the sentence is worded from the figures (see cardsRaised). */
+export type StoredFinding = Omit<RuleFinding, 'message'> & { message?: RuleFinding['message'] };
+
 /**
  * One alert of an `AlertsRaised` batch: what differs from one alert of the batch to the next. A card whose rule,
  * severity, figures and message are those of its findings (its first finding's, and their sentences joined, as
- * `cardsOf` makes every card) is stored as its findings alone: they are not written twice. Older batches state them.
+ * `cardsOf` makes every card) is stored as its findings alone: they are not written twice. A checkpoint's cards
+ * (cardsRaised) store their findings without sentences, and the subject's name: the sentences are worded on read.
  */
-export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'projectId'> & Partial<Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message' | 'rules'>>;
+export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'projectId'> & Partial<Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message'>> & {
+  rules?: StoredFinding[];
+  name?: string;
+};
 
-const joinedMessage = (rules: readonly RuleFinding[]) => ({ zh: rules.map((finding) => finding.message.zh).join('；'), en: rules.map((finding) => finding.message.en).join('; ') });
+const joinedMessage = (rules: readonly RuleFinding[]) => joinedSentences(rules.map((finding) => finding.message));
 
 const sameFigures = (a: AlertRaisedData['figures'], b: AlertRaisedData['figures']): boolean => {
   if (a === b) return true;
@@ -124,14 +132,25 @@ function batchedAlertOf({ alertId, rule, severity, projectId, figures, message, 
   return joined.zh === message.zh && joined.en === message.en ? { alertId, projectId, rules } : { alertId, rule, severity, projectId, figures, message, rules };
 }
 
+/** A finding read back: its stored sentence, or the one its figures word (memoised: most are never shown). */
+function findingRead(stored: StoredFinding, subject: { projectId: string | null; name: string }, place: { departmentCode: string; checkpoint: string; label: string }): RuleFinding {
+  if (stored.message) return stored as RuleFinding;
+  const { rule, severity, figures } = stored;
+  let sentence: Sentence | undefined;
+  return { rule, severity, figures, get message() { return (sentence ??= sentenceOf(rule, figures, subject, place)); } };
+}
+
 /** A batched alert's own fields, those a card stores as its findings alone derived from them. */
-function cardFieldsOf(alert: BatchedAlert): Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message'> & { rules: RuleFinding[] } {
+function cardFieldsOf(alert: BatchedAlert, shared: Pick<AlertsRaisedData, 'departmentCode' | 'checkpoint' | 'label'>): Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message'> & { rules: RuleFinding[] } {
   if (alert.rule && alert.severity && alert.figures && alert.message) {
     const { rule, severity, figures, message } = alert;
-    return { rule, severity, figures, message, rules: alert.rules ?? [{ rule, severity, figures, message }] };
+    return { rule, severity, figures, message, rules: (alert.rules as RuleFinding[] | undefined) ?? [{ rule, severity, figures, message }] };
   }
-  const rules = alert.rules!;
-  return { rule: rules[0].rule, severity: rules[0].severity, figures: rules[0].figures, message: joinedMessage(rules), rules };
+  const subject = { projectId: alert.projectId, name: alert.name ?? alert.projectId ?? shared.departmentCode };
+  const place = { departmentCode: shared.departmentCode, checkpoint: shared.checkpoint, label: shared.label ?? shared.checkpoint };
+  const rules = alert.rules!.map((finding) => findingRead(finding, subject, place));
+  let message: Sentence | undefined;
+  return { rule: rules[0].rule, severity: rules[0].severity, figures: rules[0].figures, get message() { return (message ??= joinedMessage(rules)); }, rules };
 }
 
 /**
@@ -147,6 +166,8 @@ export interface AlertsRaisedData {
   responsible: string;
   raisedOn: string;
   deadline: string;
+  /** The checkpoint's label ("6月"), which the sentences of cards stored without them word */
+  label?: string;
   alerts: BatchedAlert[];
 }
 
@@ -169,6 +190,26 @@ export function alertsRaised(alerts: readonly AlertRaisedData[]): AlertsRaisedDa
   };
 }
 
+/** A card a checkpoint raises: its id, subject and findings (red first), their sentences left to be worded on read. */
+export interface RaisedCard {
+  alertId: string;
+  projectId: string | null;
+  name: string;
+  rules: StoredFinding[];
+}
+
+/**
+ * The batch of the cards one checkpoint evaluation raises, stored without sentences: every finding of a checkpoint
+ * rule is worded from its figures (sentenceOf), the same words on read as the rules would have written.
+ */
+export function cardsRaised(profile: Profile, departmentCode: string, fiscalYear: number, checkpoint: { date: string; label: string }, raisedOn: string, cards: readonly RaisedCard[]): AlertsRaisedData {
+  return {
+    profile: profile.name, departmentCode, fiscalYear, checkpoint: checkpoint.date, responsible: departmentCode, raisedOn,
+    deadline: deadlineOf(profile, raisedOn), label: checkpoint.label,
+    alerts: cards.map(({ alertId, projectId, name, rules }) => ({ alertId, projectId, name, rules })),
+  };
+}
+
 /**
  * The individual alerts an event raises: one for `AlertRaised`, every alert of an `AlertsRaised` batch (in order),
  * none for any other event. Every reader of alerts (list, answers, delivery, API) goes through here.
@@ -178,22 +219,22 @@ export function raisedAlertsOf(event: { type: string; data: unknown }): AlertRai
   if (event.type !== 'AlertsRaised') return [];
   const { alerts, ...shared } = monitoringDataOf(event, 'AlertsRaised');
   return alerts.map((alert) => {
-    const { rule, severity, figures, message, rules } = cardFieldsOf(alert);
+    const card = cardFieldsOf(alert, shared);
     return {
-    alertId: alert.alertId,
-    profile: shared.profile,
-    departmentCode: shared.departmentCode,
-    fiscalYear: shared.fiscalYear,
-    rule,
-    severity,
-    projectId: alert.projectId,
-    checkpoint: shared.checkpoint,
-    figures,
-    message,
-    rules,
-    responsible: shared.responsible,
-    raisedOn: shared.raisedOn,
-    deadline: shared.deadline,
+      alertId: alert.alertId,
+      profile: shared.profile,
+      departmentCode: shared.departmentCode,
+      fiscalYear: shared.fiscalYear,
+      rule: card.rule,
+      severity: card.severity,
+      projectId: alert.projectId,
+      checkpoint: shared.checkpoint,
+      figures: card.figures,
+      get message() { return card.message; },
+      rules: card.rules,
+      responsible: shared.responsible,
+      raisedOn: shared.raisedOn,
+      deadline: shared.deadline,
     };
   });
 }

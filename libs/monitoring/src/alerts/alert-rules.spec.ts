@@ -107,7 +107,7 @@ describe('alert rules: given events, then alerts', () => {
         indicator('rate', '≥98%'), actual('rate', '2020-06-01', '10%'), indicator('soft', '有所提升'), actual('soft', '2020-06-01', '提升')),
       project('b', issued('2020-01-10', '1000.00'), indicator('people', '>1000'), actual('people', '2020-06-01', '500'), actual('people', '2020-07-01', '10')),
     ).at('2020-06-30').then([
-      { rule: 'indicatorBehind', projectId: 'a', severity: 'yellow', indicatorId: 'people', target: '≥950人', proRatedTarget: '475.00', actual: '400人', elapsed: '50.00' },
+      { rule: 'indicatorBehind', projectId: 'a', severity: 'yellow', indicatorId: 'people', indicatorName: 'people', target: '≥950人', unit: '人', proRatedTarget: '475.00', actual: '400人', elapsed: '50.00' },
     ]);
   });
 
@@ -116,7 +116,7 @@ describe('alert rules: given events, then alerts', () => {
       project('a', issued('2020-01-10', '1000.00'), paid('2020-03-01', '300.00'), indicator('i', '=100%'), actual('i', '2020-06-01', '41%')),
       project('b', issued('2020-01-10', '1000.00'), paid('2020-03-01', '300.00'), indicator('i', '=100%'), actual('i', '2020-06-01', '40%')),
     ).at('2020-06-30').then([
-      { rule: 'dualGap', projectId: 'a', severity: 'red', indicatorId: 'i', attainment: '41.00', progress: '30.00', gapPoints: '11.00', threshold: '10' },
+      { rule: 'dualGap', projectId: 'a', severity: 'red', indicatorId: 'i', indicatorName: 'i', attainment: '41.00', progress: '30.00', gapPoints: '11.00', threshold: '10' },
     ]);
   });
 

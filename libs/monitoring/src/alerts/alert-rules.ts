@@ -4,19 +4,50 @@ import { money } from './project-snapshot';
 import { asPercent, checkpointsOf } from '../profiles/checkpoint-lines';
 import type { AlertRuleName } from '../profiles/profile-schema';
 import { parseActual, parseNumericTarget } from './numeric-target';
-import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, groupedYuan, pct, yuanText } from './rule-context';
+import { type Sentence, type SentencePlace, sentenceOf } from './alert-sentences';
+import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, pct, yuanText } from './rule-context';
 
 const HUNDRED = new Money(100);
-const base = (ctx: RuleContext, subject: Subject) => ({
-  projectId: subject.projectId,
-  checkpoint: ctx.checkpoint.date,
-  who: subject.projectId === null ? '部门整体' : `项目「${subject.name}」`,
-  whoEn: subject.projectId === null ? `department ${ctx.departmentCode}` : `project ${subject.projectId}`,
-});
-const draft = (ctx: RuleContext, subject: Subject, rule: AlertRuleName, severity: AlertDraft['severity'], figures: AlertDraft['figures'], zh: string, en: string): AlertDraft => {
-  const { projectId, checkpoint } = base(ctx, subject);
-  return { rule, severity, projectId, checkpoint, figures, zh, en };
-};
+/**
+ * A finding about a subject at a checkpoint. Its sentence is worded from the figures (sentenceOf) when first read:
+ * a checkpoint's batch stores findings without sentences, so most are never worded at evaluation.
+ */
+class RuleDraft implements AlertDraft {
+  #sentence: Sentence | undefined;
+  constructor(
+    readonly rule: AlertRuleName,
+    readonly severity: AlertDraft['severity'],
+    readonly projectId: string | null,
+    readonly name: string,
+    readonly checkpoint: string,
+    readonly figures: AlertDraft['figures'],
+    readonly place: SentencePlace,
+  ) {}
+
+  get zh(): string {
+    return this.#worded().zh;
+  }
+
+  get en(): string {
+    return this.#worded().en;
+  }
+
+  #worded(): Sentence {
+    return (this.#sentence ??= sentenceOf(this.rule, this.figures, this, this.place));
+  }
+}
+
+const draft = (ctx: RuleContext, subject: Subject, rule: AlertRuleName, severity: AlertDraft['severity'], figures: AlertDraft['figures']): AlertDraft =>
+  new RuleDraft(rule, severity, subject.projectId, subject.name, ctx.checkpoint.date, figures, placeOf(ctx));
+
+/** The context's place, once per context (not once per finding). */
+const places = new WeakMap<RuleContext, SentencePlace>();
+function placeOf(ctx: RuleContext): SentencePlace {
+  let place = places.get(ctx);
+  if (!place) places.set(ctx, (place = { departmentCode: ctx.departmentCode, checkpoint: ctx.checkpoint.date, label: ctx.checkpoint.label }));
+  return place;
+}
+
 const everyone = (ctx: RuleContext) => [ctx.department, ...ctx.projects];
 
 /** 执行进度低于检查点: red below the alert line A, yellow between A and T. */
@@ -25,11 +56,8 @@ export const behindSchedule: AlertRule = (ctx) => {
   return everyone(ctx).flatMap((subject) => {
     const { status, progress, target, alertLine, budget, paid } = subject.figures;
     if (status === null || status === 'green' || (status === 'yellow' && !rule.includeYellow)) return [];
-    const { who, whoEn } = base(ctx, subject);
     const severity = status === 'red' ? rule.severity : 'yellow';
-    return [draft(ctx, subject, 'behindSchedule', severity, { budget, paid, progress, target, alertLine, status },
-      `${who} ${ctx.checkpoint.label} 执行进度 ${progress}% 低于${status === 'red' ? `预警线 ${alertLine}%` : `目标 ${target}%`}`,
-      `${whoEn}: execution ${progress}% at ${ctx.checkpoint.date} is below the ${status === 'red' ? `alert line ${alertLine}%` : `target ${target}%`}`)];
+    return [draft(ctx, subject, 'behindSchedule', severity, { budget, paid, progress, target, alertLine, status })];
   });
 };
 
@@ -40,10 +68,7 @@ export const lowArrival: AlertRule = (ctx) => {
   return ctx.projects.flatMap((subject) => {
     const { budgetCurrent, arrived } = subject.snapshot;
     if (budgetCurrent === 0n || ratioAtLeast(arrived * 100n, budgetCurrent, fractionOf(rule.minArrivalRate))) return [];
-    const rate = pct(arrived, budgetCurrent);
-    const { who, whoEn } = base(ctx, subject);
-    return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: yuanText(budgetCurrent), arrived: yuanText(arrived), arrivalRate: rate, threshold: rule.minArrivalRate },
-      `${who} 资金到位率 ${rate}% 低于 ${rule.minArrivalRate}%`, `${whoEn}: funds arrived ${rate}% of budget, below ${rule.minArrivalRate}%`)];
+    return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: yuanText(budgetCurrent), arrived: yuanText(arrived), arrivalRate: pct(arrived, budgetCurrent), threshold: rule.minArrivalRate })];
   });
 };
 
@@ -57,9 +82,7 @@ export const idleFunds: AlertRule = (ctx) => {
     if (balance <= 0n || since === null) return [];
     const days = daysBetween(since, ctx.checkpoint.date);
     if (days < rule.days) return [];
-    const { who, whoEn } = base(ctx, subject);
-    return [draft(ctx, subject, 'idleFunds', rule.severity, { balance: yuanText(balance), lastPaymentOn: s.lastPaymentOn, idleDays: String(days), thresholdDays: String(rule.days) },
-      `${who} 已 ${days} 天无支付，结余 ${groupedYuan(balance)} 元`, `${whoEn}: no payment for ${days} days while ${yuanText(balance)} yuan remain`)];
+    return [draft(ctx, subject, 'idleFunds', rule.severity, { balance: yuanText(balance), lastPaymentOn: s.lastPaymentOn, idleDays: String(days), thresholdDays: String(rule.days) })];
   });
 };
 
@@ -69,10 +92,7 @@ export const largeAdjustments: AlertRule = (ctx) => {
   return ctx.projects.flatMap((subject) => {
     const s = subject.snapshot;
     if (s.budgetInitial === 0n || !ratioAbove(s.changes * 100n, s.budgetInitial, fractionOf(rule.maxPercentOfInitial))) return [];
-    const rate = pct(s.changes, s.budgetInitial);
-    const { who, whoEn } = base(ctx, subject);
-    return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: rate, threshold: rule.maxPercentOfInitial },
-      `${who} 预算调整 ${rate}% 超过年初预算的 ${rule.maxPercentOfInitial}%`, `${whoEn}: adjustments are ${rate}% of the opening budget, above ${rule.maxPercentOfInitial}%`)];
+    return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: pct(s.changes, s.budgetInitial), threshold: rule.maxPercentOfInitial })];
   });
 };
 
@@ -86,10 +106,10 @@ export const indicatorBehind: AlertRule = (ctx) => {
       const actual = parseActual(indicator.actual, target.unit);
       const due = target.value.times(ctx.elapsed);
       if (actual === null || due.isZero() || actual.div(due).times(HUNDRED).plus(rule.tolerancePoints).gte(HUNDRED)) return [];
-      return [draft(ctx, subject, 'indicatorBehind', rule.severity,
-        { indicatorId: indicator.indicatorId, target: indicator.target, proRatedTarget: due.toFixed(2, Money.ROUND_HALF_UP), actual: indicator.actual, elapsed: asPercent(ctx.elapsed) },
-        `指标「${indicator.name}」完成 ${indicator.actual}，低于按序时折算的 ${due.toFixed(2, Money.ROUND_HALF_UP)}${target.unit}`,
-        `indicator ${indicator.indicatorId}: actual ${indicator.actual} behind the pro-rated target ${due.toFixed(2, Money.ROUND_HALF_UP)}${target.unit}`)];
+      return [draft(ctx, subject, 'indicatorBehind', rule.severity, {
+        indicatorId: indicator.indicatorId, indicatorName: indicator.name, target: indicator.target, unit: target.unit,
+        proRatedTarget: due.toFixed(2, Money.ROUND_HALF_UP), actual: indicator.actual, elapsed: asPercent(ctx.elapsed),
+      })];
     }),
   );
 };
@@ -109,8 +129,7 @@ export const dualGap: AlertRule = (ctx) => {
       const gap = attainment.minus(progress).abs();
       if (!gap.gt(rule.gapPoints)) return [];
       const [a, p, g] = [attainment, progress, gap].map((d) => d.toFixed(2, Money.ROUND_HALF_UP));
-      return [draft(ctx, subject, 'dualGap', rule.severity, { indicatorId: indicator.indicatorId, attainment: a, progress: p, gapPoints: g, threshold: rule.gapPoints },
-        `指标「${indicator.name}」完成率 ${a}% 与执行进度 ${p}% 相差 ${g} 个百分点`, `indicator ${indicator.indicatorId}: attainment ${a}% vs execution ${p}% differ by ${g} pp`)];
+      return [draft(ctx, subject, 'dualGap', rule.severity, { indicatorId: indicator.indicatorId, indicatorName: indicator.name, attainment: a, progress: p, gapPoints: g, threshold: rule.gapPoints })];
     }),
   );
 };
@@ -131,10 +150,8 @@ export const yearEndForecast: AlertRule = (ctx) => {
     const [part, whole] = [s.paid * elapsed.den * 100n, elapsed.num * s.budgetCurrent];
     const full = ratioAtLeast(part, whole, { num: 100n, den: 1n });
     if (full ? ratioAtLeast(100n, 1n, minimum) : ratioAtLeast(part, whole, minimum)) return [];
-    const { who, whoEn } = base(ctx, subject);
     const shown = full ? '100.00' : percentText(part, whole, { num: 1n, den: 100n });
-    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: yuanText(s.budgetCurrent), paid: yuanText(s.paid), projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent },
-      `${who} 按当前进度预计年末执行率 ${shown}%，低于 ${rule.minPercent}%`, `${whoEn}: run-rate forecast ${shown}% at year end, below ${rule.minPercent}%`)];
+    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: yuanText(s.budgetCurrent), paid: yuanText(s.paid), projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent })];
   });
 };
 
@@ -149,12 +166,9 @@ export const overspendAttempt: AlertRule = (ctx) => {
   return ctx.projects.flatMap((subject) => {
     const over = subject.snapshot.overspentPayments.filter((payment) => payment.occurredOn > previous);
     if (over.length === 0) return [];
-    const { who, whoEn } = base(ctx, subject);
     const last = over[over.length - 1];
     const figures = { payments: String(over.length), paymentIds: over.map((p) => p.paymentId).join(','), lastAmount: last.amount, lastAvailable: last.available, lastOn: last.occurredOn };
-    return [draft(ctx, subject, 'overspendAttempt', rule.severity, figures,
-      `${who} 有 ${over.length} 笔支付超过可用预算（最近 ${last.occurredOn} 支付 ${groupedYuan(last.amount)} 元，可用 ${groupedYuan(last.available)} 元）`,
-      `${whoEn}: ${over.length} payment(s) above the available budget (last ${last.amount} on ${last.occurredOn}, ${last.available} available)`)];
+    return [draft(ctx, subject, 'overspendAttempt', rule.severity, figures)];
   });
 };
 

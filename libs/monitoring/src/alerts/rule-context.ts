@@ -1,5 +1,5 @@
 import type Decimal from 'decimal.js';
-import { Money, formatFen, formatYuan, percentOfFen } from '@bem/domain';
+import { formatFen, percentOfFen } from '@bem/domain';
 import { type CheckpointLines, checkpointsOf, elapsedFraction, elapsedShare } from '../profiles/checkpoint-lines';
 import type { Fraction } from './exact-ratio';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
@@ -15,6 +15,8 @@ export interface AlertDraft {
   severity: Severity;
   /** null: the department as a whole */
   projectId: string | null;
+  /** The subject's name (the project's, or the department code), which its sentence words */
+  name?: string;
   /** The checkpoint (period) date the alert belongs to */
   checkpoint: string;
   figures: Record<string, string | null>;
@@ -95,9 +97,7 @@ export const checkpointAt = (profile: Profile, fiscalYear: number, date: string)
 export const pct = (part: bigint, whole: bigint): string | null => percentOfFen(part, whole);
 /** An amount in fen as figures state it: plain 元 with 2 decimals. */
 export const yuanText = (fen: bigint): string => formatFen(fen);
-/** 元 as a sentence prints it: thousands grouped, 2 decimals ("74,080,000.00"). Figures keep plain yuan strings. */
-export const groupedYuan = (value: bigint | Decimal.Value): string =>
-  (typeof value === 'bigint' ? formatFen(value) : formatYuan(new Money(value))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export { groupedYuan } from './alert-sentences';
 
 /** Whole days from one ISO date to another. */
 export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

@@ -16,6 +16,8 @@ const severity = z.enum(['red', 'yellow']);
 const figures = z.record(z.string(), z.string().nullable());
 const message = z.object({ zh: text, en: text });
 const finding = z.object({ rule, severity, figures, message });
+/** A checkpoint card's finding stored without its sentence (worded from its figures on read) */
+const storedFinding = finding.extend({ message: message.optional() });
 
 const raisedAlert = z.object({
   alertId: text, profile: text, departmentCode: text, fiscalYear: z.number().int(), rule, severity, projectId: text.nullable(),
@@ -31,14 +33,20 @@ export const MONITORING_EVENT_SCHEMAS = {
   AlertRaised: raisedAlert satisfies z.ZodType<AlertRaisedData>,
   AlertsRaised: z.object({
     profile: text, departmentCode: text, fiscalYear: z.number().int(), checkpoint: text, responsible: text, raisedOn: text, deadline: text,
+    label: text.optional(),
     // A card stored as its findings alone (see BatchedAlert) has no rule, severity, figures or message of its own
     alerts: z.array(
       raisedAlert.pick({ alertId: true, projectId: true }).extend({
-        rule: rule.optional(), severity: severity.optional(), figures: figures.optional(), message: message.optional(), rules: z.array(finding).optional(),
+        rule: rule.optional(), severity: severity.optional(), figures: figures.optional(), message: message.optional(), rules: z.array(storedFinding).optional(),
+        name: text.optional(),
       }).refine((alert) => (alert.rule !== undefined && alert.severity !== undefined && alert.figures !== undefined && alert.message !== undefined) || (alert.rules?.length ?? 0) > 0, {
         message: '预警须有规则、级别、数据与说明，或至少一条规则结论 / an alert needs its rule, severity, figures and message, or at least one finding',
+      }).refine((alert) => alert.name !== undefined || (alert.rules ?? []).every((finding) => finding.message !== undefined), {
+        message: '未存说明的规则结论须有对象名称 / a finding stored without its sentence needs the subject\'s name',
       }),
     ),
+  }).refine((batch) => batch.label !== undefined || batch.alerts.every((alert) => (alert.rules ?? []).every((finding) => finding.message !== undefined)), {
+    message: '未存说明的规则结论须有检查点名称 / findings stored without sentences need the checkpoint label',
   }) satisfies z.ZodType<AlertsRaisedData>,
   AlertUpdated: z.object({ alertId: text, severity, rule, figures, message, rules: z.array(finding), evaluation: z.number().int() }) satisfies z.ZodType<AlertUpdatedData>,
   AlertResolved: z.object({ alertId: text, evaluation: z.number().int(), at: text }) satisfies z.ZodType<AlertResolvedData>,

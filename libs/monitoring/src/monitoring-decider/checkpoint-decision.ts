@@ -1,7 +1,7 @@
 import type { DecidedEvent, StreamDecision } from '@bem/commands';
 import { monitoringStream } from '@bem/domain';
-import { cardsOf, sameFindings } from '../alerts/alert-cards';
-import { type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, alertRaised, alertsRaised, alertsRaisedEventId, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
+import { cardFindings, cardsOf, sameFindings } from '../alerts/alert-cards';
+import { type AlertRaisedData, type AlertResolvedData, type AlertUpdatedData, type RaisedCard, alertIdOf, alertRaised, alertsRaisedEventId, cardsRaised, monitoringId, raisedAlertsOf } from '../alerts/alert-events';
 import { alertIndexWrites } from '../alerts/alert-index';
 import { type AlertRow, alertListOf } from '../alerts/alert-list';
 import { runRules } from '../alerts/alert-rules';
@@ -72,26 +72,29 @@ export function decideEvaluation(command: EvaluateCheckpoints, state: Monitoring
       restates: before ? { eventId: before.id, knownAt: before.data.knownAt } : null,
     };
     events.push({ id: checkpointEventId(profile.name, code, year, lines.date, data.evaluation), type: 'CheckpointEvaluated', data });
-    const raised: AlertRaisedData[] = [];
+    const raised: RaisedCard[] = [];
     const open = openCards.get(lines.date) ?? new Map<string, AlertRow>();
-    for (const alert of cardsOf(runRules(context)).map((draft) => alertRaised(profile, code, year, draft, today))) {
-      const existing = open.get(alert.alertId);
-      open.delete(alert.alertId);
+    for (const drafts of cardFindings(runRules(context))) {
+      const [first] = drafts;
+      const alertId = alertIdOf(profile.name, code, year, { rule: first.rule, projectId: first.projectId, checkpoint: first.checkpoint, card: true });
+      const rules = drafts.map(({ rule, severity, figures }) => ({ rule, severity, figures }));
+      const existing = open.get(alertId);
+      open.delete(alertId);
       // An open card is updated when a restatement changed what it lists, never raised twice
       if (existing) {
-        if (!sameFindings(existing.rules, alert.rules ?? [])) events.push(alertUpdated(alert, data.evaluation));
+        if (!sameFindings(existing.rules, rules)) events.push(alertUpdated(alertRaised(profile, code, year, cardsOf(drafts)[0], today), data.evaluation));
         continue;
       }
-      if (knownIds.has(alert.alertId)) continue;
-      knownIds.add(alert.alertId);
-      raised.push(alert);
+      if (knownIds.has(alertId)) continue;
+      knownIds.add(alertId);
+      raised.push({ alertId, projectId: first.projectId, name: first.name ?? first.projectId ?? code, rules });
     }
     // Cards of this checkpoint whose subject breaks no rule any more: resolved (they stay on record)
     if (before) for (const alertId of open.keys()) events.push(alertResolved(alertId, data.evaluation, now));
     if (raised.length === 0) continue;
     // One AlertsRaised per checkpoint evaluation (not one event per alert), indexed by alert id in the same write
     const batchId = alertsRaisedEventId(profile.name, code, year, lines.date, data.evaluation);
-    events.push({ id: batchId, type: 'AlertsRaised', data: alertsRaised(raised) });
+    events.push({ id: batchId, type: 'AlertsRaised', data: cardsRaised(profile, code, year, lines, today, raised) });
     index.push(...indexWritesOf(batchId, stream, raised.map((alert) => alert.alertId)));
   }
   return { events, also: index };
