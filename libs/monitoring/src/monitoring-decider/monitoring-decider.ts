@@ -2,7 +2,7 @@ import type { StreamDecider, StreamDecision } from '@bem/commands';
 import { type AcknowledgeAlerts, type DisposeAlert, type RaiseRefusedOverspendCard, decideAcknowledgements, decideDisposition, decideRefusedOverspendCard } from './alert-answers';
 import { monitoringStream } from '@bem/domain';
 import { type EvaluateCheckpoints, decideEvaluation, indexWritesOf, storedBatchIndex } from './checkpoint-decision';
-import { type MonitoringState, evolveMonitoring, initialMonitoringState } from './monitoring-state';
+import { type MonitoringState, evolveMonitoring, foldMonitoring, initialMonitoringState } from './monitoring-state';
 
 /** Every command on a department-year's monitoring stream. */
 export type MonitoringCommand = EvaluateCheckpoints | AcknowledgeAlerts | DisposeAlert | RaiseRefusedOverspendCard;
@@ -34,6 +34,7 @@ export function decideMonitoring(command: MonitoringCommand, state: MonitoringSt
 export const monitoringDecider: StreamDecider<MonitoringCommand, MonitoringState> = {
   initialState: initialMonitoringState,
   evolve: evolveMonitoring,
+  fold: foldMonitoring,
   lookups: (command, state) => (command.kind === 'EvaluateCheckpoints' ? storedBatchIndex(command, state).map((write) => ({ id: write.events[0].id, stream: write.stream })) : []),
   decide: decideMonitoring,
 };

@@ -28,23 +28,34 @@ export interface MonitoringState {
 
 export const initialMonitoringState = (): MonitoringState => ({ events: [], alerts: new Map() });
 
+const recordOf = (event: MonitoringRecord): MonitoringRecord => ({ id: event.id, type: event.type, data: event.data, recordedAt: event.recordedAt });
+
 export function evolveMonitoring(state: MonitoringState, event: MonitoringRecord): MonitoringState {
-  const record: MonitoringRecord = { id: event.id, type: event.type, data: event.data, recordedAt: event.recordedAt };
-  return { events: [...state.events, record], alerts: answersAfter(state.alerts, event) };
+  const alerts = new Map(state.alerts);
+  applyAnswers(alerts, event);
+  return { events: [...state.events, recordOf(event)], alerts };
 }
 
-function answersAfter(alerts: ReadonlyMap<string, AlertAnswers>, event: MonitoringRecord): ReadonlyMap<string, AlertAnswers> {
+/**
+ * The whole stream at once, as evolveMonitoring event by event would fold it, in one pass: a department's thousands
+ * of acknowledgements would otherwise copy the events and the alert map once each.
+ */
+export function foldMonitoring(events: readonly MonitoringRecord[]): MonitoringState {
+  const alerts = new Map<string, AlertAnswers>();
+  for (const event of events) applyAnswers(alerts, event);
+  return { events: events.map(recordOf), alerts };
+}
+
+function applyAnswers(alerts: Map<string, AlertAnswers>, event: MonitoringRecord): void {
   const raised = raisedAlertsOf(event);
   if (raised.length) {
-    const next = new Map(alerts);
-    for (const alert of raised) next.set(alert.alertId, { acknowledged: false, disposition: null });
-    return next;
+    for (const alert of raised) alerts.set(alert.alertId, { acknowledged: false, disposition: null });
+    return;
   }
-  if (event.type !== 'AlertAcknowledged' && event.type !== 'AlertDisposed') return alerts;
+  if (event.type !== 'AlertAcknowledged' && event.type !== 'AlertDisposed') return;
   const disposed = event.type === 'AlertDisposed' ? monitoringDataOf(event, 'AlertDisposed') : null;
   const answer = disposed ?? monitoringDataOf(event, 'AlertAcknowledged');
   const before = alerts.get(answer.alertId);
-  if (!before) return alerts;
-  const after = disposed ? { ...before, disposition: disposed.disposition } : { ...before, acknowledged: true };
-  return new Map(alerts).set(answer.alertId, after);
+  if (!before) return;
+  alerts.set(answer.alertId, disposed ? { ...before, disposition: disposed.disposition } : { ...before, acknowledged: true });
 }
