@@ -1,3 +1,4 @@
+import { joinedSentences } from './alert-sentences';
 import type { AlertDraft, Severity } from './rule-context';
 
 /** One rule a card's subject breaks, with its figures and sentence. */
@@ -17,13 +18,8 @@ export const findingOf = (draft: AlertDraft): RuleFinding => ({ rule: draft.rule
 export function cardsOf(drafts: readonly AlertDraft[]): AlertDraft[] {
   return cardFindings(drafts).map((ordered) => {
     const [first] = ordered;
-    return {
-      ...first,
-      card: true,
-      rules: ordered.map(findingOf),
-      zh: ordered.map((draft) => draft.zh).join('；'),
-      en: ordered.map((draft) => draft.en).join('; '),
-    };
+    const rules = ordered.map(findingOf);
+    return { ...first, card: true, rules, ...joinedSentences(rules.map((finding) => finding.message)) };
   });
 }
 

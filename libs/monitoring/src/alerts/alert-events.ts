@@ -206,7 +206,7 @@ export function cardsRaised(profile: Profile, departmentCode: string, fiscalYear
   return {
     profile: profile.name, departmentCode, fiscalYear, checkpoint: checkpoint.date, responsible: departmentCode, raisedOn,
     deadline: deadlineOf(profile, raisedOn), label: checkpoint.label,
-    alerts: cards.map(({ alertId, projectId, name, rules }) => ({ alertId, projectId, name, rules })),
+    alerts: [...cards],
   };
 }
 
