@@ -38,7 +38,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     const worker = new AlertWorker(store, { redisUrl: redis.url, webhook: { url: webhook.url, secret: SECRET }, smtp: { url: mail.url, from: 'bem@test', to: 'cwk@test' }, dispatch: FAST, log: quiet });
     const mailsBefore = mail.messages.length;
     await worker.start();
-    await waitFor(() => worker.outbox.counts().delivered === 15 * 3, 90_000, 'every alert on every channel');
+    await waitFor(() => worker.outbox.counts().delivered === 15 * 2, 90_000, 'every alert on every channel');
     await worker.stop();
     expect(webhook.received.size).toBe(15);
     expect(webhook.duplicates).toBe(0);
@@ -64,7 +64,7 @@ describe('alert delivery through BullMQ on a real redis-server', () => {
     await waitFor(() => webhook.received.size >= 200, 90_000, 'first deliveries');
     expect(webhook.received.size).toBeLessThan(1500); // still mid-run
     await redis.restart(300); // no persistence: every queued job is gone
-    await waitFor(() => webhook.received.size === 1500 && worker.outbox.counts().delivered === 3000, 60_000, 'all alerts after the restart');
+    await waitFor(() => webhook.received.size === 1500 && worker.outbox.counts().delivered === 1500, 60_000, 'all alerts after the restart');
     await new Promise((resolve) => setTimeout(resolve, 2000)); // would a late re-dispatch deliver again?
     await worker.stop();
     expect([...webhook.received.keys()].sort()).toEqual([...ids].sort());
@@ -98,7 +98,7 @@ describe('alert delivery without Redis (in-process)', () => {
     await worker.start();
     const other = SqliteEventStore.open(path); // e.g. `bem checkpoints` in another process
     const ids = await appendAlerts(other, 0, 50, 'other-dept');
-    await waitFor(() => worker.outbox.counts().delivered === 100, 90_000, 'in-process delivery');
+    await waitFor(() => worker.outbox.counts().delivered === 50, 90_000, 'in-process delivery');
     await worker.stop();
     expect([...webhook.received.keys()].sort()).toEqual([...ids].sort());
     expect(webhook.duplicates).toBe(0);

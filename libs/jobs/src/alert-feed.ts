@@ -1,12 +1,13 @@
 import type { EventStore, RecordedEvent, Subscription } from '@bem/event-store';
 import { raisedAlertsOf } from '@bem/monitoring';
-import type { AlertOutbox, Channel, OutboxRow } from './alert-outbox';
+import type { AlertOutbox, Channel, InboxCopy, OutboxRow } from './alert-outbox';
 
 export const FEED_NAME = 'alert-feed';
 
 /**
  * Drives delivery from the STORED log: a catch-up subscription from the position saved in the outbox;
- * each batch's AlertRaised / AlertsRaised alerts become outbox rows in the same transaction as the new position.
+ * each batch's AlertRaised / AlertsRaised alerts become outbox rows (one per channel that sends elsewhere) and
+ * in-app inbox copies, in the same transaction as the new position.
  */
 export class AlertFeed {
   private subscription: Subscription | null = null;
@@ -33,14 +34,18 @@ export class AlertFeed {
 
   private handle(events: RecordedEvent[]): void {
     const rows: OutboxRow[] = [];
+    const inbox: InboxCopy[] = [];
+    const toInbox = this.channels.includes('inbox');
+    const sent = this.channels.filter((channel) => channel !== 'inbox');
     for (const event of events) {
       // AlertRaised: one alert; AlertsRaised: every alert of the batch, each its own outbox row (job id = alert id)
       for (const alert of raisedAlertsOf(event)) {
         const payload = JSON.stringify({ ...alert, raisedAt: event.recordedAt });
-        for (const channel of this.channels) rows.push({ alertId: alert.alertId, channel, payload });
+        for (const channel of sent) rows.push({ alertId: alert.alertId, channel, payload });
+        if (toInbox) inbox.push({ alertId: alert.alertId, departmentCode: alert.departmentCode, fiscalYear: alert.fiscalYear, payload });
       }
     }
-    this.outbox.record(rows, FEED_NAME, events[events.length - 1].position);
+    this.outbox.record(rows, FEED_NAME, events[events.length - 1].position, inbox);
     if (rows.length) this.onRecorded();
   }
 }

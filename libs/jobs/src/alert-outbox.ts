@@ -20,6 +20,23 @@ export interface OutboxRow {
   payload: string;
 }
 
+/** An alert's copy in the in-app inbox: it lives in this database, so recording it is its delivery. */
+export interface InboxCopy {
+  alertId: string;
+  departmentCode: string;
+  fiscalYear: number;
+  payload: string;
+}
+
+/** Inbox rows recorded before the inbox was written with the feed's position, still pending: delivered here, once. */
+const MIGRATE_PENDING_INBOX_ROWS = `
+INSERT OR IGNORE INTO alert_inbox (alert_id, department_code, fiscal_year, payload, received_at)
+  SELECT alert_id, json_extract(payload, '$.departmentCode'), json_extract(payload, '$.fiscalYear'), payload, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  FROM alert_outbox WHERE channel = 'inbox' AND status <> 'delivered';
+UPDATE alert_outbox SET status = 'delivered', delivered_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), last_error = NULL
+  WHERE channel = 'inbox' AND status <> 'delivered';
+`;
+
 /** A row still to deliver, as the dispatchers hand it over (the payload stays in the outbox until it is claimed). */
 export type PendingRow = Pick<OutboxRow, 'alertId' | 'channel'> & {
   /** Insertion order of the row (its rowid): a scan of new rows starts after the last one it saw */
@@ -30,16 +47,18 @@ export type Claim = 'claimed' | 'delivered' | 'in-flight';
 
 /**
  * Durable delivery state beside the event store (same sqlite file when the store is sqlite): the alert
- * subscription's position, one row per (alert, channel) with its delivery status, and the in-app inbox.
- * It is what makes delivery exactly-once towards the receivers even when Redis loses its data.
+ * subscription's position, one row per (alert, channel sent elsewhere) with its delivery status, and the in-app inbox
+ * (written with the position, so exactly once). It is what makes delivery exactly-once towards the receivers even
+ * when Redis loses its data.
  */
 export class AlertOutbox {
   private readonly statements;
-  readonly record: (rows: OutboxRow[], name: string, position: number) => void;
+  readonly record: (rows: OutboxRow[], name: string, position: number, inbox?: InboxCopy[]) => void;
 
   constructor(readonly db: Database.Database, private readonly leaseMs = 30_000) {
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
+    db.transaction(() => db.exec(MIGRATE_PENDING_INBOX_ROWS))();
     this.statements = {
       position: db.prepare('SELECT position FROM worker_positions WHERE name = ?').pluck(),
       savePosition: db.prepare('INSERT INTO worker_positions (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
@@ -58,9 +77,11 @@ export class AlertOutbox {
       inbox: db.prepare('INSERT OR IGNORE INTO alert_inbox (alert_id, department_code, fiscal_year, payload, received_at) VALUES (?, ?, ?, ?, ?)'),
       inboxOf: db.prepare('SELECT payload FROM alert_inbox WHERE department_code = ? AND fiscal_year = ? ORDER BY received_at, alert_id').pluck(),
     };
-    // Outbox rows and the subscription position move together: a crash never skips nor doubles an alert.
-    this.record = db.transaction((rows: OutboxRow[], name: string, position: number) => {
+    // Outbox rows, inbox copies and the subscription position move together: a crash never skips nor doubles an alert.
+    this.record = db.transaction((rows: OutboxRow[], name: string, position: number, inbox: InboxCopy[] = []) => {
       for (const row of rows) this.statements.insert.run(row.alertId, row.channel, position, row.payload);
+      const receivedAt = new Date().toISOString();
+      for (const copy of inbox) this.statements.inbox.run(copy.alertId, copy.departmentCode, copy.fiscalYear, copy.payload, receivedAt);
       this.statements.savePosition.run(name, position);
     });
   }
@@ -100,10 +121,6 @@ export class AlertOutbox {
 
   counts(): Record<string, number> {
     return Object.fromEntries((this.statements.counts.all() as { status: string; n: number }[]).map((row) => [row.status, row.n]));
-  }
-
-  addToInbox(alertId: string, departmentCode: string, fiscalYear: number, payload: string): void {
-    this.statements.inbox.run(alertId, departmentCode, fiscalYear, payload, new Date().toISOString());
   }
 
   inbox(departmentCode: string, fiscalYear: number): unknown[] {

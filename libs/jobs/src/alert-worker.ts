@@ -5,7 +5,7 @@ import { openReadModelDatabase } from '@bem/read-models';
 import { AlertOutbox, type Channel } from './alert-outbox';
 import { AlertFeed } from './alert-feed';
 import { BullmqDispatcher, type BullmqOptions, redisConnection } from './bullmq-dispatcher';
-import { type ChannelSender, MissingWebhookSecret, emailSender, inboxSender, webhookSender } from './channels';
+import { type ChannelSender, MissingWebhookSecret, emailSender, webhookSender } from './channels';
 import { AlertDelivery } from './delivery';
 import type { Dispatcher } from './dispatcher';
 import { InProcessDispatcher } from './in-process-dispatcher';
@@ -54,7 +54,7 @@ export class AlertWorker {
     const log = config.log ?? ((message: string) => process.stderr.write(`${message}\n`));
     this.outbox = outbox ?? new AlertOutbox(outboxDatabase(store), config.leaseMs);
     const bookkeeping = new OutboxBatcher(this.outbox);
-    const senders: Partial<Record<Channel, ChannelSender>> = { inbox: inboxSender(bookkeeping) };
+    const senders: Partial<Record<Channel, ChannelSender>> = {};
     if (config.webhook) senders.webhook = webhookSender(config.webhook.url, config.webhook.secret);
     if (config.smtp) {
       const transport = nodemailer.createTransport(config.smtp.url);
@@ -70,7 +70,8 @@ export class AlertWorker {
     } else {
       this.dispatcher = new InProcessDispatcher(this.outbox, delivery, { ...config.dispatch, log });
     }
-    this.feed = new AlertFeed(store, this.outbox, delivery.channels, () => this.dispatcher.kick());
+    // The in-app inbox is written by the feed itself, with its position; the other channels are sent
+    this.feed = new AlertFeed(store, this.outbox, ['inbox', ...delivery.channels], () => this.dispatcher.kick());
   }
 
   async start(): Promise<void> {

@@ -4,7 +4,6 @@ import https from 'node:https';
 import { nameBasedIds } from '@bem/event-store';
 import type { AlertRaisedData } from '@bem/monitoring';
 import type { Transporter } from 'nodemailer';
-import type { OutboxBatcher } from './outbox-batcher';
 
 /** Delivers one alert on one channel; throws to be retried. Must be safe to call again after a failure. */
 export type ChannelSender = (alert: AlertRaisedData, body: string) => Promise<void>;
@@ -27,9 +26,6 @@ export class MissingWebhookSecret extends Error {
 
 /** sha256=<hex> HMAC of the raw body. */
 export const signBody = (secret: string, body: string): string => `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-
-export const inboxSender = (bookkeeping: OutboxBatcher): ChannelSender => (alert, body) =>
-  bookkeeping.addToInbox(alert.alertId, alert.departmentCode, alert.fiscalYear, body);
 
 /**
  * POSTs each alert, signed, over keep-alive connections (node:http / node:https: about three times the requests per

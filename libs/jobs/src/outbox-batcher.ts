@@ -2,8 +2,7 @@ import type { AlertOutbox, Channel, Claim } from './alert-outbox';
 
 type ClaimRequest = { kind: 'claim'; alertId: string; channel: Channel; done: (claim: { claim: Claim; payload?: string }) => void };
 type MarkRequest = { kind: 'delivered'; alertId: string; channel: Channel; done: () => void } | { kind: 'release'; alertId: string; channel: Channel; error: string; done: () => void };
-type InboxRequest = { kind: 'inbox'; alertId: string; departmentCode: string; fiscalYear: number; payload: string; done: () => void };
-type Request = ClaimRequest | MarkRequest | InboxRequest;
+type Request = ClaimRequest | MarkRequest;
 
 /**
  * Requests gathered before one commit: a flush waits up to FLUSH_DELAY_MS after the first request (or until
@@ -16,7 +15,7 @@ const FLUSH_REQUESTS = 2000;
 
 /**
  * The outbox bookkeeping of concurrent deliveries, batched: every claim, delivered mark and release asked for
- * within a few milliseconds (and the in-app inbox's copies) is written in ONE sqlite transaction (one commit instead of one per row).
+ * within a few milliseconds is written in ONE sqlite transaction (one commit instead of one per row).
  * A crash before a delivered mark is committed only means that alert is sent again after its lease: delivery is
  * at-least-once, and the receiver dedupes by X-BEM-Delivery-Id.
  */
@@ -35,11 +34,8 @@ export class OutboxBatcher {
         } else if (request.kind === 'delivered') {
           this.outbox.markDelivered(request.alertId, request.channel);
           request.done();
-        } else if (request.kind === 'release') {
-          this.outbox.release(request.alertId, request.channel, request.error);
-          request.done();
         } else {
-          this.outbox.addToInbox(request.alertId, request.departmentCode, request.fiscalYear, request.payload);
+          this.outbox.release(request.alertId, request.channel, request.error);
           request.done();
         }
       }
@@ -56,11 +52,6 @@ export class OutboxBatcher {
 
   release(alertId: string, channel: Channel, error: string): Promise<void> {
     return new Promise((done) => this.push({ kind: 'release', alertId, channel, error, done }));
-  }
-
-  /** The in-app inbox's copy of an alert, written with the rest of the turn's bookkeeping. */
-  addToInbox(alertId: string, departmentCode: string, fiscalYear: number, payload: string): Promise<void> {
-    return new Promise((done) => this.push({ kind: 'inbox', alertId, departmentCode, fiscalYear, payload, done }));
   }
 
   private timer: NodeJS.Timeout | null = null;
