@@ -65,10 +65,11 @@ export const behindSchedule: AlertRule = (ctx) => {
 export const lowArrival: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.lowArrival;
   if (!ctx.tracksArrivals) return [];
+  const minimum = fractionOf(rule.minArrivalRate);
   return ctx.projects.flatMap((subject) => {
     const { budgetCurrent, arrived } = subject.snapshot;
-    if (budgetCurrent === 0n || ratioAtLeast(arrived * 100n, budgetCurrent, fractionOf(rule.minArrivalRate))) return [];
-    return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: yuanText(budgetCurrent), arrived: yuanText(arrived), arrivalRate: pct(arrived, budgetCurrent), threshold: rule.minArrivalRate })];
+    if (budgetCurrent === 0n || ratioAtLeast(arrived * 100n, budgetCurrent, minimum)) return [];
+    return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: subject.figures.budget, arrived: yuanText(arrived), arrivalRate: pct(arrived, budgetCurrent), threshold: rule.minArrivalRate })];
   });
 };
 
@@ -89,9 +90,10 @@ export const idleFunds: AlertRule = (ctx) => {
 /** 调整幅度过大: (Σ|调整| + 追加) / 年初预算 above the limit. */
 export const largeAdjustments: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.largeAdjustments;
+  const limit = fractionOf(rule.maxPercentOfInitial);
   return ctx.projects.flatMap((subject) => {
     const s = subject.snapshot;
-    if (s.budgetInitial === 0n || !ratioAbove(s.changes * 100n, s.budgetInitial, fractionOf(rule.maxPercentOfInitial))) return [];
+    if (s.budgetInitial === 0n || !ratioAbove(s.changes * 100n, s.budgetInitial, limit)) return [];
     return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: pct(s.changes, s.budgetInitial), threshold: rule.maxPercentOfInitial })];
   });
 };
@@ -151,7 +153,7 @@ export const yearEndForecast: AlertRule = (ctx) => {
     const full = ratioAtLeast(part, whole, { num: 100n, den: 1n });
     if (full ? ratioAtLeast(100n, 1n, minimum) : ratioAtLeast(part, whole, minimum)) return [];
     const shown = full ? '100.00' : percentText(part, whole, { num: 1n, den: 100n });
-    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: yuanText(s.budgetCurrent), paid: yuanText(s.paid), projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent })];
+    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: subject.figures.budget, paid: subject.figures.paid, projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent })];
   });
 };
 
