@@ -25,14 +25,22 @@ export function cardsOf(drafts: readonly AlertDraft[]): AlertDraft[] {
 
 /** The drafts of each card (one per subject and checkpoint), red first, in the order the subjects first appear. */
 export function cardFindings(drafts: readonly AlertDraft[]): AlertDraft[][] {
-  const bySubject = new Map<string, AlertDraft[]>();
+  const cards: AlertDraft[][] = [];
+  const byCheckpoint = new Map<string, Map<string | null, AlertDraft[]>>();
   for (const draft of drafts) {
-    const key = `${draft.projectId ?? '*'}/${draft.checkpoint}`;
-    const list = bySubject.get(key);
-    if (list) list.push(draft);
-    else bySubject.set(key, [draft]);
+    let subjects = byCheckpoint.get(draft.checkpoint);
+    if (!subjects) byCheckpoint.set(draft.checkpoint, (subjects = new Map()));
+    const card = subjects.get(draft.projectId);
+    if (card) card.push(draft);
+    else {
+      const first = [draft];
+      subjects.set(draft.projectId, first);
+      cards.push(first);
+    }
   }
-  return [...bySubject.values()].map((list) => (list.length === 1 ? list : [...list].sort((a, b) => Number(b.severity === 'red') - Number(a.severity === 'red'))));
+  // Stable: within a severity the rules keep their order
+  for (const card of cards) if (card.length > 1) card.sort((a, b) => Number(b.severity === 'red') - Number(a.severity === 'red'));
+  return cards;
 }
 
 const findingKey = (finding: Pick<RuleFinding, 'rule' | 'severity' | 'figures'>) => `${finding.rule}|${finding.severity}|${JSON.stringify(finding.figures)}`;

@@ -8,6 +8,9 @@ import { type Sentence, type SentencePlace, sentenceOf } from './alert-sentences
 import { type AlertDraft, type AlertRule, type RuleContext, type Subject, daysBetween, pct, yuanText } from './rule-context';
 
 const HUNDRED = new Money(100);
+/** 100 % and 1/100, as fractions */
+const ALL: Fraction = { num: 100n, den: 1n };
+const HUNDREDTH: Fraction = { num: 1n, den: 100n };
 /**
  * A finding about a subject at a checkpoint. Its sentence is worded from the figures (sentenceOf) when first read:
  * a checkpoint's batch stores findings without sentences, so most are never worded at evaluation.
@@ -53,12 +56,14 @@ const everyone = (ctx: RuleContext) => [ctx.department, ...ctx.projects];
 /** 执行进度低于检查点: red below the alert line A, yellow between A and T. */
 export const behindSchedule: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.behindSchedule;
-  return everyone(ctx).flatMap((subject) => {
+  const found: AlertDraft[] = [];
+  for (const subject of everyone(ctx)) {
     const { status, progress, target, alertLine, budget, paid } = subject.figures;
-    if (status === null || status === 'green' || (status === 'yellow' && !rule.includeYellow)) return [];
+    if (status === null || status === 'green' || (status === 'yellow' && !rule.includeYellow)) continue;
     const severity = status === 'red' ? rule.severity : 'yellow';
-    return [draft(ctx, subject, 'behindSchedule', severity, { budget, paid, progress, target, alertLine, status })];
-  });
+    found.push(draft(ctx, subject, 'behindSchedule', severity, { budget, paid, progress, target, alertLine, status }));
+  }
+  return found;
 };
 
 /** 资金到位率过低 (only when the department records arrivals). */
@@ -66,36 +71,42 @@ export const lowArrival: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.lowArrival;
   if (!ctx.tracksArrivals) return [];
   const minimum = fractionOf(rule.minArrivalRate);
-  return ctx.projects.flatMap((subject) => {
+  const found: AlertDraft[] = [];
+  for (const subject of ctx.projects) {
     const { budgetCurrent, arrived } = subject.snapshot;
-    if (budgetCurrent === 0n || ratioAtLeast(arrived * 100n, budgetCurrent, minimum)) return [];
-    return [draft(ctx, subject, 'lowArrival', rule.severity, { budget: subject.figures.budget, arrived: yuanText(arrived), arrivalRate: pct(arrived, budgetCurrent), threshold: rule.minArrivalRate })];
-  });
+    if (budgetCurrent === 0n || ratioAtLeast(arrived * 100n, budgetCurrent, minimum)) continue;
+    found.push(draft(ctx, subject, 'lowArrival', rule.severity, { budget: subject.figures.budget, arrived: yuanText(arrived), arrivalRate: pct(arrived, budgetCurrent), threshold: rule.minArrivalRate }));
+  }
+  return found;
 };
 
 /** 长期未支付而有结余 (idle funds). */
 export const idleFunds: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.idleFunds;
-  return ctx.projects.flatMap((subject) => {
+  const found: AlertDraft[] = [];
+  for (const subject of ctx.projects) {
     const s = subject.snapshot;
     const balance = s.budgetCurrent - s.paid;
     const since = s.lastPaymentOn ?? s.firstBudgetOn;
-    if (balance <= 0n || since === null) return [];
+    if (balance <= 0n || since === null) continue;
     const days = daysBetween(since, ctx.checkpoint.date);
-    if (days < rule.days) return [];
-    return [draft(ctx, subject, 'idleFunds', rule.severity, { balance: yuanText(balance), lastPaymentOn: s.lastPaymentOn, idleDays: String(days), thresholdDays: String(rule.days) })];
-  });
+    if (days < rule.days) continue;
+    found.push(draft(ctx, subject, 'idleFunds', rule.severity, { balance: yuanText(balance), lastPaymentOn: s.lastPaymentOn, idleDays: String(days), thresholdDays: String(rule.days) }));
+  }
+  return found;
 };
 
 /** 调整幅度过大: (Σ|调整| + 追加) / 年初预算 above the limit. */
 export const largeAdjustments: AlertRule = (ctx) => {
   const rule = ctx.profile.alertRules.largeAdjustments;
   const limit = fractionOf(rule.maxPercentOfInitial);
-  return ctx.projects.flatMap((subject) => {
+  const found: AlertDraft[] = [];
+  for (const subject of ctx.projects) {
     const s = subject.snapshot;
-    if (s.budgetInitial === 0n || !ratioAbove(s.changes * 100n, s.budgetInitial, limit)) return [];
-    return [draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: pct(s.changes, s.budgetInitial), threshold: rule.maxPercentOfInitial })];
-  });
+    if (s.budgetInitial === 0n || !ratioAbove(s.changes * 100n, s.budgetInitial, limit)) continue;
+    found.push(draft(ctx, subject, 'largeAdjustments', rule.severity, { budgetInitial: yuanText(s.budgetInitial), changes: yuanText(s.changes), changeRate: pct(s.changes, s.budgetInitial), threshold: rule.maxPercentOfInitial }));
+  }
+  return found;
 };
 
 /** 指标进度落后: a cumulative numeric target pro-rated by 序时进度 (rates in % are not pro-rated). */
@@ -145,16 +156,19 @@ export const yearEndForecast: AlertRule = (ctx) => {
   const elapsed = ctx.elapsedExact;
   if (elapsed.num === 0n) return [];
   const minimum = fractionOf(rule.minPercent);
-  return everyone(ctx).flatMap((subject) => {
+  const found: AlertDraft[] = [];
+  for (const subject of everyone(ctx)) {
     const s = subject.snapshot;
-    if (s.budgetCurrent === 0n) return [];
+    if (s.budgetCurrent === 0n) continue;
     // projected / budget = paid × den / (num × budget); in percent, at most 100
-    const [part, whole] = [s.paid * elapsed.den * 100n, elapsed.num * s.budgetCurrent];
-    const full = ratioAtLeast(part, whole, { num: 100n, den: 1n });
-    if (full ? ratioAtLeast(100n, 1n, minimum) : ratioAtLeast(part, whole, minimum)) return [];
-    const shown = full ? '100.00' : percentText(part, whole, { num: 1n, den: 100n });
-    return [draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: subject.figures.budget, paid: subject.figures.paid, projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent })];
-  });
+    const part = s.paid * elapsed.den * 100n;
+    const whole = elapsed.num * s.budgetCurrent;
+    const full = ratioAtLeast(part, whole, ALL);
+    if (full ? ratioAtLeast(100n, 1n, minimum) : ratioAtLeast(part, whole, minimum)) continue;
+    const shown = full ? '100.00' : percentText(part, whole, HUNDREDTH);
+    found.push(draft(ctx, subject, 'yearEndForecast', rule.severity, { budget: subject.figures.budget, paid: subject.figures.paid, projectedPaid: yuanText(projectedYearEndPaid(s.paid, elapsed)), forecastRate: shown, threshold: rule.minPercent }));
+  }
+  return found;
 };
 
 /**

@@ -29,6 +29,10 @@ const checkpointFigures = z.looseObject({
   status: z.enum(['green', 'yellow', 'red']).nullable(), score: text.nullable(), weight: text,
 });
 
+const storedProjectFigures = checkpointFigures.extend({
+  projectId: text, name: text, date: text.optional(), target: text.optional(), alertLine: text.optional(), weight: text.optional(),
+});
+
 export const MONITORING_EVENT_SCHEMAS = {
   AlertRaised: raisedAlert satisfies z.ZodType<AlertRaisedData>,
   AlertsRaised: z.object({
@@ -53,10 +57,17 @@ export const MONITORING_EVENT_SCHEMAS = {
   AlertAcknowledged: z.object({ alertId: text, actor: text, at: text }) satisfies z.ZodType<AlertAcknowledgedData>,
   AlertDisposed: z.object({ alertId: text, disposition: z.enum(['继续执行', '调剂', '取消']), actor: text, note: text, at: text }) satisfies z.ZodType<AlertDisposedData>,
   AlertsIndexed: z.object({ eventId: text, stream: text, alertIds: z.array(text) }) satisfies z.ZodType<AlertsIndexedData>,
+  // Projects stored without the checkpoint's date and lines read with the department's (stored before: their own)
   CheckpointEvaluated: z.looseObject({
     profile: text, departmentCode: text, fiscalYear: z.number().int(), date: text, label: text, evaluation: z.number().int(), knownAt: text,
-    department: checkpointFigures, projects: z.array(checkpointFigures.extend({ projectId: text, name: text })),
+    department: checkpointFigures, projects: z.array(storedProjectFigures),
     restates: z.object({ eventId: text, knownAt: text }).nullable(),
+  }).transform((data) => {
+    const { date, target, alertLine, weight } = data.department;
+    const projects = data.projects.map(({ projectId, name, budget, paid, progress, status, score, ...own }) => ({
+      projectId, name, date, budget, paid, target, alertLine, weight, progress, status, score, ...own,
+    }));
+    return { ...data, projects };
   }) satisfies z.ZodType<CheckpointEvaluatedData>,
 } as const;
 

@@ -7,6 +7,16 @@ export interface ProjectCheckpointFigures extends CheckpointFigures {
   name: string;
 }
 
+/** The checkpoint's date and lines: the same for the department and every project of one evaluation. */
+export const CHECKPOINT_LINE_FIELDS = ['date', 'target', 'alertLine', 'weight'] as const;
+type LineField = (typeof CHECKPOINT_LINE_FIELDS)[number];
+
+/** A project's figures as a CheckpointEvaluated stores them: its date and lines are the department's, stored once. */
+export type StoredProjectFigures = Omit<ProjectCheckpointFigures, LineField>;
+
+/** CheckpointEvaluated as stored (read back, its projects carry the checkpoint's lines again: CheckpointEvaluatedData). */
+export type CheckpointEvaluatedStored = Omit<CheckpointEvaluatedData, 'projects'> & { projects: StoredProjectFigures[] };
+
 /** 检查点快照: the figures as computed at `knownAt`; a later restatement is a new event, this one stays. */
 export interface CheckpointEvaluatedData {
   profile: string;
@@ -27,11 +37,13 @@ export const checkpointEventId = (profile: string, departmentCode: string, fisca
   monitoringId(`checkpoint/${profile}/${departmentCode}/${fiscalYear}/${date}/${evaluation}`);
 
 const comparable = (figures: CheckpointFigures) => [figures.budget, figures.paid, figures.progress, figures.target, figures.alertLine, figures.status, figures.score, figures.weight].join('|');
+/** A project's own figures (its lines are the department's, compared there) */
+const comparableProject = (figures: StoredProjectFigures) => [figures.projectId, figures.budget, figures.paid, figures.progress, figures.status, figures.score].join('|');
 
 /** Did anything that was reported change? (knownAt aside) */
-export function sameFigures(a: Pick<CheckpointEvaluatedData, 'department' | 'projects'>, b: Pick<CheckpointEvaluatedData, 'department' | 'projects'>): boolean {
+export function sameFigures(a: Pick<CheckpointEvaluatedStored, 'department' | 'projects'>, b: Pick<CheckpointEvaluatedStored, 'department' | 'projects'>): boolean {
   if (comparable(a.department) !== comparable(b.department) || a.projects.length !== b.projects.length) return false;
-  return a.projects.every((project, index) => project.projectId === b.projects[index].projectId && comparable(project) === comparable(b.projects[index]));
+  return a.projects.every((project, index) => comparableProject(project) === comparableProject(b.projects[index]));
 }
 
 /** The latest evaluation of each checkpoint date of a profile, with the one before it (for restatements). */

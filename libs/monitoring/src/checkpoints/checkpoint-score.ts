@@ -36,6 +36,8 @@ export function checkpointScore(paid: bigint, budget: bigint, lines: CheckpointL
   return hundredthsText(weight.num * paid * target.den * 100n, weight.den * budget * target.num);
 }
 
+export const formatScore = (score: Decimal): string => score.toFixed(2, Money.ROUND_HALF_UP);
+
 /** The lines as displayed, once per checkpoint (not once per project). */
 const shownLines = new WeakMap<CheckpointLines, { target: string; alertLine: string; weight: string }>();
 function linesShown(lines: CheckpointLines) {
@@ -50,24 +52,20 @@ function linesShown(lines: CheckpointLines) {
 /** Evaluates paid / budget (integer fen) at one checkpoint: exact inside, rounded only for display. */
 export function evaluateFigures(budget: bigint, paid: bigint, lines: CheckpointLines): CheckpointFigures {
   const shown = linesShown(lines);
-  const base = {
+  // One object literal per subject and checkpoint (no spread: this runs 30,000 times a season for 10,000 projects)
+  const zero = budget === 0n;
+  return {
     date: lines.date,
     budget: formatFen(budget),
     paid: formatFen(paid),
     target: shown.target,
     alertLine: shown.alertLine,
     weight: shown.weight,
-  };
-  if (budget === 0n) return { ...base, progress: null, status: null, score: null };
-  return {
-    ...base,
-    progress: percentOfFen(paid, budget),
-    status: statusOf(paid, budget, lines),
-    score: checkpointScore(paid, budget, lines),
+    progress: zero ? null : percentOfFen(paid, budget),
+    status: zero ? null : statusOf(paid, budget, lines),
+    score: zero ? null : checkpointScore(paid, budget, lines),
   };
 }
-
-export const formatScore = (score: Decimal): string => score.toFixed(2, Money.ROUND_HALF_UP);
 
 /** Sum of the displayed scores (as the reports add them up). */
 export function totalScore(rows: readonly Pick<CheckpointFigures, 'score'>[]): string {

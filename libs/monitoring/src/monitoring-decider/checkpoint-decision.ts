@@ -6,7 +6,7 @@ import { alertIndexWrites } from '../alerts/alert-index';
 import { type AlertRow, alertListOf } from '../alerts/alert-list';
 import { runRules } from '../alerts/alert-rules';
 import type { RuleContext } from '../alerts/rule-context';
-import { type CheckpointEvaluatedData, checkpointEventId, latestEvaluations, sameFigures } from '../checkpoints/checkpoint-events';
+import { type CheckpointEvaluatedStored, checkpointEventId, latestEvaluations, sameFigures } from '../checkpoints/checkpoint-events';
 import type { CheckpointLines } from '../profiles/checkpoint-lines';
 import type { Profile } from '../profiles/profile-schema';
 import type { MonitoringState } from './monitoring-state';
@@ -62,11 +62,12 @@ export function decideEvaluation(command: EvaluateCheckpoints, state: Monitoring
     const current = {
       profile: profile.name, departmentCode: code, fiscalYear: year, date: lines.date, label: lines.label, knownAt: now,
       department: context.department.figures,
-      projects: context.projects.map((subject) => ({ projectId: subject.projectId as string, name: subject.name, ...subject.figures })),
+      // The date and lines are the department's: stored once, not once per project
+      projects: context.projects.map(({ projectId, name, figures: { budget, paid, progress, status, score } }) => ({ projectId: projectId as string, name, budget, paid, progress, status, score })),
     };
     const before = latest.get(lines.date);
     if (before && sameFigures(before.data, current)) continue;
-    const data: CheckpointEvaluatedData = {
+    const data: CheckpointEvaluatedStored = {
       ...current,
       evaluation: before ? before.data.evaluation + 1 : 0,
       restates: before ? { eventId: before.id, knownAt: before.data.knownAt } : null,
