@@ -42,6 +42,10 @@ export interface CheckpointReport {
   dryRun: boolean;
 }
 
+/**
+ * The report of a department-year's checkpoints. Its rows are computed when first read: the checkpoint job reads only
+ * what was appended, the CLI and the API read (and serialise) everything.
+ */
 export function reportOf(
   profile: Profile,
   departmentCode: string,
@@ -51,6 +55,33 @@ export function reportOf(
   meta: { appended: CheckpointReport['appended']; dryRun: boolean; assignedProfile?: string },
 ): CheckpointReport {
   const assignedProfile = meta.assignedProfile ?? profile.name;
+  let rows: Pick<CheckpointReport, 'checkpoints' | 'projects' | 'totalScore' | 'upcoming'> | undefined;
+  const computed = () => (rows ??= rowsOf(profile, events, lines));
+  return {
+    profile: profile.name,
+    profileTitle: profile.title,
+    assignedProfile,
+    preview: assignedProfile === profile.name ? null : previewNotice(profile.name, assignedProfile),
+    departmentCode,
+    fiscalYear,
+    get checkpoints() {
+      return computed().checkpoints;
+    },
+    get projects() {
+      return computed().projects;
+    },
+    get totalScore() {
+      return computed().totalScore;
+    },
+    get upcoming() {
+      return computed().upcoming;
+    },
+    appended: meta.appended,
+    dryRun: meta.dryRun,
+  };
+}
+
+function rowsOf(profile: Profile, events: readonly { id: string; type: string; data: unknown }[], lines: readonly CheckpointLines[]) {
   const latest = latestEvaluations(events, profile.name);
   const evaluated = lines.filter((line) => latest.has(line.date)).map((line) => latest.get(line.date)!);
   const checkpoints = evaluated.map(({ id, data, previous }): DepartmentCheckpointRow => ({
@@ -61,20 +92,7 @@ export function reportOf(
     restatement: previous ? { previous: { ...previous.department, knownAt: previous.knownAt } } : null,
   }));
   const projects = evaluated.flatMap(({ data }) => data.projects.map((project) => ({ ...project, label: data.label })));
-  return {
-    profile: profile.name,
-    profileTitle: profile.title,
-    assignedProfile,
-    preview: assignedProfile === profile.name ? null : previewNotice(profile.name, assignedProfile),
-    departmentCode,
-    fiscalYear,
-    checkpoints,
-    projects,
-    totalScore: totalScore(checkpoints),
-    upcoming: lines.filter((line) => !latest.has(line.date)).map((line) => line.date),
-    appended: meta.appended,
-    dryRun: meta.dryRun,
-  };
+  return { checkpoints, projects, totalScore: totalScore(checkpoints), upcoming: lines.filter((line) => !latest.has(line.date)).map((line) => line.date) };
 }
 
 /** What a preview under a profile the department-year is not assigned says. */

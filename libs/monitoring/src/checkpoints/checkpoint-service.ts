@@ -85,7 +85,10 @@ export class CheckpointService {
     const profile = this.profiles(profileName ?? assigned);
     const events = (await this.store.readStream(monitoringStream(departmentCode, fiscalYear))).filter((event) => isRecordedBy(event, view.knownAt));
     const lines = checkpointsOf(profile, fiscalYear).filter((line) => !view.asOf || line.date <= view.asOf);
-    return reportOf(profile, departmentCode, fiscalYear, events, lines, { appended: { checkpoints: 0, alerts: 0 }, dryRun: true, assignedProfile: assigned });
+    const report = reportOf(profile, departmentCode, fiscalYear, events, lines, { appended: { checkpoints: 0, alerts: 0 }, dryRun: true, assignedProfile: assigned });
+    // Read now: a stored event that does not parse is refused here, not while the answer is being serialised
+    void report.checkpoints;
+    return report;
   }
 
   /**
