@@ -2,6 +2,7 @@ import { nameBasedIds } from '@bem/event-store';
 import type { AlertRuleName, Profile } from '../profiles/profile-schema';
 import { type RuleFinding, findingOf } from './alert-cards';
 import { type Sentence, joinedSentences, sentenceOf } from './alert-sentences';
+import { type FindingShape, type PackedFinding, FindingPacker } from './packed-findings';
 import type { AlertDraft, Severity } from './rule-context';
 import { monitoringDataOf } from './stored-monitoring-events';
 
@@ -114,8 +115,11 @@ export type StoredFinding = Omit<RuleFinding, 'message'> & { message?: RuleFindi
  */
 export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'projectId'> & Partial<Pick<AlertRaisedData, 'rule' | 'severity' | 'figures' | 'message'>> & {
   rules?: StoredFinding[];
+  /** The findings packed (see PackedFinding); read back as `rules` */
+  findings?: PackedFinding[];
   name?: string;
 };
+
 
 const joinedMessage = (rules: readonly RuleFinding[]) => joinedSentences(rules.map((finding) => finding.message));
 
@@ -168,6 +172,8 @@ export interface AlertsRaisedData {
   deadline: string;
   /** The checkpoint's label ("6月"), which the sentences of cards stored without them word */
   label?: string;
+  /** The rule and figure keys of each packed finding's shape (cards stored with `findings`) */
+  findingShapes?: FindingShape[];
   alerts: BatchedAlert[];
 }
 
@@ -203,12 +209,15 @@ export interface RaisedCard {
  * rule is worded from its figures (sentenceOf), the same words on read as the rules would have written.
  */
 export function cardsRaised(profile: Profile, departmentCode: string, fiscalYear: number, checkpoint: { date: string; label: string }, raisedOn: string, cards: readonly RaisedCard[]): AlertsRaisedData {
+  const packer = new FindingPacker();
+  const alerts = cards.map(({ alertId, projectId, name, rules }): BatchedAlert => ({ alertId, projectId, name, findings: rules.map((finding) => packer.pack(finding)) }));
   return {
     profile: profile.name, departmentCode, fiscalYear, checkpoint: checkpoint.date, responsible: departmentCode, raisedOn,
-    deadline: deadlineOf(profile, raisedOn), label: checkpoint.label,
-    alerts: [...cards],
+    deadline: deadlineOf(profile, raisedOn), label: checkpoint.label, findingShapes: packer.shapes,
+    alerts,
   };
 }
+
 
 /**
  * The individual alerts an event raises: one for `AlertRaised`, every alert of an `AlertsRaised` batch (in order),

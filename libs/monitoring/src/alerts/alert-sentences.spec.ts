@@ -6,7 +6,7 @@ import { storeWithFixture } from '../checkpoints/spec-support';
 import { checkpointsOf } from '../profiles/checkpoint-lines';
 import { loadProfile } from '../profiles/profile-loader';
 import { cardsOf } from './alert-cards';
-import { alertRaised, raisedAlertsOf } from './alert-events';
+import { type AlertsRaisedData, alertRaised, raisedAlertsOf } from './alert-events';
 import { runRules } from './alert-rules';
 import { sentenceOf } from './alert-sentences';
 
@@ -42,8 +42,9 @@ describe('the sentences of checkpoint findings, worded from their figures', () =
     await service.evaluate('sc-ybj', 2020, 'sichuan-2020', { now: new Date('2021-01-15T00:00:00Z') });
     const batches = (await store.readStream(monitoringStream('sc-ybj', 2020))).filter((event) => event.type === 'AlertsRaised');
     expect(batches.length).toBeGreaterThan(0);
-    const stored = batches.flatMap((event) => (event.data as { alerts: { message?: unknown; rules: { message?: unknown }[] }[] }).alerts);
-    expect(stored.every((alert) => alert.message === undefined && alert.rules.every((finding) => finding.message === undefined))).toBe(true);
+    // Stored packed: no sentence anywhere, each finding its shape, severity and figures' values
+    const stored = batches.flatMap((event) => (event.data as AlertsRaisedData).alerts);
+    expect(stored.every((alert) => alert.message === undefined && alert.rules === undefined && alert.findings?.every((finding) => finding.every((value) => typeof value !== 'object' || value === null)))).toBe(true);
 
     const read = batches.flatMap((event) => raisedAlertsOf(event));
     const due = checkpointsOf(profile, 2020);

@@ -32,7 +32,7 @@ describe('monitoring decider: checkpoint evaluation', () => {
     expect(events[0].data).toMatchObject({ date: '2020-06-30', evaluation: 0, restates: null, knownAt: behind.now, department: { progress: '10.00', status: 'red' } });
     const batch = events[1].data as AlertsRaisedData;
     // a card is stored as its findings alone; read back (raisedAlertsOf) it has its rule, severity, figures and message
-    expect(batch.alerts.every((alert) => alert.rule === undefined && alert.rules?.length)).toBe(true);
+    expect(batch.alerts.every((alert) => alert.rule === undefined && alert.findings?.length)).toBe(true);
     expect(raisedAlertsOf(events[1]).map((alert) => [alert.projectId, alert.rule])).toEqual([[null, 'behindSchedule'], ['p1', 'behindSchedule']]);
     // every alert of the batch is found in its index shard, naming the batch event
     expect(also.flatMap((write) => write.events.map((event) => event.type))).toEqual(also.map(() => 'AlertsIndexed'));
