@@ -48,7 +48,9 @@ export function monitorProject(year: ProjectYear, asOf: string): MonitoredProjec
   const total = { initial: plus(fiscal.initial, other.initial), full: plus(fiscal.full, other.full), executed: plus(fiscal.executed, other.executed) };
   const assessments = year.assessments.filter((event) => event.data.asOf === asOf);
   const money = [...assessments].reverse().find((event) => !event.data.indicatorId && event.data.forecast);
+  // 序时进度 at the date: exact for the money forecast (integer fen), as a Decimal for the indicators' counts
   const elapsed = elapsedFraction(asOf, 'months');
+  const share = elapsedShare(asOf, 'months');
   const forecastOf = (figures: typeof total, isTotal: boolean) => {
     if (isTotal && money?.data.forecast) return { forecast: formatYuan(new Money(money.data.forecast)), forecastBy: 'office' as const };
     if (elapsed.num === 0n || !figures.full.evidence.length) return { forecast: null, forecastBy: null };
@@ -71,7 +73,7 @@ export function monitorProject(year: ProjectYear, asOf: string): MonitoredProjec
       const actual = facts.actual?.data.value ?? null;
       return {
         indicatorId: facts.indicatorId, level1: facts.set.data.level1, level2: facts.set.data.level2, name: facts.set.data.name, target: facts.set.data.target, actual,
-        forecast: assessment?.data.forecast ?? productForecast(facts.set.data.target, actual, elapsedShare(asOf, 'months')),
+        forecast: assessment?.data.forecast ?? productForecast(facts.set.data.target, actual, share),
         causes: assessment ? assessment.data.causes : null, likelihood: assessment?.data.likelihood ?? null, explanation: assessment?.data.explanation ?? null,
       };
     }),

@@ -17,6 +17,7 @@ const HUNDREDTH: Fraction = { num: 1n, den: 100n };
  */
 class RuleDraft implements AlertDraft {
   #sentence: Sentence | undefined;
+  readonly #place: SentencePlace;
   constructor(
     readonly rule: AlertRuleName,
     readonly severity: AlertDraft['severity'],
@@ -24,8 +25,10 @@ class RuleDraft implements AlertDraft {
     readonly name: string,
     readonly checkpoint: string,
     readonly figures: AlertDraft['figures'],
-    readonly place: SentencePlace,
-  ) {}
+    place: SentencePlace,
+  ) {
+    this.#place = place;
+  }
 
   get zh(): string {
     return this.#worded().zh;
@@ -36,7 +39,7 @@ class RuleDraft implements AlertDraft {
   }
 
   #worded(): Sentence {
-    return (this.#sentence ??= sentenceOf(this.rule, this.figures, this, this.place));
+    return (this.#sentence ??= sentenceOf(this.rule, this.figures, this, this.#place));
   }
 }
 
