@@ -76,12 +76,14 @@ async function main(): Promise<void> {
     deliveryIdsNamingTwoAlerts: seen.deliveryIdsNamingTwoAlerts,
     badSignatures: seen.badSignatures,
     outbox: worker.outbox.counts(),
+    // The in-app inbox is written with the feed's position (no outbox row): one copy per alert
+    inboxCopies: worker.outbox.inbox('bench', 2020).length,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   receiver.child.send('stop');
   await store.close();
   await redis.kill();
-  if (seen.received !== count || seen.duplicates !== 0 || seen.duplicatesByDeliveryId !== 0 || seen.badSignatures !== 0) process.exitCode = 1;
+  if (seen.received !== count || result.inboxCopies !== count || seen.duplicates !== 0 || seen.duplicatesByDeliveryId !== 0 || seen.badSignatures !== 0) process.exitCode = 1;
 }
 
 void main();

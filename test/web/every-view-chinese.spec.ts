@@ -91,6 +91,10 @@ describe('every dashboard view is Chinese with one date format (npm start, chrom
           return term && value && Math.abs(term.left - value.left) < 1 && value.top >= term.bottom - 1 ? [] : [item.textContent ?? ''];
         })));
       expect(misplaced).toEqual([]);
+      // A rate's threshold reads as a rate: 年末预计执行不足's 阈值 is "90%", not a bare 90
+      const thresholds = await page.locator('li[data-rule="yearEndForecast"] [data-figure="threshold"] dd').allTextContents();
+      expect(thresholds.length).toBeGreaterThan(0);
+      expect(thresholds.every((text) => /^\d+(\.\d+)?%$/.test(text))).toBe(true);
       if (process.env.BEM_SCREENSHOTS) {
         const several = page.locator('li.alert-card').filter({ has: page.locator('ul.findings > li:nth-child(3)') }).first();
         await several.screenshot({ path: `${process.env.BEM_SCREENSHOTS}/inbox-card-several-rules.png` });

@@ -72,17 +72,21 @@ export const FIGURE_LABEL: Record<string, string> = {
   budget: '预算', paid: '支出', progress: '执行进度', target: '目标', alertLine: '预警线', status: '状态', arrived: '到位',
   arrivalRate: '到位率', threshold: '阈值', balance: '结余', lastPaymentOn: '最近支付日', idleDays: '闲置天数',
   thresholdDays: '阈值天数', budgetInitial: '年初预算', changes: '调整额', changeRate: '调整率', indicatorId: '指标',
-  proRatedTarget: '按序时折算目标', actual: '实际值', elapsed: '序时进度', attainment: '指标完成率', gapPoints: '偏差（百分点）',
+  proRatedTarget: '按序时折算目标', actual: '实际值', elapsed: '序时进度', attainment: '指标完成率', gapPoints: '偏差',
   projectedPaid: '预测全年支出', forecastRate: '预测执行率',
   requested: '申请支付', available: '可用预算', occurredOn: '支付日期', payments: '笔数', lastAmount: '最近一笔金额', lastAvailable: '当时可用预算', lastOn: '最近一笔日期',
 };
 const AMOUNT_FIGURES = new Set(['budget', 'paid', 'arrived', 'balance', 'budgetInitial', 'changes', 'projectedPaid', 'requested', 'available', 'lastAmount', 'lastAvailable']);
 const RATE_FIGURES = new Set(['progress', 'target', 'alertLine', 'arrivalRate', 'changeRate', 'elapsed', 'forecastRate', 'proRatedTarget', 'attainment']);
-/** An alert figure for display: amounts in 万元, rates in %. */
-export function figureText(key: string, value: string | null): string {
+/** Rules whose `threshold` is a rate (the dual-gap rule's is in percentage points) */
+const RATE_THRESHOLD_RULES = new Set(['lowArrival', 'largeAdjustments', 'yearEndForecast']);
+/** An alert figure for display: amounts in 万元, rates in %, points in 个百分点. */
+export function figureText(key: string, value: string | null, rule?: string): string {
   if (value === null) return '—';
   if (AMOUNT_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${wan(value)} 万元`;
-  if (RATE_FIGURES.has(key) && /^-?\d+(\.\d+)?$/.test(value)) return `${value}%`;
+  const isRate = RATE_FIGURES.has(key) || (key === 'threshold' && rule !== undefined && RATE_THRESHOLD_RULES.has(rule));
+  if (isRate && /^-?\d+(\.\d+)?$/.test(value)) return `${value}%`;
+  if ((key === 'gapPoints' || (key === 'threshold' && rule === 'dualGap')) && /^-?\d+(\.\d+)?$/.test(value)) return `${value} 个百分点`;
   if (key === 'status') return statusLabel(value as Status);
   if ((key === 'idleDays' || key === 'thresholdDays') && /^\d+$/.test(value)) return `${value} 天`;
   return value;

@@ -49,7 +49,7 @@ export function alertCard(alert: InboxRow, refresh: () => void, select: ((id: st
       h('p', { class: 'alert-message' }, `${ruleLabel(finding.rule)}：${finding.message.zh}`),
       // One cell per figure (label above value): a grid of pairs stays aligned whatever the number of figures
       h('dl', { class: 'figures' }, Object.entries(finding.figures).filter(([key]) => !HIDDEN_FIGURES.has(key))
-        .map(([key, value]) => h('div', { class: 'figure', 'data-figure': key }, h('dt', null, FIGURE_LABEL[key] ?? '数值'), h('dd', null, figureText(key, value))))),
+        .map(([key, value]) => h('div', { class: 'figure', 'data-figure': key }, h('dt', null, FIGURE_LABEL[key] ?? '数值'), h('dd', null, figureText(key, value, finding.rule))))),
     ))),
     h('p', { class: 'alert-meta' },
       h('a', { href: href(['departments', alert.departmentCode], { year: alert.fiscalYear }) }, alert.departmentName),
