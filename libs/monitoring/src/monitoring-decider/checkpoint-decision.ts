@@ -78,17 +78,17 @@ export function decideEvaluation(command: EvaluateCheckpoints, state: Monitoring
     for (const drafts of cardFindings(runRules(context))) {
       const [first] = drafts;
       const alertId = alertIdOf(profile.name, code, year, { rule: first.rule, projectId: first.projectId, checkpoint: first.checkpoint, card: true });
-      const rules = drafts.map(({ rule, severity, figures }) => ({ rule, severity, figures }));
       const existing = open.get(alertId);
       open.delete(alertId);
       // An open card is updated when a restatement changed what it lists, never raised twice
       if (existing) {
-        if (!sameFindings(existing.rules, rules)) events.push(alertUpdated(alertRaised(profile, code, year, cardsOf(drafts)[0], today), data.evaluation));
+        if (!sameFindings(existing.rules, drafts)) events.push(alertUpdated(alertRaised(profile, code, year, cardsOf(drafts)[0], today), data.evaluation));
         continue;
       }
       if (knownIds.has(alertId)) continue;
       knownIds.add(alertId);
-      raised.push({ alertId, projectId: first.projectId, name: first.name ?? first.projectId ?? code, rules });
+      // The drafts are the card's findings as the batch stores them (rule, severity, figures: cardsRaised packs them)
+      raised.push({ alertId, projectId: first.projectId, name: first.name ?? first.projectId ?? code, rules: drafts });
     }
     // Cards of this checkpoint whose subject breaks no rule any more: resolved (they stay on record)
     if (before) for (const alertId of open.keys()) events.push(alertResolved(alertId, data.evaluation, now));
