@@ -58,7 +58,8 @@ export class AlertOutbox {
   constructor(readonly db: Database.Database, private readonly leaseMs = 30_000) {
     db.pragma('busy_timeout = 5000');
     db.exec(SCHEMA);
-    db.transaction(() => db.exec(MIGRATE_PENDING_INBOX_ROWS))();
+    // Looked for first: opening the outbox takes no write lock unless there is something to migrate
+    if (db.prepare("SELECT 1 FROM alert_outbox WHERE channel = 'inbox' AND status <> 'delivered' LIMIT 1").get()) db.transaction(() => db.exec(MIGRATE_PENDING_INBOX_ROWS))();
     this.statements = {
       position: db.prepare('SELECT position FROM worker_positions WHERE name = ?').pluck(),
       savePosition: db.prepare('INSERT INTO worker_positions (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),

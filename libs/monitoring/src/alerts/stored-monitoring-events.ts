@@ -48,7 +48,7 @@ function unpackFindings(batch: PackedBatch, ctx: z.RefinementCtx): AlertsRaisedD
       const shape = shapes[packed[0]];
       if (!shape || shape.keys.length !== packed.length - 2) {
         ctx.addIssue({ code: 'custom', path: ['alerts', index, 'findings'], message: `规则结论与其格式 ${packed[0]} 不符 / a finding does not fit its shape ${packed[0]}` });
-        return { rule: 'behindSchedule' as const, severity: packed[1], figures: {} };
+        return { rule: 'behindSchedule' as const, severity: packed[1], figures: {} }; // discarded: the issue fails the parse
       }
       return { rule: shape.rule, severity: packed[1], figures: unpackedFigures(shape.keys, packed) };
     });
