@@ -11,13 +11,19 @@ export const FEED_NAME = 'alert-feed';
  */
 export class AlertFeed {
   private subscription: Subscription | null = null;
+  /** The in-app inbox is written with the position; the other channels get outbox rows */
+  private readonly toInbox: boolean;
+  private readonly sent: Channel[];
 
   constructor(
     private readonly store: EventStore,
     private readonly outbox: AlertOutbox,
-    private readonly channels: Channel[],
+    channels: Channel[],
     private readonly onRecorded: () => void = () => {},
-  ) {}
+  ) {
+    this.toInbox = channels.includes('inbox');
+    this.sent = channels.filter((channel) => channel !== 'inbox');
+  }
 
   start(): void {
     this.subscription = this.store.subscribe((events) => this.handle(events), { fromPosition: this.outbox.position(FEED_NAME), batchSize: 2000 });
@@ -35,8 +41,7 @@ export class AlertFeed {
   private handle(events: RecordedEvent[]): void {
     const rows: OutboxRow[] = [];
     const inbox: InboxCopy[] = [];
-    const toInbox = this.channels.includes('inbox');
-    const sent = this.channels.filter((channel) => channel !== 'inbox');
+    const { toInbox, sent } = this;
     for (const event of events) {
       // AlertRaised: one alert; AlertsRaised: every alert of the batch, each its own outbox row (job id = alert id)
       for (const alert of raisedAlertsOf(event)) {

@@ -120,7 +120,6 @@ export type BatchedAlert = Pick<AlertRaisedData, 'alertId' | 'projectId'> & Part
   name?: string;
 };
 
-
 const joinedMessage = (rules: readonly RuleFinding[]) => joinedSentences(rules.map((finding) => finding.message));
 
 const sameFigures = (a: AlertRaisedData['figures'], b: AlertRaisedData['figures']): boolean => {
@@ -217,7 +216,6 @@ export function cardsRaised(profile: Profile, departmentCode: string, fiscalYear
     alerts,
   };
 }
-
 
 /**
  * The individual alerts an event raises: one for `AlertRaised`, every alert of an `AlertsRaised` batch (in order),

@@ -8,8 +8,7 @@ export interface ProjectCheckpointFigures extends CheckpointFigures {
 }
 
 /** The checkpoint's date and lines: the same for the department and every project of one evaluation. */
-export const CHECKPOINT_LINE_FIELDS = ['date', 'target', 'alertLine', 'weight'] as const;
-type LineField = (typeof CHECKPOINT_LINE_FIELDS)[number];
+type LineField = 'date' | 'target' | 'alertLine' | 'weight';
 
 /** A project's figures as a CheckpointEvaluated stores them: its date and lines are the department's, stored once. */
 export type StoredProjectFigures = Omit<ProjectCheckpointFigures, LineField>;
