@@ -42,7 +42,9 @@ if [ -f "$report" ]; then
   node -e '
     const r = require(process.argv[1]);
     const skipped = (r.numPendingTests || 0) + (r.numTodoTests || 0);
-    const failed = r.numFailedTests + Number(process.argv[2]);
+    // A file that fails outside its tests (a beforeAll, an import) leaves its tests skipped: it counts as a failure
+    const failedFiles = (r.testResults || []).filter((file) => file.status === "failed" && !(file.assertionResults || []).some((test) => test.status === "failed")).length;
+    const failed = r.numFailedTests + failedFiles + Number(process.argv[2]);
     console.log(`${r.numPassedTests + 2 - Number(process.argv[2])} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
   ' "$PWD/$report" "$structure_failed"
 else
